@@ -1,0 +1,26 @@
+/** The `relief` command line: `validate`, and (with the runtime and API) `serve` and `keys`. */
+import { validateCommand } from './validate-command.js';
+
+const USAGE = `relief <command>
+  validate [--json] <file.yaml…>   check templates; prints file:line:col: severity: message [code]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const print = (line: string) => process.stdout.write(line + '\n');
+  switch (command) {
+    case 'validate': {
+      const json = rest.includes('--json');
+      return validateCommand(rest.filter((a) => a !== '--json'), { json }, print);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      print(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command '${command}'\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,7 @@
+export type { FieldSchema, ExprScope, ExprExpect } from './expr-scope.js';
+export { checkExpression } from './check-expression.js';
+export type { ExprProblem } from './check-expression.js';
+export { compileExpression } from './compile-expression.js';
+export type { CompiledExpression, ExprContext } from './compile-expression.js';
+export { ExprSyntaxError } from './expr-syntax-error.js';
+export { ExprEvalError } from './expr-eval-error.js';

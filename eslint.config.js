@@ -1,0 +1,41 @@
+// Flat config: type-checked TypeScript rules, and import boundaries that keep the pure layers pure.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const ioModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'postgres', '@electric-sql/pglite', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*', '@hono/*'];
+const ioLayers = ['**/store/**', '**/api/**', '**/cli/**'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'bench-results/**', 'test-results/**', 'editor/dist/**', '**/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.ts', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // Pure layers: no I/O, so they run unchanged in the browser (editor simulator) and in tests.
+    files: ['engine/src/{errors,template,expr,compile,runtime}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...ioModules, ...ioLayers], message: 'pure layers do no I/O' }] }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+);
