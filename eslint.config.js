@@ -3,20 +3,49 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const ioModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'postgres', '@electric-sql/pglite', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*', '@hono/*'];
+const ioModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'postgres',
+  '@electric-sql/pglite',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'hono',
+  'hono/*',
+  '@hono/*',
+];
 const ioLayers = ['**/store/**', '**/api/**', '**/cli/**'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'bench-results/**', 'test-results/**', 'editor/dist/**', '**/migrations/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'bench-results/**',
+      'test-results/**',
+      'editor/dist/**',
+      '**/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.ts', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.ts', '.ci/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-eval': 'error',
       'no-new-func': 'error',
@@ -27,7 +56,10 @@ export default tseslint.config(
     files: ['engine/src/{errors,template,expr,compile,runtime}/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...ioModules, ...ioLayers], message: 'pure layers do no I/O' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...ioModules, ...ioLayers], message: 'pure layers do no I/O' }] },
+      ],
     },
   },
   {

@@ -10,7 +10,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'validate': {
       const json = rest.includes('--json');
-      return validateCommand(rest.filter((a) => a !== '--json'), { json }, print);
+      return validateCommand(
+        rest.filter((a) => a !== '--json'),
+        { json },
+        print,
+      );
     }
     case undefined:
     case 'help':

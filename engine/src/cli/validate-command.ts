@@ -4,7 +4,11 @@ import { validateTemplate } from '../template/validate-template.js';
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 
 /** Validate files; prints findings and returns the process exit code. */
-export async function validateCommand(files: readonly string[], options: { json: boolean }, out: (line: string) => void): Promise<number> {
+export async function validateCommand(
+  files: readonly string[],
+  options: { json: boolean },
+  out: (line: string) => void,
+): Promise<number> {
   if (files.length === 0) {
     out('usage: relief validate [--json] <file.yaml…>');
     return 2;
@@ -15,24 +19,48 @@ export async function validateCommand(files: readonly string[], options: { json:
     try {
       source = await readFile(file, 'utf8');
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-      results.push({ file, issues: [{ code: 'yaml-syntax', severity: 'error', message: `cannot read the file: ${reason}`, pointer: '', line: 1, col: 1 }] });
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+      results.push({
+        file,
+        issues: [
+          {
+            code: 'yaml-syntax',
+            severity: 'error',
+            message: `cannot read the file: ${reason}`,
+            pointer: '',
+            line: 1,
+            col: 1,
+          },
+        ],
+      });
       continue;
     }
     const { issues, template } = validateTemplate(source);
     results.push({ file, issues, ...(template && { states: countStates(template.states) }) });
   }
-  const errors = results.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'warning').length, 0);
+  const errors = results.reduce(
+    (n, r) => n + r.issues.filter((i) => i.severity === 'error').length,
+    0,
+  );
+  const warnings = results.reduce(
+    (n, r) => n + r.issues.filter((i) => i.severity === 'warning').length,
+    0,
+  );
   if (options.json) {
     out(JSON.stringify({ files: results, errors, warnings }, null, 2));
   } else {
-    for (const { file, issues } of results) for (const i of issues) out(`${file}:${i.line}:${i.col}: ${i.severity}: ${i.message} [${i.code}]`);
+    for (const { file, issues } of results)
+      for (const i of issues)
+        out(`${file}:${i.line}:${i.col}: ${i.severity}: ${i.message} [${i.code}]`);
     out(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
   }
   return errors > 0 ? 1 : 0;
 }
 
 function countStates(states: Record<string, { states?: Record<string, unknown> }>): number {
-  return Object.values(states).reduce((n, s) => n + 1 + (s.states ? countStates(s.states as never) : 0), 0);
+  return Object.values(states).reduce(
+    (n, s) => n + 1 + (s.states ? countStates(s.states as never) : 0),
+    0,
+  );
 }

@@ -67,7 +67,13 @@ export function compileTemplate(template: Template): CompiledTemplate {
     const on: Record<string, unknown> = {};
     for (const [event, spec] of Object.entries(def.on ?? {})) {
       const list = toTransitions(spec);
-      on[event] = list.map((t, i) => transitionConfig(id, t, Array.isArray(spec) ? `${pointer}/on/${event}/${i}` : `${pointer}/on/${event}`));
+      on[event] = list.map((t, i) =>
+        transitionConfig(
+          id,
+          t,
+          Array.isArray(spec) ? `${pointer}/on/${event}/${i}` : `${pointer}/on/${event}`,
+        ),
+      );
     }
     (def.after ?? []).forEach((timer, i) => {
       on[timerEventType(id, i)] = [transitionConfig(id, timer, `${pointer}/after/${i}`)];
@@ -78,10 +84,20 @@ export function compileTemplate(template: Template): CompiledTemplate {
       ...(def.type === 'final' && { type: 'final' }),
       ...(def.type === 'parallel' && { type: 'parallel' }),
       ...(def.initial !== undefined && def.type !== 'parallel' && { initial: def.initial }),
-      ...(children.length > 0 && { states: Object.fromEntries(children.map(([key, child]) => [key, stateConfig(`${id}.${key}`, child)])) }),
+      ...(children.length > 0 && {
+        states: Object.fromEntries(
+          children.map(([key, child]) => [key, stateConfig(`${id}.${key}`, child)]),
+        ),
+      }),
       on,
-      entry: [marker('enter', id), ...(def.entry ?? []).map((a, i) => actionFor(a, `${pointer}/entry/${i}`))],
-      exit: [marker('exit', id), ...(def.exit ?? []).map((a, i) => actionFor(a, `${pointer}/exit/${i}`))],
+      entry: [
+        marker('enter', id),
+        ...(def.entry ?? []).map((a, i) => actionFor(a, `${pointer}/entry/${i}`)),
+      ],
+      exit: [
+        marker('exit', id),
+        ...(def.exit ?? []).map((a, i) => actionFor(a, `${pointer}/exit/${i}`)),
+      ],
     };
   };
 
@@ -89,9 +105,13 @@ export function compileTemplate(template: Template): CompiledTemplate {
     id: template.id,
     context: ({ input }: { input: CaseInput }): CaseContext => ({ ...input, effects: [] }),
     initial: template.initial,
-    states: Object.fromEntries(Object.entries(template.states).map(([key, def]) => [key, stateConfig(key, def)])),
+    states: Object.fromEntries(
+      Object.entries(template.states).map(([key, def]) => [key, stateConfig(key, def)]),
+    ),
   };
   const machine = setup({
+    // The type-only argument is how XState learns the context/event types; it is not a cast of a value.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     types: {} as { context: CaseContext; events: CaseEvent; input: CaseInput },
     guards,
     actions,
@@ -105,19 +125,29 @@ export function idOf(stateId: string): string {
 }
 
 function exprContext(context: CaseContext, event: CaseEvent): ExprContext {
-  return { data: context.data, params: context.params, event: event.payload ?? {}, ledger: context.ledger, now: new Date(context.now) };
+  return {
+    data: context.data,
+    params: context.params,
+    event: event.payload ?? {},
+    ledger: context.ledger,
+    now: new Date(context.now),
+  };
 }
 
 function evaluate(expr: CompiledExpression, context: CaseContext, event: CaseEvent): unknown {
   try {
     return expr.evaluate(exprContext(context, event));
   } catch (error) {
-    throw new ExpressionFailedError(expr.source, error instanceof Error ? error.message : String(error));
+    throw new ExpressionFailedError(
+      expr.source,
+      error instanceof Error ? error.message : String(error),
+    );
   }
 }
 
 function toBool(value: unknown, source: string): boolean {
-  if (typeof value !== 'boolean') throw new ExpressionFailedError(source, `expected true or false, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean')
+    throw new ExpressionFailedError(source, `expected true or false, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -126,24 +156,38 @@ export function addExact(balance: number, amount: number): number {
   return (Math.round(balance * 100) + Math.round(amount * 100)) / 100;
 }
 
-function valueOf(value: string | number | boolean): CompiledExpression | { evaluate: () => number | boolean; source: string } {
-  return typeof value === 'string' ? compileExpression(value) : { evaluate: () => value, source: String(value) };
+function valueOf(
+  value: string | number | boolean,
+): CompiledExpression | { evaluate: () => number | boolean; source: string } {
+  return typeof value === 'string'
+    ? compileExpression(value)
+    : { evaluate: () => value, source: String(value) };
 }
 
 function compileAction(action: Action): ActionImpl {
   if ('set' in action) {
-    const fields = Object.entries(action.set).map(([field, value]) => [field, valueOf(value)] as const);
+    const fields = Object.entries(action.set).map(
+      ([field, value]) => [field, valueOf(value)] as const,
+    );
     // All values read the data as it was before this action, like a simultaneous assignment.
-    return assign({ data: ({ context, event }) => ({ ...context.data, ...Object.fromEntries(fields.map(([f, e]) => [f, evaluate(e, context, event)])) }) });
+    return assign({
+      data: ({ context, event }) => ({
+        ...context.data,
+        ...Object.fromEntries(fields.map(([f, e]) => [f, evaluate(e, context, event)])),
+      }),
+    });
   }
   if ('ledger' in action) {
-    const amounts = Object.entries(action.ledger).map(([name, value]) => [name, valueOf(value)] as const);
+    const amounts = Object.entries(action.ledger).map(
+      ([name, value]) => [name, valueOf(value)] as const,
+    );
     return assign(({ context, event }) => {
       const ledger = { ...context.ledger };
       const effects: CaseEffect[] = [...context.effects];
       for (const [name, expr] of amounts) {
         const amount = Number(evaluate(expr, context, event));
-        if (!Number.isFinite(amount)) throw new ExpressionFailedError(expr.source, 'the amount is not a finite number');
+        if (!Number.isFinite(amount))
+          throw new ExpressionFailedError(expr.source, 'the amount is not a finite number');
         ledger[name] = addExact(ledger[name] ?? 0, amount);
         effects.push({ kind: 'ledger', ledger: name, amount: addExact(0, amount) });
       }
@@ -152,7 +196,9 @@ function compileAction(action: Action): ActionImpl {
   }
   if ('notify' in action) {
     const { role, message } = action.notify;
-    return assign({ effects: ({ context }) => [...context.effects, { kind: 'notify', role, message }] });
+    return assign({
+      effects: ({ context }) => [...context.effects, { kind: 'notify', role, message }],
+    });
   }
   if ('emit' in action) {
     const name = action.emit;
@@ -161,7 +207,13 @@ function compileAction(action: Action): ActionImpl {
   const expr = compileExpression(action.assign);
   return assign(({ context, event }) => {
     const value = evaluate(expr, context, event);
-    const assignee = value === null || value === undefined || value === '' ? null : String(value);
+    // A worker id is text; numbers are accepted for ids kept as numbers in a roster.
+    const assignee =
+      typeof value === 'string' && value !== ''
+        ? value
+        : typeof value === 'number'
+          ? String(value)
+          : null;
     return { assignee, effects: [...context.effects, { kind: 'assign', assignee }] };
   });
 }

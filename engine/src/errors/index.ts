@@ -1,4 +1,22 @@
 export { issueCatalog, describeIssue } from './issue-catalog.js';
 export type { IssueArgs, IssueCode, IssueSeverity, TemplateIssue } from './issue-catalog.js';
-export { EngineError, EventNotAcceptedError, GuardRefusedError, LedgerInsufficientError, RoleNotAllowedError, ValidationFailedError, ExpressionFailedError, NotFoundError, VersionConflictError, IdempotencyKeyReusedError, TemplateInvalidError, TemplateVersionPublishedError, TemplateNotPublishedError, ProgrammeNotActiveError, ProgrammeStatusError, DuplicateCaseRefError, InvalidDistrictError } from './engine-error.js';
+export {
+  EngineError,
+  EventNotAcceptedError,
+  GuardRefusedError,
+  LedgerInsufficientError,
+  RoleNotAllowedError,
+  ValidationFailedError,
+  ExpressionFailedError,
+  NotFoundError,
+  VersionConflictError,
+  IdempotencyKeyReusedError,
+  TemplateInvalidError,
+  TemplateVersionPublishedError,
+  TemplateNotPublishedError,
+  ProgrammeNotActiveError,
+  ProgrammeStatusError,
+  DuplicateCaseRefError,
+  InvalidDistrictError,
+} from './engine-error.js';
 export type { ErrorKind, FieldError } from './engine-error.js';

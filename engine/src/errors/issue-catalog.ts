@@ -19,34 +19,133 @@ const list = (names: readonly string[] | undefined): string =>
 
 /** Codes are stable: tools and tests match on them. */
 export const issueCatalog = {
-  'yaml-syntax': { severity: 'error', message: (a: IssueArgs) => `YAML does not parse: ${a.detail}. Fix the indentation or quoting near this point.` },
-  'yaml-duplicate-key': { severity: 'error', message: (a: IssueArgs) => `key '${a.name}' appears twice in the same map; keep one (YAML maps cannot repeat a key).` },
-  'yaml-tab': { severity: 'error', message: () => 'tab character used for indentation; indent with spaces.' },
-  'yaml-alias-limit': { severity: 'error', message: (a: IssueArgs) => `too many YAML aliases (more than ${a.limit}); write the content out instead of repeating anchors.` },
-  'yaml-not-map': { severity: 'error', message: () => 'a template must be a YAML map starting with `dsl: relief/v1`.' },
-  'schema-required': { severity: 'error', message: (a: IssueArgs) => `missing required key '${a.name}'; add it here.` },
-  'schema-unknown-key': { severity: 'error', message: (a: IssueArgs) => `unknown key '${a.name}'${a.known && a.known.length > 0 ? `; expected one of: ${list(a.known)}` : ''} (extension keys must start with 'x-').` },
-  'schema-type': { severity: 'error', message: (a: IssueArgs) => `expected ${a.expected} here, found ${a.found}.` },
+  'yaml-syntax': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `YAML does not parse: ${a.detail}. Fix the indentation or quoting near this point.`,
+  },
+  'yaml-duplicate-key': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `key '${a.name}' appears twice in the same map; keep one (YAML maps cannot repeat a key).`,
+  },
+  'yaml-tab': {
+    severity: 'error',
+    message: () => 'tab character used for indentation; indent with spaces.',
+  },
+  'yaml-alias-limit': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `too many YAML aliases (more than ${a.limit}); write the content out instead of repeating anchors.`,
+  },
+  'yaml-not-map': {
+    severity: 'error',
+    message: () => 'a template must be a YAML map starting with `dsl: relief/v1`.',
+  },
+  'schema-required': {
+    severity: 'error',
+    message: (a: IssueArgs) => `missing required key '${a.name}'; add it here.`,
+  },
+  'schema-unknown-key': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `unknown key '${a.name}'${a.known && a.known.length > 0 ? `; expected one of: ${list(a.known)}` : ''} (extension keys must start with 'x-').`,
+  },
+  'schema-type': {
+    severity: 'error',
+    message: (a: IssueArgs) => `expected ${a.expected} here, found ${a.found}.`,
+  },
   'schema-value': { severity: 'error', message: (a: IssueArgs) => `invalid value: ${a.detail}.` },
-  'schema-label': { severity: 'error', message: () => 'a label is a plain string or a map { zh: …, en: … } with both languages.' },
-  'schema-action': { severity: 'error', message: (a: IssueArgs) => `an action is a map with exactly one of: set, ledger, notify, emit, assign${a.found ? ` (found: ${a.found})` : ''}.` },
-  'invalid-json-schema': { severity: 'error', message: (a: IssueArgs) => `this JSON Schema is not valid: ${a.detail}.` },
-  'invalid-default': { severity: 'error', message: (a: IssueArgs) => `default of '${a.name}' does not match its own schema: ${a.detail}.` },
-  'unknown-target': { severity: 'error', message: (a: IssueArgs) => `transition target '${a.name}' is not a state; use a sibling state's key or a dotted path from the top. Known states: ${list(a.known)}.` },
-  'undeclared-event': { severity: 'error', message: (a: IssueArgs) => `event '${a.name}' is not declared; add it under 'events:' (declared: ${list(a.known)}).` },
-  'undeclared-role': { severity: 'error', message: (a: IssueArgs) => `role '${a.name}' is not declared; add it under 'roles:' (declared: ${list(a.known)}).` },
-  'undeclared-ledger': { severity: 'error', message: (a: IssueArgs) => `ledger '${a.name}' is not declared; add it under 'ledgers:' (declared: ${list(a.known)}).` },
-  'unknown-data-field': { severity: 'error', message: (a: IssueArgs) => `'set' names '${a.name}', which is not a field of 'data'; declare it under data.properties (fields: ${list(a.known)}).` },
-  'initial-missing': { severity: 'error', message: (a: IssueArgs) => a.name ? `initial state '${a.name}' is not one of this level's states (${list(a.known)}).` : `a state with child states needs 'initial:' naming one of them (${list(a.known)}).` },
-  'initial-on-parallel': { severity: 'error', message: () => "a parallel state enters all its regions at once; remove 'initial:'." },
-  'parallel-without-regions': { severity: 'error', message: () => "a parallel state needs 'states:' with at least two regions." },
-  'final-with-children': { severity: 'error', message: () => "a final state cannot have child states; remove 'states:' or 'type: final'." },
-  'final-has-transitions': { severity: 'error', message: (a: IssueArgs) => `final state has '${a.name}'; nothing leaves a final state, so remove it or make the state non-final.` },
-  'unreachable-state': { severity: 'warning', message: (a: IssueArgs) => `state '${a.name}' can never be reached; add a transition to it or remove it.` },
-  'dead-end': { severity: 'warning', message: (a: IssueArgs) => `state '${a.name}' has no way out and is not final; add a transition or mark it 'type: final'.` },
-  'shadowed-transition': { severity: 'warning', message: () => 'this transition is never tried: an earlier one in the list has no guard and always wins; move it up or add a guard to the earlier one.' },
-  'invalid-duration': { severity: 'error', message: (a: IssueArgs) => `'${a.found}' is not an ISO 8601 duration; write e.g. PT30M, PT1H, P1D or P3D.` },
-  'expr-syntax': { severity: 'error', message: (a: IssueArgs) => `expression does not parse: ${a.detail}.` },
+  'schema-label': {
+    severity: 'error',
+    message: () => 'a label is a plain string or a map { zh: …, en: … } with both languages.',
+  },
+  'schema-action': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `an action is a map with exactly one of: set, ledger, notify, emit, assign${a.found ? ` (found: ${a.found})` : ''}.`,
+  },
+  'invalid-json-schema': {
+    severity: 'error',
+    message: (a: IssueArgs) => `this JSON Schema is not valid: ${a.detail}.`,
+  },
+  'invalid-default': {
+    severity: 'error',
+    message: (a: IssueArgs) => `default of '${a.name}' does not match its own schema: ${a.detail}.`,
+  },
+  'unknown-target': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `transition target '${a.name}' is not a state; use a sibling state's key or a dotted path from the top. Known states: ${list(a.known)}.`,
+  },
+  'undeclared-event': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `event '${a.name}' is not declared; add it under 'events:' (declared: ${list(a.known)}).`,
+  },
+  'undeclared-role': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `role '${a.name}' is not declared; add it under 'roles:' (declared: ${list(a.known)}).`,
+  },
+  'undeclared-ledger': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `ledger '${a.name}' is not declared; add it under 'ledgers:' (declared: ${list(a.known)}).`,
+  },
+  'unknown-data-field': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `'set' names '${a.name}', which is not a field of 'data'; declare it under data.properties (fields: ${list(a.known)}).`,
+  },
+  'initial-missing': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      a.name
+        ? `initial state '${a.name}' is not one of this level's states (${list(a.known)}).`
+        : `a state with child states needs 'initial:' naming one of them (${list(a.known)}).`,
+  },
+  'initial-on-parallel': {
+    severity: 'error',
+    message: () => "a parallel state enters all its regions at once; remove 'initial:'.",
+  },
+  'parallel-without-regions': {
+    severity: 'error',
+    message: () => "a parallel state needs 'states:' with at least two regions.",
+  },
+  'final-with-children': {
+    severity: 'error',
+    message: () => "a final state cannot have child states; remove 'states:' or 'type: final'.",
+  },
+  'final-has-transitions': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `final state has '${a.name}'; nothing leaves a final state, so remove it or make the state non-final.`,
+  },
+  'unreachable-state': {
+    severity: 'warning',
+    message: (a: IssueArgs) =>
+      `state '${a.name}' can never be reached; add a transition to it or remove it.`,
+  },
+  'dead-end': {
+    severity: 'warning',
+    message: (a: IssueArgs) =>
+      `state '${a.name}' has no way out and is not final; add a transition or mark it 'type: final'.`,
+  },
+  'shadowed-transition': {
+    severity: 'warning',
+    message: () =>
+      'this transition is never tried: an earlier one in the list has no guard and always wins; move it up or add a guard to the earlier one.',
+  },
+  'invalid-duration': {
+    severity: 'error',
+    message: (a: IssueArgs) =>
+      `'${a.found}' is not an ISO 8601 duration; write e.g. PT30M, PT1H, P1D or P3D.`,
+  },
+  'expr-syntax': {
+    severity: 'error',
+    message: (a: IssueArgs) => `expression does not parse: ${a.detail}.`,
+  },
   'expr-unknown-name': { severity: 'error', message: (a: IssueArgs) => `${a.detail}.` },
   'expr-type': { severity: 'error', message: (a: IssueArgs) => `${a.detail}.` },
 } as const;
@@ -69,7 +168,10 @@ export interface TemplateIssue {
 }
 
 /** Phrase a finding from the catalog. */
-export function describeIssue(code: IssueCode, args: IssueArgs = {}): { severity: IssueSeverity; message: string } {
+export function describeIssue(
+  code: IssueCode,
+  args: IssueArgs = {},
+): { severity: IssueSeverity; message: string } {
   const entry = issueCatalog[code];
   return { severity: entry.severity, message: entry.message(args) };
 }

@@ -167,6 +167,19 @@ describe('compileExpression', () => {
       expect(evaluate('-(event.revenue * 0.1)')).toBe(-250);
     });
 
+    it('drops binary noise from decimal results, so sums of money stay on the fen', () => {
+      const ctx = context({ data: { revenue: 0.1 }, event: { revenue: 0.2 } });
+      expect(evaluate('data.revenue + event.revenue', ctx)).toBe(0.3);
+      let revenue = 0;
+      for (let i = 0; i < 1000; i++)
+        revenue = evaluate(
+          'data.revenue + event.revenue',
+          context({ data: { revenue }, event: { revenue: 102.3 } }),
+        ) as number;
+      expect(revenue).toBe(102300);
+      expect(evaluate('1.0 / 3.0')).toBe(0.333333333333333);
+    });
+
     it('refuses an int too large to keep exactly', () => {
       expect(thrown(() => evaluate('9007199254740993'))).toMatchObject({ reason: 'not_plain' });
     });

@@ -1,9 +1,17 @@
 /**
  * CEL values → plain JS, so nothing downstream sees BigInt or cel-js classes: ints become numbers
  * (refused beyond 2^53, where a number would silently lose digits), timestamps stay Dates,
- * durations become milliseconds, lists arrays and maps objects. Infinity and NaN are refused.
+ * durations become milliseconds, lists arrays and maps objects. Infinity and NaN are refused;
+ * decimals lose the binary noise beyond 15 significant digits.
  */
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
+
+/**
+ * Binary doubles turn 0.1 + 0.2 into 0.30000000000000004; sums of money in `set` would drift off the
+ * fen. Like a spreadsheet, keep 15 significant digits (all a double holds reliably), which gives
+ * back the decimal a person would write. Whole numbers are kept as they are.
+ */
+const DECIMAL_DIGITS = 15;
 
 /** Why a value could not be made plain; the caller turns it into an ExprEvalError. */
 export class NotPlainError extends Error {}
@@ -18,7 +26,7 @@ export function toPlainValue(value: unknown): unknown {
         throw new NotPlainError(
           `the result is not a finite number (${value}); is something divided by zero?`,
         );
-      return value;
+      return Number.isInteger(value) ? value : Number(value.toPrecision(DECIMAL_DIGITS));
     case 'string':
     case 'boolean':
       return value;

@@ -1,6 +1,11 @@
 export { startCase, stepCase, acceptedEvents, describeValue } from './step-case.js';
 export type { CaseState, Sender, StepEnvironment, StepResult, TimerToArm } from './step-case.js';
-export { validateCaseData, validateParams, validateEventPayload, toFieldErrors } from './validate-case-input.js';
+export {
+  validateCaseData,
+  validateParams,
+  validateEventPayload,
+  toFieldErrors,
+} from './validate-case-input.js';
 export { openingBalances } from './opening-balances.js';
 export { addDuration, parseDuration } from './add-duration.js';
 export { systemClock, createManualClock } from './clock.js';

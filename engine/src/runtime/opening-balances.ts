@@ -5,12 +5,23 @@ import { ExpressionFailedError } from '../errors/engine-error.js';
 import { compileExpression } from '../expr/index.js';
 
 /** Balances by ledger name, exact to 0.01; a negative or non-numeric opening is refused. */
-export function openingBalances(compiled: CompiledTemplate, params: Record<string, unknown>, now: Date): Record<string, number> {
+export function openingBalances(
+  compiled: CompiledTemplate,
+  params: Record<string, unknown>,
+  now: Date,
+): Record<string, number> {
   const balances: Record<string, number> = {};
   for (const [name, ledger] of Object.entries(compiled.template.ledgers ?? {})) {
     const source = String(ledger.opening);
-    const value = typeof ledger.opening === 'string' ? compileExpression(source).evaluate({ data: {}, params, event: {}, ledger: {}, now }) : ledger.opening;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ExpressionFailedError(source, `opening balance of '${name}' must be a number ≥ 0, got ${JSON.stringify(value)}`);
+    const value =
+      typeof ledger.opening === 'string'
+        ? compileExpression(source).evaluate({ data: {}, params, event: {}, ledger: {}, now })
+        : ledger.opening;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw new ExpressionFailedError(
+        source,
+        `opening balance of '${name}' must be a number ≥ 0, got ${JSON.stringify(value)}`,
+      );
     balances[name] = addExact(0, value);
   }
   return balances;

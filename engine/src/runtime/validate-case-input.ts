@@ -14,13 +14,22 @@ import type { JsonSchemaObject } from '../template/template.js';
 const cache = new WeakMap<CompiledTemplate, Map<string, ValidateFunction>>();
 const EMPTY: JsonSchemaObject = { type: 'object', properties: {} };
 
-function validatorFor(compiled: CompiledTemplate, key: string, schema: JsonSchemaObject | undefined): ValidateFunction {
+function validatorFor(
+  compiled: CompiledTemplate,
+  key: string,
+  schema: JsonSchemaObject | undefined,
+): ValidateFunction {
   let byKey = cache.get(compiled);
-  if (!byKey) cache.set(compiled, (byKey = new Map()));
+  if (!byKey) cache.set(compiled, (byKey = new Map<string, ValidateFunction>()));
   let validate = byKey.get(key);
   if (!validate) {
     // Unknown fields are refused rather than silently stored: a typo in an import column must show.
-    const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, coerceTypes: false });
+    const ajv = new Ajv2020({
+      allErrors: true,
+      strict: false,
+      useDefaults: true,
+      coerceTypes: false,
+    });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
     validate = ajv.compile({ additionalProperties: false, ...toPlainJsonSchema(schema ?? EMPTY) });
     byKey.set(key, validate);
@@ -37,24 +46,54 @@ function check(validate: ValidateFunction, what: string, input: unknown): Record
 /** Ajv errors as field paths a person can act on. */
 export function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
   return errors.map((e) => {
-    if (e.keyword === 'required') return { path: `${e.instancePath}/${String(e.params.missingProperty)}`, message: 'is required' };
-    if (e.keyword === 'additionalProperties') return { path: `${e.instancePath}/${String(e.params.additionalProperty)}`, message: 'is not a declared field' };
-    if (e.keyword === 'enum') return { path: e.instancePath, message: `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    if (e.keyword === 'required')
+      return {
+        path: `${e.instancePath}/${String(e.params.missingProperty)}`,
+        message: 'is required',
+      };
+    if (e.keyword === 'additionalProperties')
+      return {
+        path: `${e.instancePath}/${String(e.params.additionalProperty)}`,
+        message: 'is not a declared field',
+      };
+    if (e.keyword === 'enum')
+      return {
+        path: e.instancePath,
+        message: `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     return { path: e.instancePath, message: e.message ?? 'is invalid' };
   });
 }
 
 /** Case data validated against the template's `data`, defaults filled. */
-export function validateCaseData(compiled: CompiledTemplate, data: unknown): Record<string, unknown> {
+export function validateCaseData(
+  compiled: CompiledTemplate,
+  data: unknown,
+): Record<string, unknown> {
   return check(validatorFor(compiled, 'data', compiled.template.data), 'case data', data);
 }
 
 /** Programme parameters validated against `parameters`, defaults filled. */
-export function validateParams(compiled: CompiledTemplate, params: unknown): Record<string, unknown> {
-  return check(validatorFor(compiled, 'params', compiled.template.parameters), 'parameters', params);
+export function validateParams(
+  compiled: CompiledTemplate,
+  params: unknown,
+): Record<string, unknown> {
+  return check(
+    validatorFor(compiled, 'params', compiled.template.parameters),
+    'parameters',
+    params,
+  );
 }
 
 /** An event's payload validated against its `form`, defaults filled. */
-export function validateEventPayload(compiled: CompiledTemplate, eventType: string, payload: unknown): Record<string, unknown> {
-  return check(validatorFor(compiled, `event:${eventType}`, compiled.template.events?.[eventType]?.form), `payload of '${eventType}'`, payload);
+export function validateEventPayload(
+  compiled: CompiledTemplate,
+  eventType: string,
+  payload: unknown,
+): Record<string, unknown> {
+  return check(
+    validatorFor(compiled, `event:${eventType}`, compiled.template.events?.[eventType]?.form),
+    `payload of '${eventType}'`,
+    payload,
+  );
 }

@@ -15,7 +15,12 @@ let validateTemplateShape: ValidateFunction | undefined;
 
 /** The compiled schema validator, built on first use and shared. */
 function shapeValidator(): ValidateFunction {
-  validateTemplateShape ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(templateSchema);
+  validateTemplateShape ??= new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
+  }).compile(templateSchema);
   return validateTemplateShape;
 }
 
@@ -39,7 +44,13 @@ interface Folded {
 }
 
 const describeType = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'a map'
+        : `${typeof value} ${JSON.stringify(value)}`;
 
 /**
  * At one place, if some branch of a `oneOf` matched the value's type and then failed on something
@@ -53,25 +64,45 @@ function foldErrors(errors: readonly ErrorObject[]): Folded[] {
   const out: Folded[] = [];
   for (const [path, group] of byPath) {
     const deeper = paths.some((p) => p !== path && p.startsWith(path + '/'));
-    const concrete = group.filter((e) => !['oneOf', 'anyOf', 'type', 'if', 'not'].includes(e.keyword));
+    const concrete = group.filter(
+      (e) => !['oneOf', 'anyOf', 'type', 'if', 'not'].includes(e.keyword),
+    );
     const types = group.filter((e) => e.keyword === 'type');
-    if (group.some((e) => e.schemaPath.includes('/$defs/label/')) && concrete.every((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'required')) {
+    if (
+      group.some((e) => e.keyword === 'oneOf' && titleOf(e) === 'Label') &&
+      concrete.every((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'required')
+    ) {
       if (!deeper) out.push({ code: 'schema-label', args: {}, pointer: path, atKey: false });
       continue;
     }
-    if (group.some((e) => /\/\$defs\/action\/oneOf$/.test(e.schemaPath))) {
+    if (group.some((e) => e.keyword === 'oneOf' && titleOf(e) === 'Action')) {
       const value: unknown = group[0]!.data;
-      const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).join(', ') : describeType(value);
+      const keys =
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.keys(value).join(', ')
+          : describeType(value);
       out.push({ code: 'schema-action', args: { found: keys }, pointer: path, atKey: false });
       continue;
     }
     if (concrete.length > 0) {
       for (const e of dedupe(concrete)) out.push(fromConcrete(e));
     } else if (types.length > 0 && !deeper) {
-      const expected = [...new Set(types.flatMap((e) => [e.params.type as string | string[]].flat()))];
-      out.push({ code: 'schema-type', args: { expected: expected.join(' or '), found: describeType(types[0]!.data) }, pointer: path, atKey: false });
+      const expected = [
+        ...new Set(types.flatMap((e) => [e.params.type as string | string[]].flat())),
+      ];
+      out.push({
+        code: 'schema-type',
+        args: { expected: expected.join(' or '), found: describeType(types[0]!.data) },
+        pointer: path,
+        atKey: false,
+      });
     } else if (!deeper) {
-      out.push({ code: 'schema-value', args: { detail: 'does not match any allowed form' }, pointer: path, atKey: false });
+      out.push({
+        code: 'schema-value',
+        args: { detail: 'does not match any allowed form' },
+        pointer: path,
+        atKey: false,
+      });
     }
   }
   return out;
@@ -91,29 +122,73 @@ function fromConcrete(e: ErrorObject): Folded {
   const path = e.instancePath;
   switch (e.keyword) {
     case 'required':
-      return { code: 'schema-required', args: { name: e.params.missingProperty as string }, pointer: path, atKey: true };
+      return {
+        code: 'schema-required',
+        args: { name: e.params.missingProperty as string },
+        pointer: path,
+        atKey: false,
+      };
     case 'additionalProperties': {
       const name = e.params.additionalProperty as string;
-      const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-      return { code: 'schema-unknown-key', args: { name, known: props ? Object.keys(props) : [] }, pointer: `${path}/${escapeSegment(name)}`, atKey: true };
+      const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)
+        ?.properties;
+      return {
+        code: 'schema-unknown-key',
+        args: { name, known: props ? Object.keys(props) : [] },
+        pointer: `${path}/${escapeSegment(name)}`,
+        atKey: true,
+      };
     }
     case 'pattern':
-      if (e.schemaPath.includes('/$defs/duration/')) return { code: 'invalid-duration', args: { found: String(e.data) }, pointer: path, atKey: false };
-      return { code: 'schema-value', args: { detail: `${JSON.stringify(e.data)} ${patternHint(e.schemaPath)}` }, pointer: path, atKey: false };
+      if (titleOf(e) === 'ISO 8601 duration')
+        return {
+          code: 'invalid-duration',
+          args: { found: String(e.data) },
+          pointer: path,
+          atKey: false,
+        };
+      return {
+        code: 'schema-value',
+        args: {
+          detail:
+            `${JSON.stringify(e.data)} is not a valid ${titleOf(e)?.toLowerCase() ?? 'value'}. ${descriptionOf(e) ?? ''}`.trim(),
+        },
+        pointer: path,
+        atKey: false,
+      };
     case 'enum':
-      return { code: 'schema-value', args: { detail: `${JSON.stringify(e.data)} is not one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` }, pointer: path, atKey: false };
+      return {
+        code: 'schema-value',
+        args: {
+          detail: `${JSON.stringify(e.data)} is not one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        },
+        pointer: path,
+        atKey: false,
+      };
     case 'const':
-      return { code: 'schema-value', args: { detail: `expected ${JSON.stringify(e.params.allowedValue)}, found ${JSON.stringify(e.data)}` }, pointer: path, atKey: false };
+      return {
+        code: 'schema-value',
+        args: {
+          detail: `expected ${JSON.stringify(e.params.allowedValue)}, found ${JSON.stringify(e.data)}`,
+        },
+        pointer: path,
+        atKey: false,
+      };
     default:
-      return { code: 'schema-value', args: { detail: `${JSON.stringify(e.data)} ${e.message ?? 'is not allowed'}` }, pointer: path, atKey: false };
+      return {
+        code: 'schema-value',
+        args: { detail: `${JSON.stringify(e.data)} ${e.message ?? 'is not allowed'}` },
+        pointer: path,
+        atKey: false,
+      };
   }
 }
 
-/** Say in words what a name pattern wants, by the `$defs` it came from. */
-function patternHint(schemaPath: string): string {
-  if (schemaPath.includes('/$defs/id/')) return 'is not a kebab-case id (lower-case letters, digits and single hyphens, e.g. love-meals)';
-  if (schemaPath.includes('/$defs/stateKey/')) return 'is not a valid state key (letters, digits and _, not starting with a digit)';
-  if (schemaPath.includes('/$defs/eventName/')) return 'is not a valid event name (starts with a lower-case letter; letters, digits, _ . -)';
-  if (schemaPath.includes('/$defs/roleName/')) return 'is not a valid role name (starts with a lower-case letter; letters, digits, _ -)';
-  return 'does not have the expected form';
+/** The schema's own words for what it wants: every definition has a title and a description. */
+function titleOf(e: ErrorObject): string | undefined {
+  return (e.parentSchema as { title?: string } | undefined)?.title;
+}
+
+function descriptionOf(e: ErrorObject): string | undefined {
+  return (e.parentSchema as { description?: string } | undefined)?.description;
 }

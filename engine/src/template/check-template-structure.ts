@@ -31,17 +31,33 @@ export function listTransitions(index: StateIndex): TransitionSite[] {
         sites.push({ state, event, transition, pointer });
       });
     }
-    (state.def.after ?? []).forEach((timer, i) => sites.push({ state, event: undefined, transition: timer, pointer: `${state.pointer}/after/${i}` }));
+    (state.def.after ?? []).forEach((timer, i) =>
+      sites.push({
+        state,
+        event: undefined,
+        transition: timer,
+        pointer: `${state.pointer}/after/${i}`,
+      }),
+    );
   }
   return sites;
 }
 
 /** Every action list in the template with its pointer. */
-export function listActions(index: StateIndex, sites: readonly TransitionSite[]): { action: Action; pointer: string; site?: TransitionSite }[] {
+export function listActions(
+  index: StateIndex,
+  sites: readonly TransitionSite[],
+): { action: Action; pointer: string; site?: TransitionSite }[] {
   const out: { action: Action; pointer: string; site?: TransitionSite }[] = [];
-  for (const site of sites) (site.transition.actions ?? []).forEach((action, i) => out.push({ action, pointer: `${site.pointer}/actions/${i}`, site }));
+  for (const site of sites)
+    (site.transition.actions ?? []).forEach((action, i) =>
+      out.push({ action, pointer: `${site.pointer}/actions/${i}`, site }),
+    );
   for (const state of index.values()) {
-    for (const list of ['entry', 'exit'] as const) (state.def[list] ?? []).forEach((action, i) => out.push({ action, pointer: `${state.pointer}/${list}/${i}` }));
+    for (const list of ['entry', 'exit'] as const)
+      (state.def[list] ?? []).forEach((action, i) =>
+        out.push({ action, pointer: `${state.pointer}/${list}/${i}` }),
+      );
   }
   return out;
 }
@@ -50,7 +66,12 @@ export function listActions(index: StateIndex, sites: readonly TransitionSite[])
 export function checkTemplateStructure(template: Template, parsed: ParsedSource): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   const report = (code: IssueCode, pointer: string, args: IssueArgs = {}, key = false) =>
-    issues.push({ code, ...describeIssue(code, args), pointer, ...locatePointer(parsed, pointer, { key }) });
+    issues.push({
+      code,
+      ...describeIssue(code, args),
+      pointer,
+      ...locatePointer(parsed, pointer, { key }),
+    });
 
   const index = indexStates(template);
   const sites = listTransitions(index);
@@ -58,27 +79,44 @@ export function checkTemplateStructure(template: Template, parsed: ParsedSource)
   const roles = Object.keys(template.roles ?? {});
   const ledgers = Object.keys(template.ledgers ?? {});
 
-  if (!(template.initial in template.states)) report('initial-missing', '/initial', { name: template.initial, known: Object.keys(template.states) });
+  if (!(template.initial in template.states))
+    report('initial-missing', '/initial', {
+      name: template.initial,
+      known: Object.keys(template.states),
+    });
   for (const state of index.values()) {
     const children = Object.keys(state.def.states ?? {});
     if (state.def.type === 'final') {
       if (children.length > 0) report('final-with-children', `${state.pointer}/states`, {}, true);
-      for (const key of ['on', 'after'] as const) if (state.def[key]) report('final-has-transitions', `${state.pointer}/${key}`, { name: key }, true);
+      for (const key of ['on', 'after'] as const)
+        if (state.def[key])
+          report('final-has-transitions', `${state.pointer}/${key}`, { name: key }, true);
     } else if (state.kind === 'parallel') {
-      if (state.def.initial !== undefined) report('initial-on-parallel', `${state.pointer}/initial`);
+      if (state.def.initial !== undefined)
+        report('initial-on-parallel', `${state.pointer}/initial`);
       if (children.length < 2) report('parallel-without-regions', state.pointer, {}, true);
     } else if (state.kind === 'compound') {
-      if (state.def.initial === undefined) report('initial-missing', state.pointer, { known: children }, true);
-      else if (!children.includes(state.def.initial)) report('initial-missing', `${state.pointer}/initial`, { name: state.def.initial, known: children });
+      if (state.def.initial === undefined)
+        report('initial-missing', state.pointer, { known: children }, true);
+      else if (!children.includes(state.def.initial))
+        report('initial-missing', `${state.pointer}/initial`, {
+          name: state.def.initial,
+          known: children,
+        });
     }
     (state.def.roles ?? []).forEach((role, i) => {
-      if (!roles.includes(role)) report('undeclared-role', `${state.pointer}/roles/${i}`, { name: role, known: roles });
+      if (!roles.includes(role))
+        report('undeclared-role', `${state.pointer}/roles/${i}`, { name: role, known: roles });
     });
   }
 
   for (const [name, event] of Object.entries(template.events ?? {})) {
     (event.roles ?? []).forEach((role, i) => {
-      if (!roles.includes(role)) report('undeclared-role', `/events/${escapeSegment(name)}/roles/${i}`, { name: role, known: roles });
+      if (!roles.includes(role))
+        report('undeclared-role', `/events/${escapeSegment(name)}/roles/${i}`, {
+          name: role,
+          known: roles,
+        });
     });
   }
 
@@ -86,11 +124,21 @@ export function checkTemplateStructure(template: Template, parsed: ParsedSource)
   for (const site of sites) {
     if (site.event !== undefined && !events.includes(site.event)) {
       const pointer = `${site.state.pointer}/on/${escapeSegment(site.event)}`;
-      if (!reportedEvents.has(pointer)) report('undeclared-event', pointer, { name: site.event, known: events }, true);
+      if (!reportedEvents.has(pointer))
+        report('undeclared-event', pointer, { name: site.event, known: events }, true);
       reportedEvents.add(pointer);
     }
-    if (site.transition.target !== undefined && !resolveTarget(index, site.state.id, site.transition.target)) {
-      report('unknown-target', typeof site.state.def.on?.[site.event ?? ''] === 'string' ? site.pointer : `${site.pointer}/target`, { name: site.transition.target, known: [...index.keys()] });
+    if (
+      site.transition.target !== undefined &&
+      !resolveTarget(index, site.state.id, site.transition.target)
+    ) {
+      report(
+        'unknown-target',
+        typeof site.state.def.on?.[site.event ?? ''] === 'string'
+          ? site.pointer
+          : `${site.pointer}/target`,
+        { name: site.transition.target, known: [...index.keys()] },
+      );
     }
   }
   for (const state of index.values()) {
@@ -98,49 +146,85 @@ export function checkTemplateStructure(template: Template, parsed: ParsedSource)
       // In an ordered list, the first unguarded transition always wins: anything after it is dead.
       if (!Array.isArray(spec)) continue;
       const firstUnguarded = spec.findIndex((t) => t.guard === undefined);
-      for (let i = firstUnguarded + 1; firstUnguarded >= 0 && i < spec.length; i++) report('shadowed-transition', `${state.pointer}/on/${escapeSegment(event)}/${i}`);
+      for (let i = firstUnguarded + 1; firstUnguarded >= 0 && i < spec.length; i++)
+        report('shadowed-transition', `${state.pointer}/on/${escapeSegment(event)}/${i}`);
     }
   }
 
   for (const { action, pointer } of listActions(index, sites)) {
-    if ('notify' in action && !roles.includes(action.notify.role)) report('undeclared-role', `${pointer}/notify/role`, { name: action.notify.role, known: roles });
+    if ('notify' in action && !roles.includes(action.notify.role))
+      report('undeclared-role', `${pointer}/notify/role`, {
+        name: action.notify.role,
+        known: roles,
+      });
     if ('ledger' in action) {
-      for (const name of Object.keys(action.ledger)) if (!ledgers.includes(name)) report('undeclared-ledger', `${pointer}/ledger/${escapeSegment(name)}`, { name, known: ledgers }, true);
+      for (const name of Object.keys(action.ledger))
+        if (!ledgers.includes(name))
+          report(
+            'undeclared-ledger',
+            `${pointer}/ledger/${escapeSegment(name)}`,
+            { name, known: ledgers },
+            true,
+          );
     }
     if ('set' in action) {
       const fields = Object.keys(template.data?.properties ?? {});
-      for (const name of Object.keys(action.set)) if (!fields.includes(name)) report('unknown-data-field', `${pointer}/set/${escapeSegment(name)}`, { name, known: fields }, true);
+      for (const name of Object.keys(action.set))
+        if (!fields.includes(name))
+          report(
+            'unknown-data-field',
+            `${pointer}/set/${escapeSegment(name)}`,
+            { name, known: fields },
+            true,
+          );
     }
   }
 
-  if (issues.every((i) => i.code !== 'unknown-target' && i.code !== 'initial-missing')) checkReachability(template, index, sites, report);
+  if (issues.every((i) => i.code !== 'unknown-target' && i.code !== 'initial-missing'))
+    checkReachability(template, index, sites, report);
   return issues;
 }
 
 /** Reachable states by simulating entry from `initial`; dead ends are non-final leaves nothing leaves. */
-function checkReachability(template: Template, index: StateIndex, sites: readonly TransitionSite[], report: (code: IssueCode, pointer: string, args: IssueArgs, key: boolean) => void) {
+function checkReachability(
+  template: Template,
+  index: StateIndex,
+  sites: readonly TransitionSite[],
+  report: (code: IssueCode, pointer: string, args: IssueArgs, key: boolean) => void,
+) {
   const outgoing = new Map<string, string[]>();
   for (const site of sites) {
     const list = outgoing.get(site.state.id) ?? [];
-    const target = site.transition.target === undefined ? undefined : resolveTarget(index, site.state.id, site.transition.target);
+    const target =
+      site.transition.target === undefined
+        ? undefined
+        : resolveTarget(index, site.state.id, site.transition.target);
     if (target) list.push(target);
     outgoing.set(site.state.id, list);
   }
   const reached = new Set<string>();
   const queue: string[] = [];
   const enter = (id: string) => {
-    for (const a of ancestry(index, id)) if (!reached.has(a)) (reached.add(a), queue.push(a));
+    for (const a of ancestry(index, id)) {
+      if (reached.has(a)) continue;
+      reached.add(a);
+      queue.push(a);
+    }
     const state = index.get(id)!;
     if (state.kind === 'compound' && state.def.initial) enter(`${id}.${state.def.initial}`);
-    if (state.kind === 'parallel') for (const child of Object.keys(state.def.states ?? {})) enter(`${id}.${child}`);
+    if (state.kind === 'parallel')
+      for (const child of Object.keys(state.def.states ?? {})) enter(`${id}.${child}`);
   };
   enter(template.initial);
-  while (queue.length > 0) for (const target of outgoing.get(queue.shift()!) ?? []) if (!reached.has(target)) enter(target);
+  while (queue.length > 0)
+    for (const target of outgoing.get(queue.shift()!) ?? [])
+      if (!reached.has(target)) enter(target);
 
   for (const state of index.values()) {
     if (!reached.has(state.id)) {
       // Report only the outermost unreachable state, not each of its children again.
-      if (!state.parentId || reached.has(state.parentId)) report('unreachable-state', state.pointer, { name: state.id }, true);
+      if (!state.parentId || reached.has(state.parentId))
+        report('unreachable-state', state.pointer, { name: state.id }, true);
       continue;
     }
     if (state.kind !== 'atomic') continue;

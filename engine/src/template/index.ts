@@ -1,9 +1,30 @@
 export { validateTemplate } from './validate-template.js';
 export type { TemplateValidation } from './validate-template.js';
-export { parseTemplateSource, locatePointer, locateInScalar, toPointer, pointerSegments, escapeSegment, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './parse-template-source.js';
+export {
+  parseTemplateSource,
+  locatePointer,
+  locateInScalar,
+  toPointer,
+  pointerSegments,
+  escapeSegment,
+  MAX_YAML_ALIASES,
+  MAX_YAML_DEPTH,
+} from './parse-template-source.js';
 export type { ParsedSource } from './parse-template-source.js';
 export { indexStates, resolveTarget, ancestry, kindOf } from './state-index.js';
 export type { IndexedState, StateIndex } from './state-index.js';
 export { toTransitions, labelText } from './template.js';
-export type { Action, EventDef, JsonSchemaObject, Label, LedgerDef, StateDef, Template, Timer, Transition, TransitionSpec, ValueExpression } from './template.js';
+export type {
+  Action,
+  EventDef,
+  JsonSchemaObject,
+  Label,
+  LedgerDef,
+  StateDef,
+  Template,
+  Timer,
+  Transition,
+  TransitionSpec,
+  ValueExpression,
+} from './template.js';
 export { toPlainJsonSchema } from './to-plain-json-schema.js';

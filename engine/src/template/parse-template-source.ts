@@ -3,7 +3,7 @@
  * a designer's typo must produce a message at its line, not a crash.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node, Pair, Scalar } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
 
@@ -24,8 +24,19 @@ export interface ParsedSource {
 /** Parse YAML text keeping positions; duplicate keys, tabs, alias bombs and deep nesting are findings. */
 export function parseTemplateSource(source: string): ParsedSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const parsed = { source, doc, lineCounter, value: undefined as unknown, issues: [] as TemplateIssue[] };
+  const doc = parseDocument(source, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const parsed = {
+    source,
+    doc,
+    lineCounter,
+    value: undefined as unknown,
+    issues: [] as TemplateIssue[],
+  };
   const at = (offset: number, code: IssueCode, args: IssueArgs = {}) => {
     const { line, col } = lineCounter.linePos(offset);
     parsed.issues.push({ code, ...describeIssue(code, args), pointer: '', line, col });
@@ -33,8 +44,10 @@ export function parseTemplateSource(source: string): ParsedSource {
 
   for (const error of doc.errors) {
     const offset = error.pos[0];
-    if (error.code === 'DUPLICATE_KEY') at(offset, 'yaml-duplicate-key', { name: duplicateKeyName(source, offset) });
-    else if (error.code === 'TAB_AS_INDENT' || /tab/i.test(error.message)) at(tabOffset(source, offset), 'yaml-tab');
+    if (error.code === 'DUPLICATE_KEY')
+      at(offset, 'yaml-duplicate-key', { name: duplicateKeyName(source, offset) });
+    else if (error.code === 'TAB_AS_INDENT' || /tab/i.test(error.message))
+      at(tabOffset(source, offset), 'yaml-tab');
     else at(offset, 'yaml-syntax', { detail: firstLine(error.message) });
   }
   if (parsed.issues.length > 0) return parsed;
@@ -44,22 +57,29 @@ export function parseTemplateSource(source: string): ParsedSource {
   visit(doc, {
     Alias(_key, node) {
       aliases += 1;
-      if (aliases === MAX_YAML_ALIASES + 1) at(node.range?.[0] ?? 0, 'yaml-alias-limit', { limit: MAX_YAML_ALIASES });
+      if (aliases === MAX_YAML_ALIASES + 1)
+        at(node.range?.[0] ?? 0, 'yaml-alias-limit', { limit: MAX_YAML_ALIASES });
     },
     Node(_key, node, path) {
       if (!tooDeep && path.length > MAX_YAML_DEPTH * 2) tooDeep = node;
     },
   });
-  if (tooDeep) at(tooDeep.range?.[0] ?? 0, 'yaml-syntax', { detail: `nesting deeper than ${MAX_YAML_DEPTH} levels` });
+  if (tooDeep)
+    at(tooDeep.range?.[0] ?? 0, 'yaml-syntax', {
+      detail: `nesting deeper than ${MAX_YAML_DEPTH} levels`,
+    });
   if (parsed.issues.length > 0) return parsed;
 
   try {
     parsed.value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES * 20 });
   } catch (error) {
-    at(0, 'yaml-syntax', { detail: firstLine(error instanceof Error ? error.message : String(error)) });
+    at(0, 'yaml-syntax', {
+      detail: firstLine(error instanceof Error ? error.message : String(error)),
+    });
     return parsed;
   }
-  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) at(doc.contents?.range?.[0] ?? 0, 'yaml-not-map');
+  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
+    at(doc.contents?.range?.[0] ?? 0, 'yaml-not-map');
   return parsed;
 }
 
@@ -68,7 +88,12 @@ function firstLine(text: string): string {
 }
 
 function duplicateKeyName(source: string, offset: number): string {
-  return /^[^:\n]*/.exec(source.slice(offset))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
+  return (
+    /^[^:\n]*/
+      .exec(source.slice(offset))?.[0]
+      .trim()
+      .replace(/^["']|["']$/g, '') ?? ''
+  );
 }
 
 /** Point at the tab itself, not at the token after it. */
@@ -81,7 +106,10 @@ function tabOffset(source: string, offset: number): number {
 /** Split an RFC 6901 pointer into unescaped segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Escape one segment for an RFC 6901 pointer. */
@@ -124,7 +152,11 @@ function walk(doc: Document.Parsed, segments: readonly string[]): Found[] {
  * line a designer reads as "this state"), scalars at their value; a pointer that goes past the
  * tree stops at the deepest node that exists. `key: true` always reports the key.
  */
-export function locatePointer(parsed: ParsedSource, pointer: string, options: { key?: boolean } = {}): { line: number; col: number } {
+export function locatePointer(
+  parsed: ParsedSource,
+  pointer: string,
+  options: { key?: boolean } = {},
+): { line: number; col: number } {
   const trail = walk(parsed.doc, pointerSegments(pointer));
   const last = trail[trail.length - 1]!;
   const valueIsBlock = last.node && (isMap(last.node) || isSeq(last.node)) && !last.node.flow;
@@ -138,14 +170,19 @@ export function locatePointer(parsed: ParsedSource, pointer: string, options: { 
  * Position of character `offset` of a scalar's value (an expression) in the source, following
  * quotes, folding and block indentation by matching the value's characters in order.
  */
-export function locateInScalar(parsed: ParsedSource, pointer: string, offset: number): { line: number; col: number } {
+export function locateInScalar(
+  parsed: ParsedSource,
+  pointer: string,
+  offset: number,
+): { line: number; col: number } {
   const trail = walk(parsed.doc, pointerSegments(pointer));
   const node = trail[trail.length - 1]!.node;
   if (!isScalar(node) || !node.range) return locatePointer(parsed, pointer);
-  const scalar = node as Scalar;
+  const scalar = node;
   const value = String(scalar.value);
   let pos = node.range[0];
-  if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') pos = parsed.source.indexOf('\n', pos) + 1;
+  if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED')
+    pos = parsed.source.indexOf('\n', pos) + 1;
   else if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') pos += 1;
   for (let i = 0; i < Math.min(offset, value.length); i++) {
     const found = parsed.source.indexOf(value[i]!, pos);
@@ -162,5 +199,7 @@ export function locateInScalar(parsed: ParsedSource, pointer: string, offset: nu
 /** True when the pointer names a pair's key in a map (for extension keys and the like). */
 export function isPairPointer(parsed: ParsedSource, pointer: string): boolean {
   const trail = walk(parsed.doc, pointerSegments(pointer));
-  return trail.length === pointerSegments(pointer).length + 1 && isPair(trail[trail.length - 1]!.pair);
+  return (
+    trail.length === pointerSegments(pointer).length + 1 && isPair(trail[trail.length - 1]!.pair)
+  );
 }

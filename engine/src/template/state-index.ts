@@ -21,11 +21,22 @@ export type StateIndex = ReadonlyMap<string, IndexedState>;
 /** Walk the tree once and index every state. */
 export function indexStates(template: Pick<Template, 'states'>): StateIndex {
   const index = new Map<string, IndexedState>();
-  const visit = (states: Record<string, StateDef>, parent: readonly string[], pointer: (string | number)[]) => {
+  const visit = (
+    states: Record<string, StateDef>,
+    parent: readonly string[],
+    pointer: (string | number)[],
+  ) => {
     for (const [key, def] of Object.entries(states)) {
       const path = [...parent, key];
       const here = [...pointer, 'states', key];
-      index.set(path.join('.'), { id: path.join('.'), path, def, pointer: toPointer(here), parentId: parent.length ? parent.join('.') : undefined, kind: kindOf(def) });
+      index.set(path.join('.'), {
+        id: path.join('.'),
+        path,
+        def,
+        pointer: toPointer(here),
+        parentId: parent.length ? parent.join('.') : undefined,
+        kind: kindOf(def),
+      });
       if (def.states) visit(def.states, path, here);
     }
   };
@@ -44,7 +55,11 @@ export function kindOf(def: StateDef): IndexedState['kind'] {
  * Resolve a transition target written in state `fromId`: a sibling's key first, then a dotted
  * path from the top. Returns the target's id, or undefined when it names no state.
  */
-export function resolveTarget(index: StateIndex, fromId: string, target: string): string | undefined {
+export function resolveTarget(
+  index: StateIndex,
+  fromId: string,
+  target: string,
+): string | undefined {
   const from = index.get(fromId);
   if (from && !target.includes('.')) {
     const sibling = from.parentId ? `${from.parentId}.${target}` : target;
@@ -56,6 +71,7 @@ export function resolveTarget(index: StateIndex, fromId: string, target: string)
 /** Ids of a state and all its ancestors, outermost first. */
 export function ancestry(index: StateIndex, id: string): string[] {
   const chain: string[] = [];
-  for (let s = index.get(id); s; s = s.parentId ? index.get(s.parentId) : undefined) chain.unshift(s.id);
+  for (let s = index.get(id); s; s = s.parentId ? index.get(s.parentId) : undefined)
+    chain.unshift(s.id);
   return chain;
 }

@@ -17,7 +17,10 @@ export function toPlainJsonSchema(schema: JsonSchemaObject): Record<string, unkn
       if (!inProperties && LABEL_KEYWORDS.has(key) && value !== null && typeof value === 'object') {
         const label = value as { zh?: string; en?: string };
         out[key] = label.zh ?? label.en;
-      } else if (!inProperties && (key === 'enum' || key === 'const' || key === 'default' || key === 'examples')) {
+      } else if (
+        !inProperties &&
+        (key === 'enum' || key === 'const' || key === 'default' || key === 'examples')
+      ) {
         out[key] = value;
       } else {
         out[key] = convert(value, !inProperties && key === 'properties');

@@ -25,7 +25,10 @@ export function validateTemplate(source: string): TemplateValidation {
   if (issues.length === 0) issues = checkTemplateSchema(parsed);
   if (issues.length === 0) {
     const template = parsed.value as Template;
-    issues = [...checkTemplateStructure(template, parsed), ...checkTemplateExpressions(template, parsed)];
+    issues = [
+      ...checkTemplateStructure(template, parsed),
+      ...checkTemplateExpressions(template, parsed),
+    ];
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   const ok = issues.every((issue) => issue.severity !== 'error');
