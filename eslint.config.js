@@ -51,6 +51,8 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  // Plain JS config and scripts are not part of a tsconfig: lint them without type information.
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // Pure layers: no I/O, so they run unchanged in the browser (editor simulator) and in tests.
     files: ['engine/src/{errors,template,expr,compile,runtime}/**/*.ts'],
