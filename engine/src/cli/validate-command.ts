@@ -1,6 +1,7 @@
 /** `relief validate <file.yaml…>`: compiler-style findings, exit 1 on any error. */
 import { readFile } from 'node:fs/promises';
 import { validateTemplate } from '../template/validate-template.js';
+import { describeIssue } from '../errors/issue-catalog.js';
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 
 /** Validate files; prints findings and returns the process exit code. */
@@ -19,21 +20,13 @@ export async function validateCommand(
     try {
       source = await readFile(file, 'utf8');
     } catch (error) {
-      const reason =
+      const detail =
         (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-      results.push({
-        file,
-        issues: [
-          {
-            code: 'yaml-syntax',
-            severity: 'error',
-            message: `cannot read the file: ${reason}`,
-            pointer: '',
-            line: 1,
-            col: 1,
-          },
-        ],
-      });
+      const issue = {
+        code: 'file-unreadable' as const,
+        ...describeIssue('file-unreadable', { detail }),
+      };
+      results.push({ file, issues: [{ ...issue, pointer: '', line: 1, col: 1 }] });
       continue;
     }
     const { issues, template } = validateTemplate(source);

@@ -22,6 +22,12 @@ export interface CompiledTemplate {
   readonly states: StateIndex;
   /** Guard source by guard name, for refusal messages. */
   readonly guardSources: ReadonlyMap<string, string>;
+  /**
+   * A guard that fails to evaluate (e.g. reads a missing field) must refuse the event, not fall
+   * through to the next transition (often a rejection). XState rethrows guard errors without their
+   * cause, so guards record the typed error here and the step rethrows it. Cleared by each step.
+   */
+  readonly guardFailures: ExpressionFailedError[];
 }
 
 type GuardImpl = (args: { context: CaseContext; event: CaseEvent }) => boolean;
@@ -33,12 +39,20 @@ export function compileTemplate(template: Template): CompiledTemplate {
   const guards: Record<string, GuardImpl> = {};
   const actions: Record<string, ActionImpl> = {};
   const guardSources = new Map<string, string>();
+  const guardFailures: ExpressionFailedError[] = [];
 
   const guardFor = (source: string): string => {
     const name = `guard:${source}`;
     if (!guards[name]) {
       const expr = compileExpression(source);
-      guards[name] = ({ context, event }) => toBool(evaluate(expr, context, event), source);
+      guards[name] = ({ context, event }) => {
+        try {
+          return toBool(evaluate(expr, context, event), source);
+        } catch (error) {
+          guardFailures.push(error as ExpressionFailedError);
+          return false;
+        }
+      };
       guardSources.set(name, source);
     }
     return name;
@@ -116,7 +130,7 @@ export function compileTemplate(template: Template): CompiledTemplate {
     guards,
     actions,
   }).createMachine(config as never) as unknown as AnyStateMachine;
-  return { template, machine, states, guardSources };
+  return { template, machine, states, guardSources, guardFailures };
 }
 
 /** XState ids may not contain dots (they mean paths), so state paths use `/` inside ids. */

@@ -19,6 +19,10 @@ const list = (names: readonly string[] | undefined): string =>
 
 /** Codes are stable: tools and tests match on them. */
 export const issueCatalog = {
+  'file-unreadable': {
+    severity: 'error',
+    message: (a: IssueArgs) => `cannot read the file: ${a.detail}; check the path and permissions.`,
+  },
   'yaml-syntax': {
     severity: 'error',
     message: (a: IssueArgs) =>

@@ -101,7 +101,10 @@ export function stepCase(
   }
   const payload = declared ? validateEventPayload(compiled, event.type, event.payload ?? {}) : {};
   const normalized: CaseEvent = { type: event.type, payload };
+  compiled.guardFailures.length = 0;
   const enabled = compiled.machine.getTransitionData(snapshot, normalized);
+  const failure = compiled.guardFailures.shift();
+  if (failure) throw failure;
   if (!enabled || enabled.length === 0) {
     const guards = candidateGuards(snapshot, event.type).map(
       (name) => compiled.guardSources.get(name) ?? name,
