@@ -80,13 +80,25 @@ export function checkTemplateExpressions(
     const scope = scopeOf(site?.event);
     if ('set' in action)
       for (const [field, value] of Object.entries(action.set))
-        check(value, `${pointer}/set/${escapeSegment(field)}`, scope, 'any');
+        check(
+          value,
+          `${pointer}/set/${escapeSegment(field)}`,
+          scope,
+          expectFor(template.data?.properties?.[field]),
+        );
     if ('ledger' in action)
       for (const [name, amount] of Object.entries(action.ledger))
         check(amount, `${pointer}/ledger/${escapeSegment(name)}`, scope, 'number');
     if ('assign' in action) check(action.assign, `${pointer}/assign`, scope, 'any');
   }
   return issues;
+}
+
+/** A `set` value must fit its field: a count gets a number, a flag a condition. */
+function expectFor(field: JsonSchemaObject | undefined): ExprExpect {
+  if (field?.type === 'integer' || field?.type === 'number') return 'number';
+  if (field?.type === 'boolean') return 'bool';
+  return 'any';
 }
 
 type Report = (code: IssueCode, pointer: string, args: IssueArgs) => void;

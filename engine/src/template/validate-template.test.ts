@@ -323,6 +323,11 @@ describe('validateTemplate', () => {
         'expr-type',
       );
     });
+    it('reports a set value whose type cannot fit its field', () => {
+      expect(
+        only(broken('set: { count: data.count + 1 }', 'set: { count: data.count > 1 }')).code,
+      ).toBe('expr-type');
+    });
     it('checks event fields against the event form', () => {
       expectIssue(
         broken('set: { count: data.count + 1 }', 'set: { count: data.count + event.qtty }'),
