@@ -1,0 +1,52 @@
+/** A case as the store returns it, and its mapping from a `cases` row. */
+import { sql } from 'drizzle-orm';
+import type { StateValue } from 'xstate';
+import type { Row } from './sql-client.js';
+
+/** A case: its machine state, data and version, and where it belongs. */
+export interface CaseRecord {
+  id: string;
+  programmeId: string;
+  ref: string | null;
+  /** Readable state path (`enrolled.waiting`; parallel regions joined by ` + `). */
+  state: string;
+  value: StateValue;
+  data: Record<string, unknown>;
+  /** Accepted events so far, opening included; send it back as `If-Match`. */
+  version: number;
+  assignee: string | null;
+  district: string;
+  done: boolean;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The `cases` columns `toCaseRecord` reads, qualified with the alias `c`. */
+export const CASE_COLUMNS = sql.raw(
+  'c.id, c.programme_id, c.ref, c.state, c.value, c.data, c.version, c.assignee, c.district, c.done, c.created_by, c.created_at, c.updated_at',
+);
+
+/** Map a row selected with `CASE_COLUMNS`. */
+export function toCaseRecord(row: Row): CaseRecord {
+  return {
+    id: row.id as string,
+    programmeId: row.programme_id as string,
+    ref: row.ref as string | null,
+    state: row.state as string,
+    value: row.value as StateValue,
+    data: row.data as Record<string, unknown>,
+    version: row.version as number,
+    assignee: row.assignee as string | null,
+    district: row.district as string,
+    done: row.done as boolean,
+    createdBy: row.created_by as string | null,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+  };
+}
+
+/** A case record back from JSON (an idempotent replay's stored answer). */
+export function reviveCaseRecord(json: CaseRecord): CaseRecord {
+  return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
+}

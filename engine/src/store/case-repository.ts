@@ -1,0 +1,225 @@
+/** Opening cases and reading them back. */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import {
+  DuplicateCaseRefError,
+  EngineError,
+  NotFoundError,
+  ProgrammeNotActiveError,
+} from '../errors/engine-error.js';
+import { describeValue, startCase } from '../runtime/step-case.js';
+import { validateCaseData } from '../runtime/validate-case-input.js';
+import { activeStateIds } from './active-state-ids.js';
+import { CASE_COLUMNS, toCaseRecord } from './case-record.js';
+import type { CaseRecord } from './case-record.js';
+import { checkStorable } from './check-storable.js';
+import { inScope } from './district-scope.js';
+import { isUuid } from './is-uuid.js';
+import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
+import type { Page } from './page-cursor.js';
+import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql-client.js';
+import type { Caller, StoreContext } from './store-context.js';
+import { writeStepEffects } from './write-step-effects.js';
+
+/** A new case: its data (validated against the template's `data`) and an optional unique ref. */
+export interface OpenCaseInput {
+  data: Record<string, unknown>;
+  ref?: string | null | undefined;
+}
+
+/** One row of a bulk open: the case, or why it was refused. */
+export type OpenCaseOutcome = { ok: true; case: CaseRecord } | { ok: false; error: EngineError };
+
+/** Filters and paging for a programme's cases. */
+export interface CaseListQuery {
+  /** A state id (`enrolled`, `enrolled.waiting`): cases where it is active. */
+  state?: string | undefined;
+  assignee?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+  scope?: string | undefined;
+}
+
+/** One accepted event of a case. */
+export interface HistoryRecord {
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  actor: string | null;
+  roles: string[] | null;
+  from: string | null;
+  to: string;
+  at: Date;
+}
+
+/** Open a case: data validated, the initial state entered, its effects written; history seq 1. */
+export async function openCase(
+  ctx: StoreContext,
+  programmeId: string,
+  input: OpenCaseInput,
+  caller: Caller,
+): Promise<CaseRecord> {
+  if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
+  checkStorable('case', { data: input.data, ref: input.ref ?? '' });
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  const ref = input.ref ?? null;
+  try {
+    return await ctx.sql.transaction(async (tx) => {
+      const [programme] = await tx.query<{
+        template_id: string;
+        template_version: number;
+        params: Record<string, unknown>;
+        status: string;
+        district: string;
+        ledger: Record<string, number>;
+      }>(sql`
+        select template_id, template_version, params, status, district,
+               coalesce((select json_object_agg(name, balance) from ledgers where programme_id = p.id), '{}'::json) as ledger
+        from programmes p where id = ${programmeId}`);
+      if (!programme || !inScope(programme.district, caller.scope))
+        throw new NotFoundError('programme', programmeId);
+      if (programme.status !== 'active')
+        throw new ProgrammeNotActiveError(programmeId, programme.status);
+      const compiled = await ctx.templates.compiled(
+        programme.template_id,
+        programme.template_version,
+        tx,
+      );
+      const data = validateCaseData(compiled, input.data);
+      const ledger = Object.fromEntries(
+        Object.entries(programme.ledger).map(([name, balance]) => [name, Number(balance)]),
+      );
+      const result = startCase(compiled, data, { params: programme.params, ledger, now });
+      const state = describeValue(result.value);
+      const record: CaseRecord = {
+        id,
+        programmeId,
+        ref,
+        state,
+        value: result.value,
+        data: result.data,
+        version: 1,
+        assignee: result.assignee,
+        district: programme.district,
+        done: result.done,
+        createdBy: caller.actorId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const writes = [
+        tx.query(sql`
+          insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
+          values (${id}, ${programmeId}, ${ref}, ${state}, ${textArray(activeStateIds(result.value))}, ${jsonb(result.value)}, ${jsonb(result.data)}, 1,
+                  ${result.assignee}, ${programme.district}, ${result.done}, ${caller.actorId}, ${now}, ${now})`),
+        tx.query(sql`
+          insert into case_history (case_id, seq, event_type, payload, actor, from_state, to_state, at)
+          values (${id}, 1, '(open)', ${jsonb(data)}, ${caller.actorId}, null, ${state}, ${now})`),
+        ...writeStepEffects(
+          tx,
+          {
+            programmeId,
+            caseId: id,
+            district: programme.district,
+            seq: 1,
+            actorId: caller.actorId,
+            now,
+            ledgerBefore: ledger,
+            state,
+          },
+          result,
+        ),
+      ];
+      tx.commitEarly();
+      await settleStatements(writes);
+      return record;
+    });
+  } catch (error) {
+    if (ref !== null && databaseErrorOf(error)?.constraint === 'cases_programme_ref_idx')
+      throw new DuplicateCaseRefError(programmeId, ref);
+    throw error;
+  }
+}
+
+/** Open many cases, each in its own transaction: valid rows are kept, refusals reported per row. */
+export async function openCases(
+  ctx: StoreContext,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+): Promise<OpenCaseOutcome[]> {
+  const outcomes: OpenCaseOutcome[] = [];
+  for (const input of inputs) {
+    try {
+      outcomes.push({ ok: true, case: await openCase(ctx, programmeId, input, caller) });
+    } catch (error) {
+      if (
+        !(error instanceof EngineError) ||
+        error instanceof NotFoundError ||
+        error instanceof ProgrammeNotActiveError
+      )
+        throw error;
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
+
+/** One case in the caller's scope. */
+export async function getCase(
+  ctx: StoreContext,
+  caseId: string,
+  scope?: string,
+): Promise<CaseRecord> {
+  const [row] = isUuid(caseId)
+    ? await ctx.sql.query(sql`select ${CASE_COLUMNS} from cases c where c.id = ${caseId}`)
+    : [];
+  if (!row || !inScope(row.district as string, scope)) throw new NotFoundError('case', caseId);
+  return toCaseRecord(row);
+}
+
+/** A programme's cases, oldest first, filtered by active state and assignee, a page at a time. */
+export async function listCases(
+  ctx: StoreContext,
+  programmeId: string,
+  query: CaseListQuery = {},
+): Promise<Page<CaseRecord>> {
+  const [programme] = isUuid(programmeId)
+    ? await ctx.sql.query<{ district: string }>(
+        sql`select district from programmes where id = ${programmeId}`,
+      )
+    : [];
+  if (!programme || !inScope(programme.district, query.scope))
+    throw new NotFoundError('programme', programmeId);
+  const limit = pageLimit(query.limit);
+  const after = query.cursor === undefined ? null : fromCursor(query.cursor);
+  const rows = await ctx.sql.query(sql`
+    select ${CASE_COLUMNS} from cases c
+    where c.programme_id = ${programmeId}
+      ${query.state === undefined ? sql`` : sql`and c.active_states @> ${textArray([query.state])}`}
+      ${query.assignee === undefined ? sql`` : sql`and c.assignee = ${query.assignee}`}
+      ${after === null ? sql`` : sql`and (c.created_at, c.id) > (${after.at}::timestamptz, ${after.id}::uuid)`}
+    order by c.created_at, c.id limit ${limit + 1}`);
+  return toPage(rows.map(toCaseRecord), limit, (last) => toCursor(last.createdAt, last.id));
+}
+
+/** Every accepted event of a case, in order. */
+export async function caseHistory(
+  ctx: StoreContext,
+  caseId: string,
+  scope?: string,
+): Promise<HistoryRecord[]> {
+  await getCase(ctx, caseId, scope);
+  const rows = await ctx.sql.query(sql`
+    select seq, event_type, payload, actor, roles, from_state, to_state, at from case_history where case_id = ${caseId} order by seq`);
+  return rows.map((row) => ({
+    seq: row.seq as number,
+    type: row.event_type as string,
+    payload: row.payload as Record<string, unknown>,
+    actor: row.actor as string | null,
+    roles: row.roles as string[] | null,
+    from: row.from_state as string | null,
+    to: row.to_state as string,
+    at: row.at as Date,
+  }));
+}

@@ -1,0 +1,38 @@
+/** The store layer (I/O): database, durable runtime, timer scheduler. Not for the browser. */
+export { openDatabase, databaseOptionsFromEnv, MIGRATIONS_FOLDER } from './open-database.js';
+export type { Database, OpenDatabaseOptions } from './open-database.js';
+export { createReliefStore } from './create-relief-store.js';
+export type { ReliefStore } from './create-relief-store.js';
+export type { DatabaseKind, SqlClient } from './sql-client.js';
+export type { Caller, StoreContext } from './store-context.js';
+export type { CaseRecord } from './case-record.js';
+export type { AppliedEvent, ApplyOptions, EventInput } from './apply-event.js';
+export type {
+  CaseListQuery,
+  HistoryRecord,
+  OpenCaseInput,
+  OpenCaseOutcome,
+} from './case-repository.js';
+export type {
+  ParamChangeRecord,
+  ProgrammeChange,
+  ProgrammeRecord,
+  ProgrammeStatus,
+  StartProgrammeInput,
+} from './programme-repository.js';
+export type { ProgrammeStats } from './programme-stats.js';
+export type {
+  SavedTemplate,
+  TemplateSummary,
+  TemplateVersionRecord,
+} from './template-repository.js';
+export type { NextEvent } from './next-events.js';
+export type { NotificationQuery, NotificationRecord } from './notification-queries.js';
+export type { OutboxRecord, OutboxStatus } from './outbox-repository.js';
+export type { WorkItem, WorklistQuery } from './worklist.js';
+export type { Page } from './page-cursor.js';
+export type { TimerPass, TimerScheduler, TimerSchedulerOptions } from './timer-scheduler.js';
+export type { ApiKeyRecord, NewApiKey } from './api-key-repository.js';
+export { checkDistrict, inScope } from './district-scope.js';
+export { createTestDatabase, testDatabaseUrl } from './create-test-database.js';
+export type { TestDatabase } from './create-test-database.js';

@@ -1,0 +1,287 @@
+/**
+ * The one place tables are declared. Migrations are generated from this file by drizzle-kit
+ * (`pnpm --dir engine exec drizzle-kit generate`) into `./migrations` and never edited by hand.
+ *
+ * Foreign keys point at `cases` (a row the event path already holds locked) or at a parent row the
+ * same transaction writes. The hot tables (notifications, outbox, timers) carry `programme_id`
+ * without a foreign key on purpose: a key would take a KEY SHARE lock on the programme row for
+ * every event, and many concurrent events on one programme would then churn multixacts.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  json,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+
+/** A template by id; its versions hold the content. */
+export const templates = pgTable('templates', {
+  id: text('id').primaryKey(),
+  title: jsonb('title').notNull(),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+/** One version of a template: YAML source and checked definition; immutable once published. */
+export const templateVersions = pgTable(
+  'template_versions',
+  {
+    templateId: text('template_id')
+      .notNull()
+      .references(() => templates.id),
+    version: integer('version').notNull(),
+    source: text('source').notNull(),
+    /** The checked template as JSON (`json`, not `jsonb`, so key order stays as written). */
+    definition: json('definition').notNull(),
+    status: text('status').notNull().default('draft'),
+    createdBy: text('created_by'),
+    createdAt: at('created_at').notNull(),
+    publishedBy: text('published_by'),
+    publishedAt: at('published_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.templateId, t.version] }),
+    check('template_versions_status', sql`${t.status} in ('draft', 'published')`),
+  ],
+);
+
+/** A template version started for one district, with its parameter values. */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey(),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    district: text('district').notNull(),
+    title: text('title').notNull(),
+    params: jsonb('params').notNull(),
+    status: text('status').notNull().default('active'),
+    createdBy: text('created_by'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.templateId, t.templateVersion],
+      foreignColumns: [templateVersions.templateId, templateVersions.version],
+    }),
+    check('programmes_status', sql`${t.status} in ('active', 'paused', 'closed')`),
+    index('programmes_district_idx').on(t.district),
+    index('programmes_template_idx').on(t.templateId, t.templateVersion),
+  ],
+);
+
+/** Every change of a programme's parameters: who, when, before and after. */
+export const programmeParamChanges = pgTable(
+  'programme_param_changes',
+  {
+    id: id(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    changedBy: text('changed_by'),
+    changedAt: at('changed_at').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+  },
+  (t) => [index('programme_param_changes_programme_idx').on(t.programmeId, t.id)],
+);
+
+/** One beneficiary or request: machine state, data and version in one row. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    /** The caller's own reference (e.g. an import row id), unique within the programme. */
+    ref: text('ref'),
+    /** The state as a readable path (`enrolled.waiting`; parallel regions joined by ` + `). */
+    state: text('state').notNull(),
+    /** Every active state id, ancestors included, for state filters and worklists. */
+    activeStates: text('active_states').array().notNull(),
+    /** The XState state value. */
+    value: jsonb('value').notNull(),
+    data: jsonb('data').notNull(),
+    /** Number of accepted events, opening included; equals the last history seq. */
+    version: integer('version').notNull(),
+    assignee: text('assignee'),
+    district: text('district').notNull(),
+    done: boolean('done').notNull().default(false),
+    createdBy: text('created_by'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_programme_ref_idx').on(t.programmeId, t.ref),
+    index('cases_programme_state_idx').on(t.programmeId, t.state),
+    index('cases_programme_created_idx').on(t.programmeId, t.createdAt, t.id),
+  ],
+);
+
+/** Append-only: every accepted event of a case, opening included (seq 1). */
+export const caseHistory = pgTable(
+  'case_history',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').notNull(),
+    actor: text('actor'),
+    /** The sender's roles; null for the system (timers). */
+    roles: text('roles').array(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    at: at('at').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    /** Hash of the request under `idempotency_key`, to tell a retry from a different request. */
+    requestHash: text('request_hash'),
+    /** The answer given the first time, returned again on a retry with the same key. */
+    result: jsonb('result'),
+  },
+  (t) => [
+    uniqueIndex('case_history_case_seq_idx').on(t.caseId, t.seq),
+    uniqueIndex('case_history_case_idempotency_idx').on(t.caseId, t.idempotencyKey),
+  ],
+);
+
+/** Durable timers: armed on state entry, cancelled on exit, fired by the scheduler. */
+export const timers = pgTable(
+  'timers',
+  {
+    id: id(),
+    programmeId: uuid('programme_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    state: text('state').notNull(),
+    index: integer('idx').notNull(),
+    eventType: text('event_type').notNull(),
+    dueAt: at('due_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    /** Which scheduler claimed the row and when; a claim older than the lease may be taken over. */
+    claimedBy: text('claimed_by'),
+    claimedAt: at('claimed_at'),
+    attempts: integer('attempts').notNull().default(0),
+    firedAt: at('fired_at'),
+    /** Why a timer was cancelled (state exited, guard refused, …). */
+    note: text('note'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    check('timers_status', sql`${t.status} in ('pending', 'fired', 'cancelled')`),
+    index('timers_status_due_idx').on(t.status, t.dueAt),
+    index('timers_case_idx').on(t.caseId, t.status),
+  ],
+);
+
+/** Finite stock or funds of a programme; the database itself refuses a negative balance. */
+export const ledgers = pgTable(
+  'ledgers',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    name: text('name').notNull(),
+    balance: numeric('balance', { precision: 18, scale: 2 }).notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.name] }),
+    check('ledgers_balance_non_negative', sql`${t.balance} >= 0`),
+  ],
+);
+
+/** Every movement of a ledger, opening balances included. */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: id(),
+    programmeId: uuid('programme_id').notNull(),
+    ledger: text('ledger').notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    /** The case history seq that moved it; null for the opening balance. */
+    seq: integer('seq'),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    balanceAfter: numeric('balance_after', { precision: 18, scale: 2 }).notNull(),
+    actor: text('actor'),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.programmeId, t.ledger],
+      foreignColumns: [ledgers.programmeId, ledgers.name],
+    }),
+    index('ledger_entries_ledger_idx').on(t.programmeId, t.ledger, t.id),
+  ],
+);
+
+/** Messages from `notify` actions, for a role, listed by the API. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    programmeId: uuid('programme_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    role: text('role').notNull(),
+    message: jsonb('message').notNull(),
+    district: text('district').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('notifications_role_idx').on(t.role, t.id)],
+);
+
+/** Emitted events waiting for webhook delivery, written in the same transaction as the event. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    programmeId: uuid('programme_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    name: text('name').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: at('created_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    deliveredAt: at('delivered_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    check('outbox_status', sql`${t.status} in ('pending', 'delivered', 'failed')`),
+    index('outbox_status_idx').on(t.status, t.id),
+  ],
+);
+
+/** API keys, stored as hashes only. */
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey(),
+  keyHash: text('key_hash').notNull().unique(),
+  label: text('label'),
+  roles: text('roles').array().notNull(),
+  district: text('district').notNull(),
+  createdAt: at('created_at').notNull(),
+  revokedAt: at('revoked_at'),
+});

@@ -1,0 +1,151 @@
+/** Template versions: stored as drafts, frozen by publishing; programmes start from published ones. */
+import { sql } from 'drizzle-orm';
+import {
+  NotFoundError,
+  TemplateInvalidError,
+  TemplateVersionPublishedError,
+} from '../errors/engine-error.js';
+import type { TemplateIssue } from '../errors/issue-catalog.js';
+import type { Label, Template } from '../template/template.js';
+import { validateTemplate } from '../template/validate-template.js';
+import type { Row } from './sql-client.js';
+import { jsonb } from './sql-client.js';
+import type { Caller, StoreContext } from './store-context.js';
+
+/** One stored template version. */
+export interface TemplateVersionRecord {
+  templateId: string;
+  version: number;
+  status: 'draft' | 'published';
+  source: string;
+  /** The checked template (the YAML as JSON). */
+  definition: Template;
+  createdBy: string | null;
+  createdAt: Date;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+}
+
+/** A template and where its versions stand. */
+export interface TemplateSummary {
+  id: string;
+  title: Label;
+  latestVersion: number;
+  publishedVersion: number | null;
+  updatedAt: Date;
+}
+
+/** A saved version and the warnings its validation found. */
+export interface SavedTemplate {
+  record: TemplateVersionRecord;
+  warnings: TemplateIssue[];
+}
+
+const COLUMNS = sql.raw(
+  'template_id, version, status, source, definition, created_by, created_at, published_by, published_at',
+);
+
+function toRecord(row: Row): TemplateVersionRecord {
+  return {
+    templateId: row.template_id as string,
+    version: row.version as number,
+    status: row.status as 'draft' | 'published',
+    source: row.source as string,
+    definition: row.definition as Template,
+    createdBy: row.created_by as string | null,
+    createdAt: row.created_at as Date,
+    publishedBy: row.published_by as string | null,
+    publishedAt: row.published_at as Date | null,
+  };
+}
+
+/** Validate and store a template version as a draft (replacing a draft of the same version). */
+export async function saveTemplate(
+  ctx: StoreContext,
+  source: string,
+  caller: Caller,
+): Promise<SavedTemplate> {
+  const validation = validateTemplate(source);
+  const template = validation.template;
+  if (!template) throw new TemplateInvalidError(validation.issues);
+  const now = ctx.clock.now();
+  const rows = await ctx.sql.transaction(async (tx) => {
+    await tx.query(sql`
+      insert into templates (id, title, created_at, updated_at) values (${template.id}, ${jsonb(template.title)}, ${now}, ${now})
+      on conflict (id) do update set title = excluded.title, updated_at = excluded.updated_at`);
+    // A published version is frozen: the conditional upsert writes nothing and returns no row.
+    return tx.query(sql`
+      insert into template_versions (template_id, version, status, source, definition, created_by, created_at)
+      values (${template.id}, ${template.version}, 'draft', ${source}, ${JSON.stringify(template)}::text::json, ${caller.actorId}, ${now})
+      on conflict (template_id, version) do update set source = excluded.source, definition = excluded.definition,
+        created_by = excluded.created_by, created_at = excluded.created_at
+      where template_versions.status = 'draft'
+      returning ${COLUMNS}`);
+  });
+  if (!rows[0]) throw new TemplateVersionPublishedError(template.id, template.version);
+  return {
+    record: toRecord(rows[0]),
+    warnings: validation.issues.filter((i) => i.severity === 'warning'),
+  };
+}
+
+/** Freeze a version so programmes can start from it. Publishing twice is harmless. */
+export async function publishTemplate(
+  ctx: StoreContext,
+  templateId: string,
+  version: number,
+  caller: Caller,
+): Promise<TemplateVersionRecord> {
+  const [row] = await ctx.sql.query(sql`
+    update template_versions set status = 'published', published_by = ${caller.actorId}, published_at = ${ctx.clock.now()}
+    where template_id = ${templateId} and version = ${version} and status = 'draft'
+    returning ${COLUMNS}`);
+  return row ? toRecord(row) : getTemplateVersion(ctx, templateId, version);
+}
+
+/** One version, or the latest version when `version` is omitted. */
+export async function getTemplateVersion(
+  ctx: StoreContext,
+  templateId: string,
+  version?: number,
+): Promise<TemplateVersionRecord> {
+  const [row] = await ctx.sql.query(
+    version === undefined
+      ? sql`select ${COLUMNS} from template_versions where template_id = ${templateId} order by version desc limit 1`
+      : sql`select ${COLUMNS} from template_versions where template_id = ${templateId} and version = ${version}`,
+  );
+  if (!row)
+    throw new NotFoundError(
+      'template',
+      version === undefined ? templateId : `${templateId}@${version}`,
+    );
+  return toRecord(row);
+}
+
+/** Every version of a template, newest first. */
+export async function listTemplateVersions(
+  ctx: StoreContext,
+  templateId: string,
+): Promise<TemplateVersionRecord[]> {
+  const rows = await ctx.sql.query(
+    sql`select ${COLUMNS} from template_versions where template_id = ${templateId} order by version desc`,
+  );
+  if (rows.length === 0) throw new NotFoundError('template', templateId);
+  return rows.map(toRecord);
+}
+
+/** All templates with their latest and latest published versions. */
+export async function listTemplates(ctx: StoreContext): Promise<TemplateSummary[]> {
+  const rows = await ctx.sql.query(sql`
+    select t.id, t.title, t.updated_at, max(v.version) as latest,
+           max(v.version) filter (where v.status = 'published') as published
+    from templates t join template_versions v on v.template_id = t.id
+    group by t.id order by t.id`);
+  return rows.map((row) => ({
+    id: row.id as string,
+    title: row.title as Label,
+    latestVersion: row.latest as number,
+    publishedVersion: (row.published as number | null) ?? null,
+    updatedAt: row.updated_at as Date,
+  }));
+}

@@ -1,0 +1,17 @@
+/** Every template's scenarios replayed through the durable runtime on embedded PGlite. */
+import { afterAll } from 'vitest';
+import { createTestDatabase } from '@relief/engine/store';
+import { farmerSalesScenarios } from '../scenarios/farmer-sales.scenarios.js';
+import { loveMealsScenarios } from '../scenarios/love-meals.scenarios.js';
+import { medicalPassScenarios } from '../scenarios/medical-pass.scenarios.js';
+import { winterKitsScenarios } from '../scenarios/winter-kits.scenarios.js';
+import { createDurableDriverFactory } from './durable-driver.js';
+
+const test = await createTestDatabase('pglite');
+afterAll(() => test.drop());
+const factory = createDurableDriverFactory(test.database);
+
+loveMealsScenarios(factory);
+medicalPassScenarios(factory);
+farmerSalesScenarios(factory);
+winterKitsScenarios(factory);
