@@ -2,7 +2,9 @@
 import { validateCommand } from './validate-command.js';
 
 const USAGE = `relief <command>
-  validate [--json] <file.yaml…>   check templates; prints file:line:col: severity: message [code]`;
+  validate [--json] <file.yaml…>   check templates; prints file:line:col: severity: message [code]
+  serve                            start the API server (PORT, DATABASE_URL or DATA_DIR)
+  keys create|list|revoke …        manage API keys (relief keys for details)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +18,11 @@ async function main(argv: string[]): Promise<number> {
         print,
       );
     }
+    // Loaded on demand: `validate` should not pay for the database and HTTP modules.
+    case 'serve':
+      return (await import('./serve-command.js')).serveCommand();
+    case 'keys':
+      return (await import('./keys-command.js')).keysCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

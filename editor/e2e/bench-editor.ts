@@ -1,0 +1,57 @@
+/**
+ * Benchmark (not a test): a generated 100-state template opened in the built editor in headless
+ * Chromium. Prints the time to validate, lay out and render it (all nodes in the DOM and painted).
+ * Run: `pnpm --filter @relief/editor bench` (builds first). Target ≤ 500 ms.
+ */
+import { launchChromium, startTarget } from './e2e-target.js';
+import { generateTemplate } from './generate-template.js';
+
+const RUNS = 7;
+const source = generateTemplate(100);
+const target = await startTarget();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(target.url);
+  await page.locator('.react-flow__node').first().waitFor();
+  // A designer opens a template a moment after the page loads, not in the same instant.
+  await page.waitForTimeout(1000);
+  const runs: { load: number; render: number; nodes: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(
+      `window.reliefEditor.load('dsl: relief/v1\\nid: x\\nversion: 1\\ntitle: x\\ninitial: a\\nstates:\\n  a: { type: final }\\n')`,
+    );
+    await page.waitForFunction('document.querySelectorAll(".react-flow__node").length === 1');
+    // In-page code is plain strings: tsx would otherwise add helpers the page does not have.
+    const load = await page.evaluate(`(() => {
+      const editor = window.reliefEditor;
+      window.benchStart = performance.now();
+      editor.load(${JSON.stringify(source)});
+      window.benchExpected = editor.store.getState().graph.nodes.length;
+      return performance.now() - window.benchStart;
+    })()`);
+    await page.waitForFunction(
+      'document.querySelectorAll(".react-flow__node").length >= window.benchExpected',
+      undefined,
+      { polling: 'raf' },
+    );
+    // Two more frames: React Flow measures the nodes, then paints them in place.
+    const run = await page.evaluate<{ load: number; render: number; nodes: number }>(
+      `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
+      resolve({ load: ${String(load)}, render: performance.now() - window.benchStart, nodes: window.benchExpected }))))`,
+    );
+    runs.push(run);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const first = runs[0]!;
+  console.log(`states: ${first.nodes}; runs: ${RUNS}`);
+  console.log(
+    `first open: validate+layout ${first.load.toFixed(0)} ms, rendered ${first.render.toFixed(0)} ms`,
+  );
+  console.log(
+    `median: validate+layout ${median(runs.map((r) => r.load)).toFixed(0)} ms, rendered ${median(runs.map((r) => r.render)).toFixed(0)} ms (target ≤ 500 ms)`,
+  );
+} finally {
+  await browser.close();
+  await target.close();
+}

@@ -1,0 +1,65 @@
+/**
+ * Where the end-to-end tests run: the real server when E2E_BASE_URL (and E2E_API_KEY) are set,
+ * else the built editor behind the in-memory stand-in of the API. Also Chromium and screenshots.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startMockServer } from './mock-api-server.js';
+import { startReliefServer } from './relief-server.js';
+
+const editorDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Debian's Chromium (installed by `.ci/run`). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where screenshots go (git-ignored, kept by the test run). */
+export const SCREENSHOTS = resolve(editorDir, '..', 'test-results', 'screenshots');
+
+/** Build the editor (`vite build`) so the tests see the current source. */
+export function buildEditor(): string {
+  execFileSync(
+    process.execPath,
+    [join(editorDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: editorDir, stdio: 'inherit' },
+  );
+  return join(editorDir, 'dist');
+}
+
+/** The server under test, its key, and how to stop it. */
+export async function startTarget(): Promise<{
+  url: string;
+  key: string;
+  close: () => Promise<void>;
+}> {
+  if (process.env.E2E_BASE_URL)
+    return {
+      url: process.env.E2E_BASE_URL.replace(/\/$/, ''),
+      key: process.env.E2E_API_KEY ?? '',
+      close: () => Promise.resolve(),
+    };
+  const distDir = buildEditor();
+  if (process.env.E2E_SERVER === 'relief') return startReliefServer();
+  const key = 'e2e-designer-key';
+  const server = await startMockServer({ distDir, key });
+  return { ...server, key };
+}
+
+/** Headless Chromium with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Save a screenshot of the page under test-results/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Whether Chromium is installed here (CI installs it; elsewhere the suite says why it skips). */
+export const hasChromium = existsSync(CHROMIUM);

@@ -1,0 +1,199 @@
+/**
+ * End to end in Debian's Chromium: open love-meals from the server, edit on the canvas and in the
+ * YAML, see a marker, simulate a case to `enrolled`, save, publish, reload, compare versions.
+ * Runs against the real server when E2E_BASE_URL/E2E_API_KEY are set (see e2e-target.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
+import { dragBetween, placeYamlCursor, seedTemplate, yamlText } from './page-helpers.js';
+
+/** Polls patiently: CI runs this beside the other suites on two cores. */
+const eventually = <T>(fn: () => T | Promise<T>) =>
+  expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+const loveMeals = readFileSync(new URL('../../templates/love-meals.yaml', import.meta.url), 'utf8');
+
+describe.skipIf(!hasChromium && !process.env.CI)(
+  'editor in Chromium',
+  () => {
+    let target: Awaited<ReturnType<typeof startTarget>>;
+    let browser: Browser;
+    let page: Page;
+    const errors: string[] = [];
+
+    beforeAll(async () => {
+      target = await startTarget();
+      await seedTemplate(target, loveMeals);
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      page.on('pageerror', (e) => errors.push(e.message));
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await target?.close();
+    });
+
+    it('signs in with a pasted key and opens love-meals from the server', async () => {
+      await page.goto(target.url);
+      await page.getByRole('button', { name: '访问密钥' }).click();
+      await page.getByTestId('api-key').fill(target.key);
+      await page.getByTestId('api-key-save').click();
+      await page.getByTestId('open').click();
+      await page.locator('[data-template="love-meals"]').click();
+      await page.locator('.react-flow__node[data-id="enrolled.prepared"]').waitFor();
+      expect(await page.locator('.react-flow__node').count()).toBe(9);
+      expect(await page.locator('.react-flow__node.react-flow__node-compound').count()).toBe(1);
+      expect(await page.locator('[data-edge^="after:"]').count()).toBe(3);
+      expect(
+        await page.locator('.react-flow__node[data-id="enrolled.atGate"] .internal').textContent(),
+      ).toContain('PT30M');
+      expect(await yamlText(page)).toContain('id: love-meals');
+      await page.locator('[data-edge-internal="on:applied:assess:0"]').click();
+      await page.getByTestId('transition-inspector').waitFor();
+      await page.locator('[data-edge="on:applied:review:0"]').click();
+      await eventually(() => page.getByTestId('guard-input').textContent()).toContain('✓');
+      await screenshot(page, 'editor-love-meals');
+    });
+
+    it('adds a state from the palette and connects it with a new event; the YAML follows', async () => {
+      await page.getByTestId('palette-atomic').click();
+      await page.locator('.react-flow__node[data-id="state"]').waitFor();
+      expect(await page.locator('.react-flow__node').count()).toBe(10);
+      await page.getByTestId('state-title-zh').fill('候补');
+      await page.getByTestId('state-title-zh').press('Enter');
+      await eventually(() => yamlText(page)).toContain('title: { zh: 候补, en: New state }');
+      await dragBetween(
+        page,
+        '.react-flow__node[data-id="state"] .react-flow__handle.source',
+        '.react-flow__node[data-id="ended"] .react-flow__handle.target',
+      );
+      await page.getByRole('dialog').getByRole('textbox').fill('close');
+      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await eventually(() => yamlText(page)).toContain('      close: ended');
+      expect(await yamlText(page)).toContain('  close:\n    title: { zh: close, en: close }');
+      expect(await page.locator('[data-edge="on:state:close:0"]').count()).toBe(1);
+      expect(await yamlText(page)).toContain('# 爱心餐 Love meals — Changzheng town');
+      await screenshot(page, 'editor-added-state');
+    });
+
+    it('shows a marker and a problem for an unknown target typed in the YAML, and undo clears it', async () => {
+      await placeYamlCursor(page, '- target: rejected');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('d');
+      await page.locator('[data-testid="problems"] [data-code="unknown-target"]').waitFor();
+      await eventually(() =>
+        page.locator('.react-flow__node[data-id="applied"] [data-testid="issue-marker"]').count(),
+      ).toBe(1);
+      await page.locator('[data-testid="problems"] [data-code="unknown-target"]').click();
+      await eventually(() => page.getByTestId('transition-inspector').count()).toBe(1);
+      await screenshot(page, 'editor-unknown-target');
+      await page.getByTestId('undo').click();
+      await eventually(() =>
+        page.locator('[data-testid="problems"] [data-code="unknown-target"]').count(),
+      ).toBe(0);
+      expect(await yamlText(page)).toContain('- target: rejected');
+    });
+
+    it('simulates a case to enrolled with the engine step, drawing the path', async () => {
+      await page.getByTestId('tab-simulator').click();
+      await page.locator('#sim-data-age').fill('86');
+      await page.locator('#sim-data-mobilityImpaired').selectOption('true');
+      await page.getByTestId('sim-start').click();
+      await eventually(() => page.getByTestId('sim-current').textContent()).toBe('已申请');
+      await page.locator('[data-testid="simulator-run"] button[data-event="review"]').click();
+      await eventually(() => page.getByTestId('sim-current').textContent()).toBe('食堂已备餐');
+      expect(
+        await page
+          .locator('.react-flow__node[data-id="enrolled.prepared"] .state-node.active')
+          .count(),
+      ).toBe(1);
+      expect(await page.locator('[data-edge="on:applied:review:0"].on-path').count()).toBe(1);
+      await page.locator('[data-testid="simulator-run"] button[data-event="carryToGate"]').click();
+      await page.getByTestId('sim-next-timer').click();
+      await eventually(() => page.getByTestId('sim-log').textContent()).toContain(
+        '餐食已在小区门口等候 30 分钟',
+      );
+      await screenshot(page, 'editor-simulator');
+      await page.getByTestId('sim-reset').click();
+    });
+
+    it('saves a draft, publishes, reloads and finds the change; compares two versions on the canvas', async () => {
+      await page.getByTestId('save').click();
+      await eventually(() => page.getByTestId('notice').textContent()).toMatch(/已保存为 v\d+/);
+      const version = Number(
+        /v(\d+)/.exec((await page.getByTestId('notice').textContent()) ?? '')![1],
+      );
+      expect(version).toBeGreaterThan(1);
+      await page.getByTestId('publish').click();
+      await eventually(() => page.getByTestId('notice').textContent()).toContain(
+        `v${version} 已发布`,
+      );
+      await page.reload();
+      await page.getByTestId('open').click();
+      await page.locator('[data-template="love-meals"]').click();
+      await page.locator('.react-flow__node[data-id="state"]').waitFor();
+      expect(await page.getByTestId('doc-status').textContent()).toContain(`v${version} · 已发布`);
+      expect(await yamlText(page)).toContain('close: ended');
+      await page.getByTestId('versions').click();
+      await page
+        .getByTestId('versions-dialog')
+        .locator('select')
+        .first()
+        .selectOption(String(version - 1));
+      await page.getByTestId('compare').click();
+      await page.getByTestId('diff-banner').waitFor();
+      expect(await page.locator('.react-flow__node .diff-added').count()).toBeGreaterThanOrEqual(1);
+      await screenshot(page, 'editor-diff');
+      await page.getByRole('button', { name: '结束对比' }).click();
+    });
+
+    it('switches the interface and the template labels to English with one control', async () => {
+      await page.getByTestId('lang').click();
+      await eventually(() =>
+        page.locator('.react-flow__node[data-id="applied"] .title').textContent(),
+      ).toBe('Applied');
+      expect(await page.getByTestId('save').textContent()).toContain('Save draft');
+      await page.getByTestId('lang').click();
+    });
+
+    it('drags a state into a group, copies, pastes, deletes and undoes with the keyboard', async () => {
+      const source = () => yamlText(page);
+      await dragBetween(
+        page,
+        '.react-flow__node[data-id="suspended"] .title',
+        '.react-flow__node[data-id="enrolled.atGate"] .key',
+        { dy: 50 },
+      );
+      await page.locator('.react-flow__node[data-id="enrolled.suspended"]').waitFor();
+      expect(await source()).toContain('      suspend:\n        target: enrolled.suspended\n');
+      await page.keyboard.press('Control+z');
+      await page.locator('.react-flow__node[data-id="suspended"]').waitFor();
+      await page.locator('.react-flow__node[data-id="rejected"]').click();
+      await page.keyboard.press('Control+c');
+      await page.keyboard.press('Control+v');
+      await page.locator('.react-flow__node[data-id="rejectedCopy"]').waitFor();
+      expect(await source()).toContain('  rejectedCopy:\n');
+      await page.keyboard.press('Delete');
+      await eventually(() =>
+        page.locator('.react-flow__node[data-id="rejectedCopy"]').count(),
+      ).toBe(0);
+      await page.keyboard.press('Control+z');
+      await page.locator('.react-flow__node[data-id="rejectedCopy"]').waitFor();
+      await page.keyboard.press('Control+y');
+      await eventually(() =>
+        page.locator('.react-flow__node[data-id="rejectedCopy"]').count(),
+      ).toBe(0);
+      await page.locator('[data-edge="on:suspended:resume:0"]').click();
+      await page.keyboard.press('Delete');
+      await eventually(source).not.toContain('resume: enrolled');
+      await screenshot(page, 'editor-keyboard');
+      expect(errors).toEqual([]);
+    });
+  },
+  180_000,
+);

@@ -1,0 +1,54 @@
+/**
+ * A generated template of `count` states for the benchmark: groups of eight steps (one with a
+ * timer) chained one after another, then a chain of top-level states, then `done`. Valid, and
+ * every state reachable.
+ */
+export function generateTemplate(count = 100): string {
+  const lines = [
+    'dsl: relief/v1',
+    'id: bench-generated',
+    'version: 1',
+    'title: { zh: 基准模板, en: Benchmark }',
+    'events:',
+  ];
+  for (const e of ['next', 'back', 'skip', 'close'])
+    lines.push(`  ${e}: { title: { zh: 事件${e}, en: ${e} } }`);
+  lines.push('initial: s0', 'states:');
+  const groups = Math.floor((count - 10) / 9);
+  const extras = count - 1 - groups * 9;
+  const afterGroups = extras > 0 ? 't0' : 'done';
+  for (let g = 0; g < groups; g++) {
+    const next = g + 1 < groups ? `s${g + 1}` : afterGroups;
+    lines.push(
+      `  s${g}:`,
+      `    title: { zh: 阶段${g}, en: Stage ${g} }`,
+      '    initial: c0',
+      '    on:',
+      '      close: done',
+      '    states:',
+    );
+    for (let c = 0; c < 8; c++) {
+      lines.push(
+        `      c${c}:`,
+        `        title: { zh: 步骤${g}-${c}, en: Step ${g}-${c} }`,
+        '        on:',
+        `          next: ${c < 7 ? `c${c + 1}` : next}`,
+      );
+      if (c > 0) lines.push(`          back: c${c - 1}`);
+      if (c === 3)
+        lines.push('        after:', '          - delay: P1D', `            target: c${c + 1}`);
+    }
+  }
+  for (let i = 0; i < extras; i++) {
+    const next = i + 1 < extras ? `t${i + 1}` : 'done';
+    lines.push(
+      `  t${i}:`,
+      `    title: { zh: 附加${i}, en: Extra ${i} }`,
+      '    on:',
+      `      next: ${next}`,
+      '      skip: done',
+    );
+  }
+  lines.push('  done:', '    title: { zh: 完成, en: Done }', '    type: final', '');
+  return lines.join('\n');
+}

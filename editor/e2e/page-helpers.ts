@@ -1,0 +1,75 @@
+/** Small helpers for driving the editor page. */
+import type { Page } from 'playwright-core';
+
+/** The YAML panel's text. CodeMirror renders only visible lines, so read it from the editor's state. */
+export function yamlText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as { reliefEditor: { store: { getState: () => { source: string } } } }
+      ).reliefEditor.store.getState().source,
+  );
+}
+
+/** Drag with the mouse from one element's centre to another's (React Flow connections). */
+export async function dragBetween(
+  page: Page,
+  from: string,
+  to: string,
+  offset: { dx?: number; dy?: number } = {},
+): Promise<void> {
+  const a = await page.locator(from).boundingBox();
+  const b = await page.locator(to).boundingBox();
+  if (!a || !b) throw new Error(`cannot drag ${from} → ${to}`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(
+    b.x + b.width / 2 + (offset.dx ?? 0),
+    b.y + b.height / 2 + (offset.dy ?? 0),
+    { steps: 5 },
+  );
+  await page.mouse.up();
+}
+
+/** Make sure the server has love-meals with a published first version (idempotent). */
+export async function seedTemplate(
+  target: { url: string; key: string },
+  source: string,
+): Promise<void> {
+  const headers = { Authorization: `Bearer ${target.key}` };
+  const list = (await (await fetch(`${target.url}/api/v1/templates`, { headers })).json()) as {
+    items?: { id: string }[];
+  };
+  if (list.items?.some((t) => t.id === 'love-meals')) return;
+  const saved = await fetch(`${target.url}/api/v1/templates`, {
+    method: 'POST',
+    body: source,
+    headers: { ...headers, 'Content-Type': 'application/yaml' },
+  });
+  if (!saved.ok) throw new Error(`seeding love-meals: ${saved.status} ${await saved.text()}`);
+  const published = await fetch(`${target.url}/api/v1/templates/love-meals/versions/1/publish`, {
+    method: 'POST',
+    headers,
+  });
+  if (!published.ok)
+    throw new Error(`publishing love-meals: ${published.status} ${await published.text()}`);
+}
+
+/** Put the YAML cursor on the first line containing `text`, as a problem click does (scrolls it into view). */
+export async function placeYamlCursor(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const { store } = (
+      window as unknown as {
+        reliefEditor: { store: { getState: () => { source: string; set: (p: object) => void } } };
+      }
+    ).reliefEditor;
+    const line =
+      store
+        .getState()
+        .source.split('\n')
+        .findIndex((l) => l.includes(needle)) + 1;
+    store.getState().set({ cursor: { line, col: 1, nonce: Date.now() } });
+  }, text);
+  await page.locator('.cm-line', { hasText: text }).first().waitFor();
+}

@@ -1,0 +1,54 @@
+/**
+ * The real server for the end-to-end suite: `pnpm relief serve` in a child process with PGlite in
+ * memory on a free port. It seeds the shipped templates and prints the owner key once; both are
+ * read from its output. Used when E2E_SERVER=relief.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const START_TIMEOUT_MS = 60_000;
+
+/** Start the server; resolves with its URL, the owner key and a stop function. */
+export function startReliefServer(): Promise<{
+  url: string;
+  key: string;
+  close: () => Promise<void>;
+}> {
+  const child = spawn('pnpm', ['-s', 'relief', 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops the tsx and node processes under pnpm.
+    detached: true,
+  });
+  const close = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      process.kill(-child.pid!, 'SIGTERM');
+    });
+  return new Promise((resolveStart, reject) => {
+    let output = '';
+    let key: string | undefined;
+    const timer = setTimeout(() => {
+      void close();
+      reject(new Error(`relief serve did not start in time:\n${output}`));
+    }, START_TIMEOUT_MS);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      key ??= /Bearer (\S+)/.exec(output)?.[1];
+      const url = /"msg":"listening","url":"([^"]+)"/.exec(output)?.[1];
+      if (url && key) {
+        clearTimeout(timer);
+        resolveStart({ url, key, close });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`relief serve exited with ${code}:\n${output}`));
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { validateTemplate } from '@relief/engine';
+import { issuesByElement } from '../model/issue-map.js';
+import { layoutGraph } from '../model/layout-graph.js';
+import { toGraph } from '../model/template-graph.js';
+import { readShipped } from '../test-support/shipped-templates.js';
+import { toFlowElements } from './flow-elements.js';
+
+describe('toFlowElements', () => {
+  const source = readShipped('love-meals').replace(
+    '        - target: rejected',
+    '        - target: rejectd',
+  );
+  const { parsed, issues } = validateTemplate(source);
+  const template = parsed.value as never;
+  const graph = toGraph(template);
+  const input = {
+    graph,
+    boxes: layoutGraph(graph, (id) => id),
+    template,
+    markers: issuesByElement(issues, graph),
+    lang: 'en' as const,
+    selection: { kind: 'edge' as const, id: 'on:applied:review:0' },
+    active: new Set(['enrolled', 'enrolled.prepared']),
+    path: ['on:applied:review:0'],
+    diff: undefined,
+    direction: 'LR' as const,
+  };
+
+  it('gives groups, children with parents, labels in the chosen language and markers', () => {
+    const { nodes } = toFlowElements(input);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('enrolled')).toMatchObject({ type: 'compound' });
+    expect(byId.get('enrolled.prepared')).toMatchObject({
+      type: 'state',
+      parentId: 'enrolled',
+      data: { title: 'Prepared by the canteen', active: true },
+    });
+    expect(byId.get('applied')!.data.issues.map((i) => i.code)).toEqual(['unknown-target']);
+    expect(byId.get('applied')!.data.internal).toEqual([
+      { id: 'on:applied:assess:0', text: '↻ Record assessment' },
+      { id: 'on:applied:review:1', text: '↻ Committee review' },
+    ]);
+    expect(byId.get('enrolled.atGate')!.data.internal).toEqual([
+      { id: 'after:enrolled.atGate:0', text: '↻ ◷ PT30M' },
+    ]);
+  });
+
+  it('draws only edges with a target, with event titles, timers, the path and the selection', () => {
+    const { edges } = toFlowElements(input);
+    expect(edges.find((e) => e.id === 'on:applied:review:1')).toBeUndefined();
+    expect(edges.find((e) => e.id === 'on:applied:review:0')).toMatchObject({
+      selected: true,
+      data: { label: 'Committee review', onPath: 1 },
+    });
+    expect(edges.find((e) => e.id === 'after:enrolled.delivered:0')).toMatchObject({
+      data: { label: 'P1D', timer: true },
+    });
+    const lanes = edges
+      .filter(
+        (e) =>
+          [e.source, e.target].sort().join() ===
+          ['enrolled.failed', 'enrolled.prepared'].sort().join(),
+      )
+      .map((e) => e.data!.lane);
+    expect(lanes).toEqual([0, 1]);
+  });
+});

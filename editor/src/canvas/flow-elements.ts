@@ -1,0 +1,127 @@
+/**
+ * The store's graph as React Flow nodes and edges: layout boxes, labels in the current language,
+ * markers, the simulator's active states and path, and diff colours.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { labelText } from '@relief/engine';
+import type { Template, TemplateIssue } from '@relief/engine';
+import { shortGuard } from '../model/index.js';
+import type {
+  DiffStatus,
+  Lang,
+  LayoutDirection,
+  NodeBox,
+  Selection,
+  StateNode,
+  TemplateGraph,
+} from '../model/index.js';
+
+/** What a state node component is given. */
+export interface StateNodeData extends Record<string, unknown> {
+  state: StateNode;
+  title: string;
+  issues: TemplateIssue[];
+  active: boolean;
+  diff: DiffStatus | undefined;
+  /** Transitions that stay in place (no target), listed inside the node; each selects its edge. */
+  internal: { id: string; text: string }[];
+  direction: LayoutDirection;
+}
+
+/** What a transition edge component is given. */
+export interface TransitionEdgeData extends Record<string, unknown> {
+  label: string;
+  guard: string | undefined;
+  timer: boolean;
+  issues: TemplateIssue[];
+  onPath: number;
+  diff: DiffStatus | undefined;
+  /** Index among edges joining the same two states, to fan them out. */
+  lane: number;
+}
+
+/** Everything the mapping reads. */
+export interface FlowInput {
+  graph: TemplateGraph;
+  boxes: Map<string, NodeBox>;
+  template: Partial<Template>;
+  markers: Map<string, TemplateIssue[]>;
+  lang: Lang;
+  selection: Selection;
+  active: ReadonlySet<string>;
+  path: readonly string[];
+  diff: Map<string, DiffStatus> | undefined;
+  direction: LayoutDirection;
+}
+
+/** Event title in the current language, falling back to its name. */
+export function eventTitle(template: Partial<Template>, event: string, lang: Lang): string {
+  return labelText(template.events?.[event]?.title, lang) ?? event;
+}
+
+/** Build the React Flow elements. */
+export function toFlowElements(input: FlowInput): {
+  nodes: Node<StateNodeData>[];
+  edges: Edge<TransitionEdgeData>[];
+} {
+  const { graph, boxes, template, markers, lang, selection, diff } = input;
+  const internal = new Map<string, { id: string; text: string }[]>();
+  for (const e of graph.edges) {
+    if (e.target !== undefined) continue;
+    const name = e.kind === 'timer' ? `◷ ${e.delay ?? ''}` : eventTitle(template, e.event!, lang);
+    internal.set(e.source, [...(internal.get(e.source) ?? []), { id: e.id, text: `↻ ${name}` }]);
+  }
+  const nodes = graph.nodes.map((state): Node<StateNodeData> => {
+    const box = boxes.get(state.id) ?? { x: 0, y: 0, width: 140, height: 58 };
+    const group = state.kind === 'compound' || state.kind === 'parallel';
+    return {
+      id: state.id,
+      type: group ? 'compound' : 'state',
+      position: { x: box.x, y: box.y },
+      ...(state.parentId && { parentId: state.parentId }),
+      style: { width: box.width, height: box.height },
+      width: box.width,
+      height: box.height,
+      selected: selection.kind === 'state' && selection.id === state.id,
+      data: {
+        state,
+        title: labelText(state.title, lang) ?? state.key,
+        issues: markers.get(state.id) ?? [],
+        active: input.active.has(state.id),
+        diff: diff?.get(state.id),
+        internal: internal.get(state.id) ?? [],
+        direction: input.direction,
+      },
+      // Layers, bottom up: group frames, edges, edge labels, states (labels never hide a state).
+      zIndex: group ? 0 : 5,
+    };
+  });
+  const lanes = new Map<string, number>();
+  const edges = graph.edges.flatMap((e): Edge<TransitionEdgeData>[] => {
+    if (e.target === undefined) return [];
+    const pair = [e.source, e.target].sort().join('→');
+    const lane = lanes.get(pair) ?? 0;
+    lanes.set(pair, lane + 1);
+    const step = input.path.lastIndexOf(e.id);
+    return [
+      {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'transition',
+        selected: selection.kind === 'edge' && selection.id === e.id,
+        zIndex: 1,
+        data: {
+          label: e.kind === 'timer' ? (e.delay ?? '?') : eventTitle(template, e.event!, lang),
+          guard: shortGuard(e.guard),
+          timer: e.kind === 'timer',
+          issues: markers.get(e.id) ?? [],
+          onPath: step + 1,
+          diff: diff?.get(e.id),
+          lane,
+        },
+      },
+    ];
+  });
+  return { nodes, edges };
+}

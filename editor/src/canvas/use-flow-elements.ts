@@ -1,0 +1,47 @@
+/** The store's view as memoised React Flow elements. */
+import { useMemo } from 'react';
+import { useEditor } from '../state/editor-context.js';
+import { toFlowElements } from './flow-elements.js';
+import { activeStates } from '../model/index.js';
+
+/** Nodes and edges for the canvas: the diff when one is shown, else the open template. */
+export function useFlowElements() {
+  const graph = useEditor((s) => s.graph);
+  const boxes = useEditor((s) => s.boxes);
+  const template = useEditor((s) => s.template);
+  const markers = useEditor((s) => s.markers);
+  const lang = useEditor((s) => s.lang);
+  const selection = useEditor((s) => s.selection);
+  const sim = useEditor((s) => s.sim);
+  const diff = useEditor((s) => s.diff);
+  const direction = useEditor((s) => s.direction);
+  return useMemo(() => {
+    const active = new Set(sim ? activeStates(sim) : []);
+    if (diff) {
+      return toFlowElements({
+        graph: diff.result.graph,
+        boxes: diff.boxes,
+        template,
+        markers: new Map(),
+        lang,
+        selection,
+        active,
+        path: [],
+        diff: diff.result.status,
+        direction,
+      });
+    }
+    return toFlowElements({
+      graph,
+      boxes,
+      template,
+      markers,
+      lang,
+      selection,
+      active,
+      path: sim?.path ?? [],
+      diff: undefined,
+      direction,
+    });
+  }, [graph, boxes, template, markers, lang, selection, sim, diff, direction]);
+}

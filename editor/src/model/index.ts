@@ -1,0 +1,68 @@
+/** The editor's pure graph model: template ⇄ graph, layout, operations on the YAML document, issues, diff, simulation. */
+export { parseEditable, emitDocument, editSource, isBlockMap } from './editable-document.js';
+export type { EditableDocument } from './editable-document.js';
+export { toGraph, fromGraph, eventEdgeId, timerEdgeId } from './template-graph.js';
+export type { StateNode, StoredPosition, TemplateGraph, TransitionEdge } from './template-graph.js';
+export { layoutGraph, textWidth, LAYOUT } from './layout-graph.js';
+export type { LayoutDirection, NodeBox } from './layout-graph.js';
+export {
+  EditError,
+  STATE_KEY,
+  statePath,
+  childStatesPath,
+  stateMap,
+  ensureMap,
+  ensureSeq,
+  snapshot,
+  edgePath,
+  transitionMap,
+  shortestRef,
+  freeKey,
+  flowMap,
+  setSpaced,
+} from './document-paths.js';
+export type { DocPath } from './document-paths.js';
+export { withRetargeting, renamePrefix } from './retarget.js';
+export {
+  addState,
+  renameState,
+  deleteState,
+  moveState,
+  setStateType,
+  setInitial,
+  setPosition,
+  clearPositions,
+  pasteState,
+} from './state-operations.js';
+export type { NewState } from './state-operations.js';
+export {
+  addTransition,
+  addTimer,
+  setTransitionTarget,
+  setTransitionField,
+  deleteTransition,
+  setTransitionEvent,
+  moveTransition,
+  declareEvent,
+  removeTransitionAt,
+} from './transition-operations.js';
+export { setLabel, setValue, setActions, addRole } from './field-operations.js';
+export type { Lang } from './field-operations.js';
+export { addEvent, setFormField, removeFormField } from './event-operations.js';
+export { toFormFields, toFieldSchema } from './form-fields.js';
+export type { FieldKind, FormField } from './form-fields.js';
+export { locateIssue, issuesByElement } from './issue-map.js';
+export type { Selection } from './issue-map.js';
+export { diffGraphs } from './graph-diff.js';
+export type { DiffStatus, GraphDiff } from './graph-diff.js';
+export {
+  startSimulation,
+  sendSimEvent,
+  advanceClock,
+  activeStates,
+  simEvents,
+} from './simulation.js';
+export type { Simulation, SimEntry } from './simulation.js';
+export { sampleValues } from './sample-values.js';
+export { checkInScope, namesInScope, shortGuard } from './expression-help.js';
+export type { ExprName } from './expression-help.js';

@@ -1,0 +1,76 @@
+/** An action list (transition actions, entry, exit): one card per action, by kind. */
+import type { Action } from '@relief/engine';
+import type { Document } from 'yaml';
+import { useActions, useEditor, useT } from '../state/editor-context.js';
+import { ActionCard } from './ActionCard.js';
+import { setActions } from '../model/index.js';
+import type { DocPath } from '../model/index.js';
+
+const BLANK: Record<string, Action> = {
+  set: { set: { field: 'data.field' } },
+  ledger: { ledger: { name: -1 } },
+  notify: { notify: { role: 'role', message: { zh: '', en: '' } } },
+  emit: { emit: 'something.happened' },
+  assign: { assign: 'event.worker' },
+};
+
+/** The list editor. */
+export function ActionsEditor({
+  caption,
+  path,
+  actions,
+  event,
+  prepare,
+}: {
+  caption: string;
+  path: DocPath;
+  actions: Action[] | undefined;
+  event: string | undefined;
+  prepare?: (doc: Document) => void;
+}) {
+  const t = useT();
+  const { store } = useActions();
+  const template = useEditor((s) => s.template);
+  const list = Array.isArray(actions) ? actions : [];
+  const write = (next: Action[]) =>
+    store.getState().edit((doc) => {
+      prepare?.(doc);
+      setActions(doc, path, next);
+    });
+  const add = (kind: string) => {
+    const blank = structuredClone(BLANK[kind]!);
+    const firstField = Object.keys(template.data?.properties ?? {})[0];
+    if ('set' in blank && firstField) blank.set = { [firstField]: `data.${firstField}` };
+    const firstRole = Object.keys(template.roles ?? {})[0];
+    if ('notify' in blank && firstRole) blank.notify.role = firstRole;
+    const firstLedger = Object.keys(template.ledgers ?? {})[0];
+    if ('ledger' in blank && firstLedger) blank.ledger = { [firstLedger]: -1 };
+    write([...list, blank]);
+  };
+  return (
+    <>
+      <h4>{caption}</h4>
+      {list.map((action, i) => (
+        <ActionCard
+          key={i}
+          action={action}
+          event={event}
+          onChange={(next) => write(list.map((a, j) => (j === i ? next : a)))}
+          onRemove={() => write(list.filter((_a, j) => j !== i))}
+        />
+      ))}
+      <select
+        value=""
+        aria-label={t('addAction')}
+        onChange={(e) => e.target.value && add(e.target.value)}
+      >
+        <option value="">＋ {t('addAction')}…</option>
+        <option value="set">{t('actionSet')}</option>
+        <option value="ledger">{t('actionLedger')}</option>
+        <option value="notify">{t('actionNotify')}</option>
+        <option value="emit">{t('actionEmit')}</option>
+        <option value="assign">{t('actionAssign')}</option>
+      </select>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+/** The findings about one element, at the top of its inspector. */
+import type { TemplateIssue } from '@relief/engine';
+import { useActions } from '../state/editor-context.js';
+import { useIssueText } from './use-issue-text.js';
+
+/** Each finding; click to see it in the YAML. */
+export function IssueList({ issues }: { issues: TemplateIssue[] }) {
+  const { store } = useActions();
+  const text = useIssueText();
+  return (
+    <>
+      {issues.map((issue, i) => (
+        <div
+          key={i}
+          className={issue.severity === 'error' ? 'check-bad' : 'hint'}
+          style={{ cursor: 'pointer' }}
+          onClick={() => store.getState().revealIssue(issue)}
+        >
+          {issue.severity === 'error' ? '✗' : '⚠'} {text(issue)}
+        </div>
+      ))}
+    </>
+  );
+}

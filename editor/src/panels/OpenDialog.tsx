@@ -1,0 +1,64 @@
+/** Open a template from the server: its latest version, or a chosen one. */
+import { useEffect, useState } from 'react';
+import { labelText } from '@relief/engine';
+import type { Label } from '@relief/engine';
+import type { TemplateSummary } from '../api/api-client.js';
+import { useActions, useEditor, useT } from '../state/editor-context.js';
+
+/** The dialog. */
+export function OpenDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const { remote, store } = useActions();
+  const lang = useEditor((s) => s.lang);
+  const [list, setList] = useState<TemplateSummary[] | undefined>();
+  useEffect(() => {
+    void remote.listTemplates().then((found) => setList(found ?? []));
+  }, [remote]);
+  const open = async (id: string, version?: number) => {
+    if (store.getState().isDirty() && !window.confirm(t('discardChanges'))) return;
+    await remote.open(id, version);
+    onClose();
+  };
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-label={t('templates')}
+        onClick={(e) => e.stopPropagation()}
+        data-testid="open-dialog"
+      >
+        <h3>{t('templates')}</h3>
+        {!list && <p className="hint">{t('loading')}</p>}
+        {list?.length === 0 && <p className="hint">{t('noTemplates')}</p>}
+        <ul className="list">
+          {list?.map((item) => (
+            <li key={item.id}>
+              <button
+                className="primary"
+                data-template={item.id}
+                onClick={() => void open(item.id)}
+              >
+                {labelText(item.title as Label | undefined, lang) ?? item.id}
+              </button>
+              <code>{item.id}</code>
+              {item.versions.map((v) => (
+                <button
+                  key={v.version}
+                  onClick={() => void open(item.id, v.version)}
+                  title={v.status}
+                >
+                  v{v.version}
+                  {v.status === 'published' ? ' ✓' : ''}
+                </button>
+              ))}
+            </li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button onClick={onClose}>{t('close')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}

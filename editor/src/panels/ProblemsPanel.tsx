@@ -1,0 +1,40 @@
+/** The problems list: every finding with its place; a click selects the element and moves the YAML cursor. */
+import { useActions, useEditor, useT } from '../state/editor-context.js';
+import { useIssueText } from './use-issue-text.js';
+
+/** The list. */
+export function ProblemsPanel() {
+  const t = useT();
+  const { store } = useActions();
+  const issues = useEditor((s) => s.validation.issues);
+  const text = useIssueText();
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return (
+    <>
+      <div className="problems-head">
+        {t('problems')} ·{' '}
+        {issues.length === 0
+          ? t('noProblems')
+          : t('errorsWarnings', { e: errors, w: issues.length - errors })}
+      </div>
+      <ul className="problems" data-testid="problems">
+        {issues.map((issue, i) => (
+          <li
+            key={`${issue.pointer}-${issue.code}-${i}`}
+            onClick={() => store.getState().revealIssue(issue)}
+            data-code={issue.code}
+          >
+            <span className={`sev-${issue.severity}`}>
+              {issue.severity === 'error' ? '✗' : '⚠'} {t(issue.severity)}
+            </span>
+            <span className="where">
+              {issue.line}:{issue.col}
+            </span>
+            <span>{text(issue)}</span>
+            <span className="hint">[{issue.code}]</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+/** A form for a JSON Schema object (case data, programme parameters, an event's payload). */
+import { labelText } from '@relief/engine';
+import type { JsonSchemaObject } from '@relief/engine';
+import { useEditor, useT } from '../state/editor-context.js';
+
+interface Props {
+  schema: JsonSchemaObject | undefined;
+  value: Record<string, unknown>;
+  onChange: (value: Record<string, unknown>) => void;
+  idPrefix: string;
+}
+
+/** One input per property, by type; empty inputs leave the field out. */
+export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
+  const t = useT();
+  const lang = useEditor((s) => s.lang);
+  const required = new Set(schema?.required ?? []);
+  const set = (name: string, v: unknown) => {
+    const next = { ...value };
+    if (v === undefined) delete next[name];
+    else next[name] = v;
+    onChange(next);
+  };
+  return (
+    <>
+      {Object.entries(schema?.properties ?? {}).map(([name, field]) => {
+        const id = `${idPrefix}-${name}`;
+        const type = Array.isArray(field.type) ? field.type[0] : field.type;
+        const current = value[name];
+        const caption = `${labelText(field.title, lang) ?? name}${required.has(name) ? ' *' : ''}`;
+        let input;
+        if (Array.isArray(field.enum)) {
+          input = (
+            <select
+              id={id}
+              value={current === undefined ? '' : asText(current)}
+              onChange={(e) =>
+                set(
+                  name,
+                  e.target.value === ''
+                    ? undefined
+                    : field.enum!.find((o) => String(o) === e.target.value),
+                )
+              }
+            >
+              <option value="">—</option>
+              {field.enum.map((o) => (
+                <option key={String(o)} value={String(o)}>
+                  {String(o)}
+                </option>
+              ))}
+            </select>
+          );
+        } else if (type === 'boolean') {
+          input = (
+            <select
+              id={id}
+              value={current === undefined ? '' : asText(current)}
+              onChange={(e) =>
+                set(name, e.target.value === '' ? undefined : e.target.value === 'true')
+              }
+            >
+              <option value="">—</option>
+              <option value="true">{t('yes')}</option>
+              <option value="false">{t('no')}</option>
+            </select>
+          );
+        } else if (type === 'integer' || type === 'number') {
+          input = (
+            <input
+              id={id}
+              type="number"
+              step={type === 'integer' ? 1 : 'any'}
+              value={current === undefined ? '' : asText(current)}
+              onChange={(e) =>
+                set(name, e.target.value === '' ? undefined : Number(e.target.value))
+              }
+            />
+          );
+        } else {
+          input = (
+            <input
+              id={id}
+              type={field.format === 'date' ? 'date' : 'text'}
+              value={current === undefined ? '' : asText(current)}
+              onChange={(e) => set(name, e.target.value === '' ? undefined : e.target.value)}
+            />
+          );
+        }
+        return (
+          <div key={name}>
+            <label htmlFor={id}>{caption}</label>
+            {input}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '';
+}

@@ -1,0 +1,162 @@
+/** A running simulation: current state, event buttons (with forms), clock and timers, ledger, history. */
+import { useState } from 'react';
+import { labelText } from '@relief/engine';
+import { useActions, useEditor, useT } from '../state/editor-context.js';
+import { SchemaForm } from './SchemaForm.js';
+import type { Simulation } from '../model/index.js';
+
+const MINUTE = 60_000;
+const CLOCK_STEPS: [string, string, number][] = [
+  ['+30分钟', '+30 min', 30 * MINUTE],
+  ['+1小时', '+1 h', 60 * MINUTE],
+  ['+1天', '+1 day', 1440 * MINUTE],
+];
+
+/** The run view. */
+export function SimulatorRun({
+  sim,
+  active,
+  events,
+}: {
+  sim: Simulation;
+  active: string[];
+  events: string[];
+}) {
+  const t = useT();
+  const { simulation } = useActions();
+  const lang = useEditor((s) => s.lang);
+  const nodes = useEditor((s) => s.graph.nodes);
+  const [open, setOpen] = useState<string | undefined>();
+  const [payload, setPayload] = useState<Record<string, unknown>>({});
+  const template = sim.compiled.template;
+  const stateTitle = (id: string) => labelText(nodes.find((n) => n.id === id)?.title, lang) ?? id;
+  const leaves = active.filter((id) => !active.some((other) => other.startsWith(`${id}.`)));
+  const time = (d: Date | string) =>
+    new Date(d).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      timeZone: 'UTC',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+  const send = (type: string) => {
+    const form = template.events?.[type]?.form;
+    if (form && open !== type) {
+      setOpen(type);
+      setPayload({});
+      return;
+    }
+    simulation.send(type, form ? payload : {});
+    setOpen(undefined);
+  };
+  return (
+    <div data-testid="simulator-run">
+      <div className="row">
+        <h3>
+          {t('simCurrent')}:{' '}
+          <span data-testid="sim-current">{leaves.map(stateTitle).join(' + ')}</span>
+        </h3>
+        <button className="fixed" onClick={simulation.reset} data-testid="sim-reset">
+          ↺ {t('simReset')}
+        </button>
+      </div>
+      {sim.done && <p className="check-ok">{t('simDone')}</p>}
+      <h4>{t('simSend')}</h4>
+      <div className="sim-events">
+        {events.length === 0 && <span className="hint">{t('simNoEvents')}</span>}
+        {events.map((type) => (
+          <button
+            key={type}
+            data-event={type}
+            className={open === type ? 'primary' : ''}
+            onClick={() => send(type)}
+            title={(template.events?.[type]?.roles ?? []).join(', ')}
+          >
+            {labelText(template.events?.[type]?.title, lang) ?? type}
+            {template.events?.[type]?.form ? ' ✎' : ''}
+          </button>
+        ))}
+      </div>
+      {open && (
+        <div className="card" data-testid="sim-form">
+          <SchemaForm
+            schema={template.events?.[open]?.form}
+            value={payload}
+            onChange={setPayload}
+            idPrefix={`sim-ev-${open}`}
+          />
+          <p>
+            <button className="primary" onClick={() => send(open)} data-testid="sim-send">
+              {t('send')}
+            </button>{' '}
+            <button onClick={() => setOpen(undefined)}>{t('cancel')}</button>
+          </p>
+        </div>
+      )}
+      <h4>
+        {t('simClock')}: {time(sim.now)} UTC
+      </h4>
+      <div className="sim-events">
+        {CLOCK_STEPS.map(([zh, en, ms]) => (
+          <button key={ms} onClick={() => simulation.advance(ms)}>
+            {lang === 'zh' ? zh : en}
+          </button>
+        ))}
+        <button
+          disabled={sim.timers.length === 0}
+          onClick={simulation.nextTimer}
+          data-testid="sim-next-timer"
+        >
+          » {t('simNextTimer')}
+        </button>
+      </div>
+      {sim.timers.length > 0 && (
+        <ul className="sim-log">
+          {sim.timers.map((timer) => (
+            <li key={timer.eventType}>
+              ◷ {stateTitle(timer.state)} · {time(timer.dueAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {Object.keys(sim.ledger).length > 0 && (
+        <>
+          <h4>{t('simLedger')}</h4>
+          {Object.entries(sim.ledger).map(([name, balance]) => (
+            <div key={name}>
+              {labelText(template.ledgers?.[name]?.title, lang) ?? name}: {balance}
+            </div>
+          ))}
+        </>
+      )}
+      <h4>{t('simLog')}</h4>
+      <ol className="sim-log" data-testid="sim-log">
+        {sim.log.map((entry, i) => (
+          <li key={i} className={entry.error ? 'refused' : ''}>
+            {time(entry.at)} ·{' '}
+            <b>
+              {entry.event.startsWith('after:')
+                ? '◷'
+                : (labelText(template.events?.[entry.event]?.title, lang) ?? entry.event)}
+            </b>
+            {entry.error
+              ? ` ✗ ${entry.error}`
+              : ` → ${entry.to
+                  .filter((id) => !entry.to.some((o) => o.startsWith(`${id}.`)))
+                  .map(stateTitle)
+                  .join(' + ')}`}
+            {entry.effects
+              .filter((e) => e.kind === 'notify')
+              .map((e, j) => (
+                <div key={j} className="hint">
+                  ✉ {e.kind === 'notify' ? `${e.role}: ${labelText(e.message, lang)}` : ''}
+                </div>
+              ))}
+          </li>
+        ))}
+      </ol>
+      <h4>{t('simData')}</h4>
+      <pre className="card" style={{ whiteSpace: 'pre-wrap', fontSize: 11 }}>
+        {JSON.stringify(sim.state?.data, null, 1)}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The YAML beside the graph (CodeMirror 6). Typing updates the graph as soon as the text parses;
+ * canvas edits replace only the changed span, so the cursor and scroll stay put. Findings are
+ * shown as lint marks; "reveal" requests move the cursor.
+ */
+import { useEffect, useRef } from 'react';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { bracketMatching, foldGutter, indentOnInput } from '@codemirror/language';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { useActions } from '../state/editor-context.js';
+import { toDiagnostics, minimalChange } from './yaml-sync.js';
+
+const fromStore = Annotation.define<boolean>();
+const TYPING_DEBOUNCE_MS = 250;
+
+/** The panel. */
+export function YamlPanel() {
+  const { store } = useActions();
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const view = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: store.getState().source,
+        extensions: [
+          lineNumbers(),
+          foldGutter(),
+          lintGutter(),
+          history(),
+          indentOnInput(),
+          bracketMatching(),
+          highlightActiveLine(),
+          yaml(),
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromStore)))
+              return;
+            clearTimeout(timer);
+            timer = setTimeout(
+              () => store.getState().setSource(update.state.doc.toString(), 'yaml'),
+              TYPING_DEBOUNCE_MS,
+            );
+          }),
+        ],
+      }),
+    });
+    const sync = () => {
+      const { source, validation } = store.getState();
+      const current = view.state.doc.toString();
+      if (current !== source && !view.hasFocus) {
+        clearTimeout(timer);
+        view.dispatch({ changes: minimalChange(current, source), annotations: fromStore.of(true) });
+      }
+      view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, validation.issues)));
+    };
+    sync();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.source !== previous.source || state.validation !== previous.validation) sync();
+      if (state.cursor && state.cursor !== previous.cursor) {
+        const line = view.state.doc.line(
+          Math.min(Math.max(1, state.cursor.line), view.state.doc.lines),
+        );
+        const pos = Math.min(line.from + Math.max(0, state.cursor.col - 1), line.to);
+        view.dispatch({
+          selection: EditorSelection.cursor(pos),
+          effects: EditorView.scrollIntoView(pos, { y: 'center' }),
+        });
+        view.focus();
+      }
+    });
+    const onBlur = () => {
+      // Text typed and then left: hand it over now, and take the store's version if it differs.
+      clearTimeout(timer);
+      store.getState().setSource(view.state.doc.toString(), 'yaml');
+    };
+    view.contentDOM.addEventListener('blur', onBlur);
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+      view.contentDOM.removeEventListener('blur', onBlur);
+      view.destroy();
+    };
+  }, [store]);
+
+  return <div ref={host} style={{ height: '100%' }} data-testid="yaml-panel" />;
+}

@@ -1,0 +1,236 @@
+/**
+ * The one store. The YAML source is the truth; every canvas or panel edit is an operation on the
+ * YAML Document (model/), giving a new source that goes through the same path as typing in the
+ * YAML panel: derive the view, record undo.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Document } from 'yaml';
+import type { TemplateIssue } from '@relief/engine';
+import { translate } from '../i18n/messages.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { deriveView, layoutFor } from './derive-view.js';
+import type { SourceView } from './derive-view.js';
+import { EditError, clearPositions, editSource, locateIssue } from '../model/index.js';
+import type {
+  GraphDiff,
+  Lang,
+  LayoutDirection,
+  NodeBox,
+  Selection,
+  Simulation,
+} from '../model/index.js';
+
+/** Where the open template lives on the server, if it came from there. */
+export interface RemoteRef {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** The source as last saved or opened; the editor is dirty when it differs. */
+  savedSource: string;
+}
+
+/** A short message in the status bar. */
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  details?: string[];
+}
+
+/** The editor's state. */
+export interface EditorState extends SourceView {
+  lang: Lang;
+  direction: LayoutDirection;
+  source: string;
+  selection: Selection;
+  past: string[];
+  future: string[];
+  clipboard: { key: string; value: unknown } | undefined;
+  notice: Notice | undefined;
+  /** A request to put the YAML cursor somewhere (nonce makes repeats count). */
+  cursor: { line: number; col: number; nonce: number } | undefined;
+  remote: RemoteRef | undefined;
+  sim: Simulation | undefined;
+  diff: { from: number; to: number; result: GraphDiff; boxes: Map<string, NodeBox> } | undefined;
+  /** The last plain-typing undo checkpoint, to group keystrokes into one undo step. */
+  typedAt: number;
+  /** Bumped when the canvas should fit the whole graph in view (open, layout, diff). */
+  viewNonce: number;
+
+  load: (source: string, remote?: RemoteRef) => void;
+  setSource: (source: string, origin: 'yaml' | 'edit') => void;
+  edit: <T>(operation: (doc: Document) => T) => T | undefined;
+  undo: () => void;
+  redo: () => void;
+  select: (selection: Selection) => void;
+  revealIssue: (issue: TemplateIssue) => void;
+  relayout: () => void;
+  setLang: (lang: Lang) => void;
+  /** Lay the graph out in the other direction (stored positions stay). */
+  setDirection: (direction: LayoutDirection) => void;
+  say: (
+    kind: Notice['kind'],
+    key: MessageKey,
+    args?: Record<string, string | number>,
+    details?: string[],
+  ) => void;
+  set: (partial: Partial<EditorState>) => void;
+  /** Changes not saved to the server (or, for a template not from the server, any change at all). */
+  isDirty: () => boolean;
+}
+
+const HISTORY = 200;
+const TYPING_GROUP_MS = 800;
+
+/** Create the store, opened on `source`. */
+export function createEditorStore(
+  source: string,
+  lang: Lang = 'zh',
+  direction: LayoutDirection = 'TB',
+) {
+  return createStore<EditorState>()((set, get) => ({
+    ...deriveView(source, { lang, direction }),
+    lang,
+    direction,
+    source,
+    selection: { kind: 'template' },
+    past: [],
+    future: [],
+    clipboard: undefined,
+    notice: undefined,
+    cursor: undefined,
+    remote: undefined,
+    sim: undefined,
+    diff: undefined,
+    typedAt: 0,
+    viewNonce: 0,
+
+    load(next, remote) {
+      set({
+        ...deriveView(next, get()),
+        source: next,
+        remote,
+        past: [],
+        future: [],
+        selection: { kind: 'template' },
+        sim: undefined,
+        diff: undefined,
+        notice: undefined,
+        viewNonce: get().viewNonce + 1,
+      });
+    },
+
+    setSource(next, origin) {
+      const state = get();
+      if (next === state.source) return;
+      const now = Date.now();
+      const grouped = origin === 'yaml' && now - state.typedAt < TYPING_GROUP_MS;
+      const past = grouped ? state.past : [...state.past, state.source].slice(-HISTORY);
+      set({
+        ...deriveView(next, state, state),
+        source: next,
+        past,
+        future: [],
+        typedAt: origin === 'yaml' ? now : 0,
+        sim: undefined,
+      });
+    },
+
+    edit(operation) {
+      let result: ReturnType<typeof operation> | undefined;
+      try {
+        const next = editSource(get().source, (doc) => {
+          result = operation(doc);
+        });
+        get().setSource(next, 'edit');
+        return result;
+      } catch (error) {
+        if (error instanceof EditError) get().say('error', error.code, { name: error.subject });
+        else if (error instanceof SyntaxError) get().say('error', 'yamlBroken');
+        else throw error;
+        return undefined;
+      }
+    },
+
+    undo() {
+      const { past, future, source } = get();
+      const previous = past.at(-1);
+      if (previous === undefined) return;
+      set({
+        ...deriveView(previous, get(), get()),
+        source: previous,
+        past: past.slice(0, -1),
+        future: [source, ...future],
+        typedAt: 0,
+        sim: undefined,
+      });
+    },
+
+    redo() {
+      const { past, future, source } = get();
+      const next = future[0];
+      if (next === undefined) return;
+      set({
+        ...deriveView(next, get(), get()),
+        source: next,
+        past: [...past, source],
+        future: future.slice(1),
+        typedAt: 0,
+        sim: undefined,
+      });
+    },
+
+    select(selection) {
+      set({ selection });
+    },
+
+    revealIssue(issue) {
+      set({
+        selection: locateIssue(issue, get().graph),
+        cursor: { line: issue.line, col: issue.col, nonce: Date.now() },
+      });
+    },
+
+    relayout() {
+      const state = get();
+      const hasStored = state.graph.nodes.some((n) => n.position);
+      if (hasStored) state.edit(clearPositions);
+      const after = get();
+      set({ boxes: layoutFor(after.graph, after), viewNonce: after.viewNonce + 1 });
+    },
+
+    setLang(next) {
+      const state = get();
+      set({
+        lang: next,
+        boxes: layoutFor(state.graph, { lang: next, direction: state.direction }, state),
+      });
+    },
+
+    setDirection(next) {
+      const state = get();
+      set({
+        direction: next,
+        boxes: layoutFor(state.graph, { lang: state.lang, direction: next }),
+        viewNonce: state.viewNonce + 1,
+      });
+    },
+
+    say(kind, key, args, details) {
+      set({
+        notice: { kind, text: translate(get().lang, key, args), ...(details && { details }) },
+      });
+    },
+
+    set(partial) {
+      set(partial);
+    },
+
+    isDirty() {
+      const { remote, source, past } = get();
+      return remote ? remote.savedSource !== source : past.length > 0;
+    },
+  }));
+}
+
+/** The store's type. */
+export type EditorStore = ReturnType<typeof createEditorStore>;

@@ -1,0 +1,26 @@
+/** What the routes work with: the store, limits, a logger, and the caller of each request. */
+import type { DatabaseKind } from '../store/sql-client.js';
+import type { StoreContext } from '../store/store-context.js';
+import type { Caller } from './caller.js';
+import type { Logger } from './create-logger.js';
+import type { BodyLimits } from './read-body.js';
+
+/** Everything the app needs, injected by `server.ts` or by a test. */
+export interface ApiContext {
+  store: StoreContext;
+  database: DatabaseKind;
+  log: Logger;
+  limits: BodyLimits;
+  /** Reported by `/health` and the OpenAPI document. */
+  version: string;
+  /** Folder of the editor's built files, served at `/` when present. */
+  editorDir?: string | undefined;
+}
+
+/** Hono's per-request variables. */
+export interface ApiEnv {
+  Variables: {
+    requestId: string;
+    caller: Caller;
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The Hono app: request ids, JSON request logs, authentication, per-operation access from the
+ * operation table, the routes, the editor's files, and the ONE error handler that turns every
+ * failure into problem+json.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { findApiKey } from '../store/api-key-repository.js';
+import type { ApiContext, ApiEnv } from './api-context.js';
+import { API_OPERATIONS } from './api-operations.js';
+import type { OperationSpec } from './api-operations.js';
+import { mayCall, toCaller } from './caller.js';
+import { caseRoutes } from './case-routes.js';
+import { HttpProblem, forbidden, unauthenticated } from './http-problem.js';
+import { keyRoutes } from './key-routes.js';
+import { metaRoutes } from './meta-routes.js';
+import { programmeRoutes } from './programme-routes.js';
+import type { RouteHandler, RouteTable } from './route-table.js';
+import { templateRoutes } from './template-routes.js';
+import { PROBLEM_JSON, toProblem } from './to-problem.js';
+import { webhookRoutes } from './webhook-routes.js';
+import { workRoutes } from './work-routes.js';
+
+/** `/api/v1/cases/{id}` → `/api/v1/cases/:id`. */
+const toHonoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+/** Paths with their operations' methods, to answer 405 with `Allow` for a known path. */
+const PATH_PATTERNS = API_OPERATIONS.map((op) => ({
+  regex: new RegExp(`^${op.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  method: op.method.toUpperCase(),
+}));
+
+async function authenticate(ctx: ApiContext, c: Context<ApiEnv>, op: OperationSpec): Promise<void> {
+  const header = c.req.header('authorization');
+  if (!header) throw unauthenticated('send your API key as `Authorization: Bearer <key>`');
+  const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
+  if (!match) throw unauthenticated('the Authorization header must be `Bearer <key>`');
+  const key = await findApiKey(ctx.store, match[1]!);
+  if (!key) throw unauthenticated('this API key is unknown or has been revoked');
+  const caller = toCaller(key);
+  c.set('caller', caller);
+  if (!mayCall(caller, op.access))
+    throw forbidden(
+      `${op.summary.replace(/ \(.*$/, '').toLowerCase()} needs one of the roles: ${(op.access as readonly string[]).join(', ')}`,
+    );
+}
+
+function guarded(ctx: ApiContext, op: OperationSpec, handler: RouteHandler): RouteHandler {
+  return async (c) => {
+    if (op.access !== 'public') await authenticate(ctx, c, op);
+    return handler(c);
+  };
+}
+
+/** Build the app over an API context. Every operation of the table must have a handler. */
+export function createApp(ctx: ApiContext): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  const handlers: RouteTable = {
+    ...metaRoutes(ctx),
+    ...templateRoutes(ctx),
+    ...programmeRoutes(ctx),
+    ...caseRoutes(ctx),
+    ...workRoutes(ctx),
+    ...webhookRoutes(ctx),
+    ...keyRoutes(ctx),
+  };
+
+  app.use('*', requestId());
+  // nosniff, no framing by other sites, no referrer: the usual defaults for an API and its editor.
+  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Only the route pattern and ids: never a query string, a body or a name.
+    ctx.log.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      key: c.var.caller?.keyId,
+    });
+  });
+
+  for (const op of API_OPERATIONS) {
+    const handler = handlers[op.id];
+    if (!handler) throw new Error(`no handler for API operation '${op.id}'`);
+    app.on(op.method.toUpperCase(), toHonoPath(op.path), guarded(ctx, op, handler));
+  }
+  const unknown = Object.keys(handlers).filter((id) => !API_OPERATIONS.some((op) => op.id === id));
+  if (unknown.length > 0) throw new Error(`handlers without an operation: ${unknown.join(', ')}`);
+
+  app.all('/api/*', (c) => {
+    const allowed = PATH_PATTERNS.filter((p) => p.regex.test(c.req.path)).map((p) => p.method);
+    if (allowed.length > 0)
+      throw new HttpProblem(
+        405,
+        'method-not-allowed',
+        `${c.req.method} is not supported here; use ${allowed.join(', ')}`,
+        undefined,
+        { allow: allowed.join(', ') },
+      );
+    throw new HttpProblem(404, 'no-route', `there is no API endpoint ${c.req.path}; see /api/docs`);
+  });
+
+  if (ctx.editorDir && existsSync(join(ctx.editorDir, 'index.html'))) {
+    const root = ctx.editorDir;
+    const index = readFileSync(join(root, 'index.html'), 'utf8');
+    app.use('*', serveStatic({ root }));
+    // Client-side routes of the editor all load its index page.
+    app.get('*', (c) => c.html(index));
+  }
+
+  app.notFound((c) =>
+    problemResponse(ctx, c, new HttpProblem(404, 'no-route', `nothing is served at ${c.req.path}`)),
+  );
+  app.onError((error, c) => problemResponse(ctx, c, error));
+  return app;
+}
+
+function problemResponse(ctx: ApiContext, c: Context<ApiEnv>, error: unknown): Response {
+  const { body, headers, unexpected } = toProblem(error);
+  body.instance = c.req.path;
+  body.requestId = c.var.requestId;
+  if (unexpected) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    ctx.log.error('request failed', {
+      requestId: c.var.requestId,
+      route: c.req.routePath,
+      error: e.name,
+      stack: e.stack?.split('\n').slice(0, 8).join(' | '),
+    });
+  }
+  // Through the context, so headers set before the failure (the request id) are kept.
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    ...headers,
+    'content-type': PROBLEM_JSON,
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * The webhook sender: a loop that fans the outbox out to subscriptions and posts due deliveries,
+ * signed, with retries and backoff. Any number of server processes may run one; claims keep them
+ * from sending the same delivery at the same time.
+ */
+import {
+  claimDueDeliveries,
+  dispatchOutbox,
+  recordDeliveryAttempt,
+} from '../store/webhook-repository.js';
+import type { DueDelivery } from '../store/webhook-repository.js';
+import type { StoreContext } from '../store/store-context.js';
+import { DEFAULT_RETRY_POLICY, retryDelay } from './retry-delay.js';
+import type { RetryPolicy } from './retry-delay.js';
+import { SIGNATURE_HEADER, signWebhook } from './sign-webhook.js';
+
+/** How the sender runs. */
+export interface WebhookSenderOptions {
+  /** Pause between rounds when there was nothing to do (ms, default 500). */
+  intervalMs?: number | undefined;
+  /** Deliveries posted at once per round (default 16). */
+  batch?: number | undefined;
+  /** Time allowed for one POST (ms, default 10 s). */
+  timeoutMs?: number | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  /** Reports failures of the loop itself (not of receivers, which are in the delivery log). */
+  onError?: ((error: unknown) => void) | undefined;
+}
+
+/** A running sender. */
+export interface WebhookSender {
+  /** One round: dispatch the outbox, post what is due; resolves to the number of posts. */
+  runOnce(): Promise<number>;
+  start(): void;
+  /** Stop after the round in progress. */
+  stop(): Promise<void>;
+}
+
+/** The JSON body a receiver gets. */
+export function toWebhookBody(delivery: DueDelivery): string {
+  return JSON.stringify({ deliveryId: delivery.id, ...delivery.payload });
+}
+
+/** Create a sender over the store. */
+export function createWebhookSender(
+  ctx: StoreContext,
+  options: WebhookSenderOptions = {},
+): WebhookSender {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const intervalMs = options.intervalMs ?? 500;
+  const batch = options.batch ?? 16;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  async function post(delivery: DueDelivery): Promise<void> {
+    const body = toWebhookBody(delivery);
+    const started = Date.now();
+    const at = ctx.clock.now();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'relief-webhooks/1',
+          'relief-event': delivery.event,
+          'relief-delivery': String(delivery.id),
+          [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secret, body, at),
+        },
+      });
+      status = response.status;
+      await response.body?.cancel();
+      if (status < 200 || status >= 300) error = `receiver answered ${status}`;
+    } catch (cause) {
+      error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    }
+    const ok = error === null;
+    const delay = ok ? null : retryDelay(delivery.attempts + 1, policy);
+    await recordDeliveryAttempt(
+      ctx,
+      delivery.id,
+      { ok, status, error, ms: Date.now() - started, at: at.toISOString() },
+      delay === null ? null : new Date(ctx.clock.now().getTime() + delay),
+    );
+  }
+
+  async function runOnce(): Promise<number> {
+    while ((await dispatchOutbox(ctx)) > 0);
+    const due = await claimDueDeliveries(ctx, batch, timeoutMs * 2);
+    await Promise.all(due.map(post));
+    return due.length;
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let posted = 0;
+      try {
+        posted = await runOnce();
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (posted === 0 && running)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * `relief serve` as a process, the way `pnpm start` runs it: first start prints the owner key once
+ * and keeps it in the data folder with mode 0600; `relief keys create` refuses while the server
+ * holds the PGlite folder and works once it has stopped; SIGTERM shuts down cleanly.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const MAIN = join(ROOT, 'engine/src/cli/main.ts');
+
+interface Run {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function relief(args: string[], env: Record<string, string>): Run {
+  const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function listening(run: Run): Promise<string> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const match = /"msg":"listening","url":"([^"]+)"/.exec(run.output());
+    if (match) return match[1]!;
+    if (Date.now() > until || run.child.exitCode !== null)
+      throw new Error(`server did not start:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('relief serve and relief keys', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relief-serve-'));
+  const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '' };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts, prints the owner key once, keeps it 0600, refuses a second process, and stops on SIGTERM', async () => {
+    const first = relief(['serve'], env);
+    const url = await listening(first);
+    const key = readFileSync(join(dataDir, 'owner-key'), 'utf8').trim();
+    expect(key).toMatch(/^rk_[A-Za-z0-9_-]{43}$/);
+    expect(statSync(join(dataDir, 'owner-key')).mode & 0o777).toBe(0o600);
+    expect(first.output().split(key).length - 1).toBe(2); // the key, and the curl hint
+    const health = await fetch(`${url}/api/v1/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    const templates = await fetch(`${url}/api/v1/templates`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(((await templates.json()) as { items: unknown[] }).items).toHaveLength(4);
+
+    const busy = relief(['keys', 'create', '--role', 'committee', '--district', 'sh/putuo'], env);
+    expect(await busy.exited).toBe(1);
+    expect(busy.output()).toMatch(/PGlite allows one process per folder/);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/"msg":"stopped"/);
+
+    const created = relief(
+      ['keys', 'create', '--role', 'committee', '--role', 'cadre', '--district', 'sh/putuo'],
+      env,
+    );
+    expect(await created.exited).toBe(0);
+    const workerKey = /(rk_[A-Za-z0-9_-]{43})/.exec(created.output())![1]!;
+
+    const second = relief(['serve'], env);
+    const url2 = await listening(second);
+    expect(second.output()).not.toContain('Owner API key');
+    const work = await fetch(`${url2}/api/v1/worklist`, {
+      headers: { authorization: `Bearer ${workerKey}` },
+    });
+    expect(work.status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,66 @@
+/** What a benchmark run measures and for how long: the full run, or `--quick` (about a minute). */
+
+/** Every benchmark, in the order the table shows them. */
+export const BENCH_IDS = [
+  'limit',
+  'engine',
+  'http',
+  'peer',
+  'import',
+  'timers',
+  'compile',
+  'pglite',
+] as const;
+
+/** One of the benchmarks. */
+export type BenchId = (typeof BENCH_IDS)[number];
+
+/** Settings of one run. */
+export interface BenchSettings {
+  quick: boolean;
+  only: BenchId[];
+  runs: number;
+  clients: number;
+  casesPerClient: number;
+  durationMs: number;
+  warmupMs: number;
+  importRows: number;
+  timerCount: number;
+  generatedStates: number;
+  warmIterations: number;
+  pgliteDurationMs: number;
+}
+
+/** Parse `--quick`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
+export function parseBenchArgs(argv: readonly string[]): BenchSettings {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    if (i >= 0) return argv[i + 1];
+    return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const quick = flag('quick');
+  const seconds = Number(value('seconds') ?? (quick ? 3 : 20));
+  const only = (value('only')?.split(',') ?? [...BENCH_IDS]).map((id) => {
+    if (!(BENCH_IDS as readonly string[]).includes(id))
+      throw new Error(`unknown benchmark '${id}'; known: ${BENCH_IDS.join(', ')}`);
+    return id as BenchId;
+  });
+  only.sort((a, b) => BENCH_IDS.indexOf(a) - BENCH_IDS.indexOf(b));
+  const runs = Number(value('runs') ?? 3);
+  if (!(runs >= 1) || !(seconds > 0)) throw new Error('--runs and --seconds must be positive');
+  return {
+    quick,
+    only,
+    runs,
+    clients: Number(value('clients') ?? 32),
+    casesPerClient: quick ? 20 : 100,
+    durationMs: seconds * 1000,
+    warmupMs: quick ? 500 : 2000,
+    importRows: quick ? 2000 : 10_000,
+    timerCount: quick ? 2000 : 10_000,
+    generatedStates: 100,
+    warmIterations: quick ? 10 : 30,
+    pgliteDurationMs: Math.min(seconds, quick ? 2 : 10) * 1000,
+  };
+}

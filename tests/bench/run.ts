@@ -1,0 +1,335 @@
+/**
+ * `pnpm bench [--quick] [--only limit,engine,…] [--seconds n] [--runs n] [--clients n]`: the
+ * benchmarks side by side in one run on the local PostgreSQL (or `BENCH_DATABASE_URL` /
+ * `DATABASE_URL`), each measurement repeated and reported as the median; prints the table and
+ * writes `bench-results/<time>.json`. See docs/performance.md for what each line means.
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../reliability/server-process.js';
+import { benchServerUrl } from './bench-database.js';
+import { formatTable, writeReport } from './bench-report.js';
+import type { BenchReport, BenchRow } from './bench-report.js';
+import { parseBenchArgs } from './bench-settings.js';
+import type { BenchId, BenchSettings } from './bench-settings.js';
+import { benchCompile } from './compile-bench.js';
+import { benchEngine } from './engine-bench.js';
+import { benchHttp } from './http-bench.js';
+import { benchImport } from './import-bench.js';
+import { median } from './latency-stats.js';
+import { benchLimit } from './limit-bench.js';
+import { readMachineInfo } from './machine-info.js';
+import { benchPeer } from './peer-bench.js';
+import { benchPglite } from './pglite-bench.js';
+import type { LoadRun } from './run-closed-loop.js';
+import { benchTimers } from './timer-bench.js';
+
+const settings = parseBenchArgs(process.argv.slice(2));
+const serverUrl = benchServerUrl();
+const loveMeals = join(REPO_ROOT, 'templates/love-meals.yaml');
+const report: BenchReport = {
+  startedAt: new Date().toISOString(),
+  quick: settings.quick,
+  command: `pnpm bench ${process.argv.slice(2).join(' ')}`.trim(),
+  machine: await readMachineInfo(serverUrl),
+  settings: { ...settings },
+  rows: [],
+  skipped: [],
+  raw: {},
+};
+const m = report.machine;
+log(
+  `machine: ${m.cores} cores, ${m.cpuModel}, ${m.ramGiB} GiB, Node ${m.node}, PostgreSQL ${m.postgres ?? 'unreachable'}`,
+);
+log(
+  `load average at start: ${m.loadAverage.join(' ')}${m.loadAverage[0] >= 0.5 ? '  (machine busy: numbers will be low)' : ''}`,
+);
+
+/** A load's runs as one row: medians of throughput, p50 and p99. */
+function loadRow(id: string, name: string, runs: readonly LoadRun[], unit = 'events/s'): BenchRow {
+  return {
+    id,
+    name,
+    value: median(runs.map((r) => r.opsPerSec)),
+    unit,
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    runs: runs.map((r) => r.opsPerSec),
+    note: runs.some((r) => r.errors > 0)
+      ? `errors: ${runs.map((r) => r.errors).join('/')}; ${runs.find((r) => r.firstError)?.firstError ?? ''}`
+      : undefined,
+  };
+}
+
+const load = (s: BenchSettings) => ({
+  clients: s.clients,
+  casesPerClient: s.casesPerClient,
+  durationMs: s.durationMs,
+  warmupMs: s.warmupMs,
+  runs: s.runs,
+});
+
+const benches: Record<BenchId, () => Promise<void>> = {
+  async limit() {
+    const tx = await benchLimit(serverUrl, { ...load(settings), variant: 'transaction' });
+    const one = await benchLimit(serverUrl, { ...load(settings), variant: 'statement' });
+    report.raw.limit = { transaction: tx, statement: one };
+    report.rows.push(
+      loadRow('limit', `limit: raw postgres, ${settings.clients} clients, 1 tx/event`, tx),
+      {
+        ...loadRow('limit-statement', 'limit, same writes as 1 statement', one),
+        note: 'upper bound for batching; not the reference',
+      },
+    );
+  },
+  async engine() {
+    const runs = await benchEngine(serverUrl, load(settings));
+    report.raw.engine = runs;
+    report.rows.push(
+      loadRow('engine', `engine in-process (applyEvent), ${settings.clients} clients`, runs),
+    );
+  },
+  async http() {
+    const result = await benchHttp(serverUrl, {
+      ...load(settings),
+      importRows: settings.importRows,
+      importTemplatePath: loveMeals,
+    });
+    report.raw.http = result;
+    const runs = result.events.map((e) => ({ ...e, ops: e.ok, errors: e.errors + e.non2xx }));
+    const row = loadRow(
+      'http',
+      `engine over HTTP (autocannon), ${settings.clients} connections`,
+      runs,
+    );
+    row.note = result.events.some((e) => e.non2xx > 0 || e.errors > 0)
+      ? `non-2xx ${result.events.map((e) => e.non2xx).join('/')}, errors ${result.events.map((e) => e.errors).join('/')}`
+      : undefined;
+    report.rows.push(
+      row,
+      {
+        id: 'rss-idle',
+        name: 'server RSS idle',
+        value: result.rssIdleMb,
+        unit: 'MB',
+        runs: [result.rssIdleMb],
+        target: '≤ 300 MB',
+        met: result.rssIdleMb <= 300,
+      },
+      {
+        id: 'rss-load',
+        name: 'server RSS after the HTTP runs',
+        value: result.rssAfterLoadMb,
+        unit: 'MB',
+        runs: [result.rssAfterLoadMb],
+        target: '≤ 300 MB',
+        met: result.rssAfterLoadMb <= 300,
+      },
+      importRow(
+        'import-http',
+        `bulk import over HTTP (CSV, ${settings.importRows} rows)`,
+        result.imports,
+      ),
+    );
+  },
+  async peer() {
+    const runs = await benchPeer({
+      instances: 1,
+      durationMs: settings.durationMs,
+      warmupMs: settings.warmupMs,
+      runs: settings.runs,
+    });
+    report.raw.peer = runs;
+    report.rows.push(
+      loadRow('peer', 'peer: bpmn-engine in memory, 5 user tasks', runs, 'signals/s'),
+    );
+  },
+  async import() {
+    const runs = await benchImport(serverUrl, {
+      templatePath: loveMeals,
+      rows: settings.importRows,
+      chunk: 500,
+      runs: settings.runs,
+    });
+    report.raw.import = runs;
+    report.rows.push(
+      importRow(
+        'import',
+        `bulk import in-process (store.openCases, ${settings.importRows} rows)`,
+        runs,
+      ),
+    );
+  },
+  async timers() {
+    const runs = await benchTimers(serverUrl, {
+      count: settings.timerCount,
+      processes: 2,
+      runs: settings.runs,
+      timeoutMs: 300_000,
+    });
+    report.raw.timers = runs;
+    const seconds = median(runs.map((r) => r.seconds));
+    const doubles = Math.max(...runs.map((r) => r.doubleFires));
+    const allFired = runs.every((r) => r.fired === r.timers);
+    report.rows.push(
+      {
+        id: 'timers',
+        name: `timers: ${settings.timerCount} due at once, 2 scheduler processes`,
+        value: seconds,
+        unit: 's',
+        runs: runs.map((r) => r.seconds),
+        target: settings.timerCount === 10_000 ? '≤ 10 s' : undefined,
+        met: settings.timerCount === 10_000 ? seconds <= 10 : undefined,
+        note: `${Math.round(median(runs.map((r) => r.firedPerSec)))} fired/s; split ${runs.map((r) => r.byProcess.join('+')).join(', ')}${allFired ? '' : '; NOT ALL FIRED'}`,
+      },
+      {
+        id: 'timer-doubles',
+        name: 'timers fired twice',
+        value: doubles,
+        unit: 'count',
+        runs: runs.map((r) => r.doubleFires),
+        target: '0',
+        met: doubles === 0 && allFired,
+      },
+    );
+  },
+  async compile() {
+    const timings = await benchCompile({
+      repoRoot: REPO_ROOT,
+      templatesDir: join(REPO_ROOT, 'templates'),
+      generatedStates: settings.generatedStates,
+      runs: settings.runs,
+      warmIterations: settings.warmIterations,
+    });
+    report.raw.compile = timings;
+    for (const t of timings) {
+      const big = t.states >= 100;
+      report.rows.push(
+        {
+          id: `compile-warm:${t.template}`,
+          name: `validate+compile warm: ${t.template}`,
+          value: t.warmMs,
+          unit: 'ms',
+          runs: t.warmRuns,
+          target: big ? '≤ 20 ms' : undefined,
+          met: big ? t.warmMs <= 20 : undefined,
+          note: `validate ${t.warmValidateMs.toFixed(1)} + compile ${t.warmCompileMs.toFixed(1)} ms; ${t.states} states`,
+        },
+        {
+          id: `compile-cold:${t.template}`,
+          name: `validate+compile cold: ${t.template}`,
+          value: t.coldMs,
+          unit: 'ms',
+          runs: t.coldRuns,
+        },
+      );
+    }
+  },
+  async pglite() {
+    const runs = await benchPglite({
+      caseCount: 100,
+      durationMs: settings.pgliteDurationMs,
+      warmupMs: settings.warmupMs,
+      runs: settings.runs,
+    });
+    report.raw.pglite = runs;
+    report.rows.push(loadRow('pglite', 'PGlite (embedded, on disk), sequential', runs));
+  },
+};
+
+function importRow(id: string, name: string, runs: readonly { rowsPerSec: number }[]): BenchRow {
+  const value = median(runs.map((r) => r.rowsPerSec));
+  return {
+    id,
+    name,
+    value,
+    unit: 'rows/s',
+    runs: runs.map((r) => r.rowsPerSec),
+    target: '≥ 10,000 rows/s',
+    met: value >= 10_000,
+  };
+}
+
+for (const id of settings.only) {
+  const t0 = performance.now();
+  log(`${id} …`);
+  try {
+    await benches[id]();
+    log(`${id} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    report.skipped.push({ id, reason });
+    log(`${id} FAILED: ${reason}`);
+  }
+}
+addRatios(report.rows);
+report.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+log(`load average at end: ${report.loadAverageAtEnd.join(' ')}`);
+const file = writeReport(REPO_ROOT, report);
+process.stdout.write(`\n${formatTable(report.rows)}\n`);
+for (const s of report.skipped) process.stdout.write(`not measured: ${s.id}: ${s.reason}\n`);
+process.stdout.write(`\nwritten: ${file}\n`);
+process.exitCode = report.skipped.length > 0 ? 1 : 0;
+
+/** engine/limit and engine/peer, for each engine line that was measured. */
+function addRatios(rows: BenchRow[]): void {
+  const find = (id: string) => rows.find((r) => r.id === id);
+  const limit = find('limit');
+  const oneStatement = find('limit-statement');
+  const peer = find('peer');
+  const ratio = (
+    id: string,
+    name: string,
+    value: number,
+    target?: string,
+    met?: boolean,
+  ): BenchRow => ({
+    id,
+    name,
+    value,
+    unit: '×',
+    runs: [value],
+    target,
+    met,
+  });
+  for (const [id, label] of [
+    ['engine', 'engine in-process'],
+    ['http', 'engine over HTTP'],
+  ] as const) {
+    const engine = find(id);
+    if (!engine) continue;
+    const http = id === 'http';
+    if (limit)
+      rows.push(
+        ratio(
+          `${id}/limit`,
+          `ratio ${label} / limit`,
+          engine.value / limit.value,
+          http ? '≥ 1.0× and p99 ≤ 30 ms' : undefined,
+          http ? engine.value >= limit.value && (engine.p99Ms ?? Infinity) <= 30 : undefined,
+        ),
+      );
+    if (oneStatement && http)
+      rows.push(
+        ratio(
+          `${id}/limit-statement`,
+          `ratio ${label} / limit as 1 statement`,
+          engine.value / oneStatement.value,
+        ),
+      );
+    if (peer)
+      rows.push(
+        ratio(
+          `${id}/peer`,
+          `ratio ${label} / peer`,
+          engine.value / peer.value,
+          http ? '≥ 5×' : undefined,
+          http ? engine.value >= 5 * peer.value : undefined,
+        ),
+      );
+  }
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}

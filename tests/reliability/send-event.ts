@@ -1,0 +1,79 @@
+/**
+ * Sending one event the way a careful client does: a unique request id in the payload (so the
+ * history shows what was applied) and the same id as `Idempotency-Key` (so a retry is safe).
+ */
+import { randomUUID } from 'node:crypto';
+
+/** What became of a request. `unknown`: no answer (connection cut, server killed). */
+export type Outcome =
+  | { kind: 'ok'; status: number; version: number; replayed: boolean }
+  | {
+      kind: 'refused';
+      status: number;
+      problemType: string | undefined;
+      detail: string | undefined;
+      contentType: string;
+    }
+  | { kind: 'unknown'; error: string };
+
+/** One event request. */
+export interface EventRequest {
+  rid: string;
+  caseId: string;
+  type: 'note' | 'draw';
+  ifMatch?: number | undefined;
+}
+
+/** A fresh request id. */
+export const newRid = (): string => randomUUID();
+
+/** Send `request` to `baseUrl` with `key`; never throws. */
+export async function sendEvent(
+  baseUrl: string,
+  key: string,
+  request: EventRequest,
+  timeoutMs = 15_000,
+): Promise<Outcome> {
+  try {
+    const response = await fetch(`${baseUrl}/api/v1/cases/${request.caseId}/events`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': request.rid,
+        ...(request.ifMatch === undefined ? {} : { 'if-match': `"${request.ifMatch}"` }),
+      },
+      body: JSON.stringify({ type: request.type, payload: { rid: request.rid } }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.ok) {
+      const body = JSON.parse(text) as { case: { version: number }; replayed: boolean };
+      return {
+        kind: 'ok',
+        status: response.status,
+        version: body.case.version,
+        replayed: body.replayed,
+      };
+    }
+    let problem: { type?: string; detail?: string } = {};
+    try {
+      problem = JSON.parse(text) as typeof problem;
+    } catch {
+      // Not JSON: the assertions on the content type will say so.
+    }
+    return {
+      kind: 'refused',
+      status: response.status,
+      problemType: problem.type,
+      detail: problem.detail,
+      contentType,
+    };
+  } catch (error) {
+    return {
+      kind: 'unknown',
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
+  }
+}
