@@ -1,6 +1,8 @@
 /**
- * Where the end-to-end tests run: the real server when E2E_BASE_URL (and E2E_API_KEY) are set,
- * else the built editor behind the in-memory stand-in of the API. Also Chromium and screenshots.
+ * Where the end-to-end tests run: a server already running when E2E_BASE_URL (and E2E_API_KEY)
+ * are set; by default the real `relief serve` with the freshly built editor; the in-memory
+ * stand-in of the API only when E2E_SERVER=mock (quick local iteration on the UI).
+ * Also Chromium and screenshots.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -40,7 +42,7 @@ export async function startTarget(): Promise<{
       close: () => Promise.resolve(),
     };
   const distDir = buildEditor();
-  if (process.env.E2E_SERVER === 'relief') return startReliefServer();
+  if (process.env.E2E_SERVER !== 'mock') return startReliefServer();
   const key = 'e2e-designer-key';
   const server = await startMockServer({ distDir, key });
   return { ...server, key };
