@@ -65,6 +65,52 @@ export default tseslint.config(
     },
   },
   {
+    files: ['editor/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/src/store/**', '**/engine/src/api/**', '@relief/engine/store'],
+              message: "the editor uses only the engine's pure layers",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The editor's graph model is plain TypeScript (tested without a browser): no React, no canvas,
+    // no editor widgets, no I/O; and the editor never reaches the engine's I/O layers.
+    files: ['editor/src/model/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                '@xyflow/*',
+                '@codemirror/*',
+                'zustand',
+                'zustand/*',
+                'node:*',
+                '**/store/**',
+                '**/api/**',
+              ],
+              message: 'the editor model is pure: no UI framework, no I/O',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
