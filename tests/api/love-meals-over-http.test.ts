@@ -197,8 +197,9 @@ describe.each(DATABASES)('love-meals over HTTP on %s', (kind) => {
     });
     expect(opened.body.params).toMatchObject({ openEnrollment: true, minAge: 80 });
     const detail = await api.get(`/api/v1/programmes/${programme}`, admin);
-    expect(detail.body.paramChanges).toHaveLength(1);
-    expect(detail.body.paramChanges[0]).toMatchObject({
+    expect(detail.body.changes).toHaveLength(1);
+    expect(detail.body.changes[0]).toMatchObject({
+      kind: 'params',
       before: { openEnrollment: false },
       after: { openEnrollment: true },
     });

@@ -103,5 +103,12 @@ describe.each(DATABASES)('winter-kits over HTTP on %s', (kind) => {
       409,
       'programme-status',
     );
+    // Status changes are recorded like parameter changes; the refused reopening is not.
+    const detail = await api.get(`/api/v1/programmes/${programme}`, admin);
+    expect(detail.body.changes.map((c: any) => [c.kind, c.before, c.after])).toEqual([
+      ['status', 'active', 'paused'],
+      ['status', 'paused', 'closed'],
+    ]);
+    expect(detail.body.changes[0].changedBy).toEqual(expect.any(String));
   });
 });

@@ -258,13 +258,23 @@ export type Programme = {
   updatedAt: string;
   /** Current balances by ledger name (in `GET /programmes/{id}`). */
   ledgers?: Record<string, number>;
-  /** Every parameter change, oldest first (in `GET /programmes/{id}`). */
-  paramChanges?: {
-    changedBy: string | null;
-    changedAt: string;
-    before: Record<string, unknown>;
-    after: Record<string, unknown>;
-  }[];
+  /** Every change of the parameters or the status, oldest first: who, when, before and after (in `GET /programmes/{id}`). */
+  changes?: (
+    | {
+        kind: 'params';
+        changedBy: string | null;
+        changedAt: string;
+        before: Record<string, unknown>;
+        after: Record<string, unknown>;
+      }
+    | {
+        kind: 'status';
+        changedBy: string | null;
+        changedAt: string;
+        before: 'active' | 'paused' | 'closed';
+        after: 'active' | 'paused' | 'closed';
+      }
+  )[];
 };
 
 /** A published template version started for one district, with its parameters. */

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOwnerKeyIfNone } from '../store/api-key-repository.js';
 import { createReliefStore } from '../store/create-relief-store.js';
-import { migrateWebhookTables } from '../store/migrate-webhook-tables.js';
 import { openDatabase } from '../store/open-database.js';
 import type { Database } from '../store/open-database.js';
 import type { ApiContext } from './api-context.js';
@@ -22,7 +21,6 @@ describe('createApp', () => {
 
   beforeAll(async () => {
     database = await openDatabase({ dataDir: 'memory://' });
-    await migrateWebhookTables(database.sql);
     const store = createReliefStore(database);
     owner = (await createOwnerKeyIfNone(store.context))!.key;
     const ctx: ApiContext = {

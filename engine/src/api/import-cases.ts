@@ -1,19 +1,19 @@
 /**
  * Bulk import of cases. The body is parsed and every row validated as it streams in; nothing is
  * written until the whole body has arrived and parsed, so a body that turns out too large, not
- * UTF-8 or not CSV leaves the database untouched. Valid rows are then opened in transactions of a
- * few hundred (each row in its own savepoint, so one refusal does not undo its neighbours).
+ * UTF-8 or not CSV leaves the database untouched. Valid rows are then opened set-based by the store
+ * (`openCases`: a thousand rows per transaction, a refusal reported for its row and its neighbours
+ * kept).
  */
 import type { Context } from 'hono';
 import {
-  EngineError,
-  NotFoundError,
+  DuplicateCaseRefError,
   ProgrammeNotActiveError,
   ValidationFailedError,
 } from '../errors/engine-error.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
-import { openCase } from '../store/case-repository.js';
 import { existingCaseRefs } from '../store/case-ref-queries.js';
+import { openCases } from '../store/open-cases.js';
 import { getProgramme } from '../store/programme-repository.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
 import { toStoreCaller } from './caller.js';
@@ -49,7 +49,6 @@ interface RowCase {
 const MAX_LISTED_ERRORS = 1000;
 /** Rows are held in memory until the body has been read whole; this bounds that memory. */
 const MAX_ROWS = 100_000;
-const BATCH = 250;
 
 /** Import the request body into programme `programmeId`. */
 export async function importCases(
@@ -126,9 +125,7 @@ export async function importCases(
     valid.push(row);
   }
 
-  const existing = await existingCaseRefs(ctx.store, programme.id, [...firstRowOfRef.keys()]);
-  const toOpen = valid.filter((row) => {
-    if (row.ref === null || !existing.has(row.ref)) return true;
+  const duplicate = (row: { row: number; line: number; ref: string | null }) => {
     if (options.dedupe)
       cases.push({ row: row.row, line: row.line, id: null, ref: row.ref, skipped: true });
     else
@@ -139,61 +136,48 @@ export async function importCases(
         code: 'duplicate-ref',
         message: `programme '${programme.id}' already has a case with ref '${row.ref}'`,
       });
-    return false;
-  });
+  };
 
   let created = 0;
   if (options.dryRun) {
-    created = toOpen.length;
-    for (const row of toOpen)
-      cases.push({ row: row.row, line: row.line, id: null, ref: row.ref, skipped: false });
-  } else {
-    for (let i = 0; i < toOpen.length; i += BATCH) {
-      const batch = toOpen.slice(i, i + BATCH);
-      const outcomes = await ctx.store.sql.transaction(async (tx) => {
-        const inTx = { ...ctx.store, sql: tx };
-        const done: (RowCase | RowError)[] = [];
-        for (const row of batch) {
-          try {
-            const record = await openCase(
-              inTx,
-              programme.id,
-              { data: row.data, ref: row.ref },
-              caller,
-            );
-            done.push({
-              row: row.row,
-              line: row.line,
-              id: record.id,
-              ref: row.ref,
-              skipped: false,
-            });
-          } catch (error) {
-            if (
-              !(error instanceof EngineError) ||
-              error instanceof NotFoundError ||
-              error instanceof ProgrammeNotActiveError
-            )
-              throw error;
-            done.push({
-              row: row.row,
-              line: row.line,
-              ref: row.ref,
-              code: error.code,
-              message: error.message,
-            });
-          }
-        }
-        return done;
-      });
-      for (const outcome of outcomes) {
-        if ('code' in outcome) fail(outcome);
-        else {
-          created += 1;
-          cases.push(outcome);
-        }
+    // Nothing is written, so refs already taken are looked up rather than left to the insert.
+    const existing = await existingCaseRefs(ctx.store, programme.id, [...firstRowOfRef.keys()]);
+    for (const row of valid) {
+      if (row.ref !== null && existing.has(row.ref)) duplicate(row);
+      else {
+        created += 1;
+        cases.push({ row: row.row, line: row.line, id: null, ref: row.ref, skipped: false });
       }
     }
+  } else {
+    // Set-based, a chunk per transaction; refs already taken are refused by the insert itself.
+    const outcomes = await openCases(
+      ctx.store,
+      programme.id,
+      valid.map((row) => ({ data: row.data, ref: row.ref })),
+      caller,
+    );
+    outcomes.forEach((outcome, i) => {
+      const row = valid[i]!;
+      if (outcome.ok) {
+        created += 1;
+        cases.push({
+          row: row.row,
+          line: row.line,
+          id: outcome.case.id,
+          ref: row.ref,
+          skipped: false,
+        });
+      } else if (outcome.error instanceof DuplicateCaseRefError) duplicate(row);
+      else
+        fail({
+          row: row.row,
+          line: row.line,
+          ref: row.ref,
+          code: outcome.error.code,
+          message: outcome.error.message,
+        });
+    });
   }
   cases.sort((a, b) => a.row - b.row);
   errors.sort((a, b) => a.row - b.row);

@@ -4,7 +4,7 @@ import {
   changeProgramme,
   getProgramme,
   ledgerBalances,
-  listParamChanges,
+  listProgrammeChanges,
   listProgrammes,
   startProgramme,
 } from '../store/programme-repository.js';
@@ -73,11 +73,11 @@ export function programmeRoutes(ctx: ApiContext): RouteTable {
       const id = c.req.param('id') ?? '';
       const scope = c.var.caller.scope;
       const programme = await getProgramme(ctx.store, id, scope);
-      const [ledgers, paramChanges] = await Promise.all([
+      const [ledgers, changes] = await Promise.all([
         ledgerBalances(ctx.store, id, scope),
-        listParamChanges(ctx.store, id, scope),
+        listProgrammeChanges(ctx.store, id, scope),
       ]);
-      return c.json({ ...toProgrammeView(programme), ledgers, paramChanges });
+      return c.json({ ...toProgrammeView(programme), ledgers, changes });
     },
     async changeProgramme(c) {
       const id = c.req.param('id') ?? '';

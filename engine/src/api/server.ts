@@ -14,7 +14,6 @@ import type { Clock } from '../runtime/clock.js';
 import { createOwnerKeyIfNone } from '../store/api-key-repository.js';
 import { createReliefStore } from '../store/create-relief-store.js';
 import type { ReliefStore } from '../store/create-relief-store.js';
-import { migrateWebhookTables } from '../store/migrate-webhook-tables.js';
 import { openDatabase } from '../store/open-database.js';
 import type { Database } from '../store/open-database.js';
 import { createWebhookSender } from '../webhooks/create-webhook-sender.js';
@@ -91,7 +90,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const store = createReliefStore(database, options.clock ? { clock: options.clock } : {});
   const stopping: (() => Promise<void>)[] = [];
   try {
-    await migrateWebhookTables(database.sql);
     if (options.templatesDir !== null)
       await seedTemplates(store.context, options.templatesDir ?? SHIPPED_TEMPLATES_DIR, log);
     const owner = await createOwnerKeyIfNone(store.context);

@@ -1,9 +1,9 @@
 /** Opening cases and reading them back. */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { EngineError } from '../errors/engine-error.js';
 import {
   DuplicateCaseRefError,
-  EngineError,
   NotFoundError,
   ProgrammeNotActiveError,
 } from '../errors/engine-error.js';
@@ -139,30 +139,6 @@ export async function openCase(
       throw new DuplicateCaseRefError(programmeId, ref);
     throw error;
   }
-}
-
-/** Open many cases, each in its own transaction: valid rows are kept, refusals reported per row. */
-export async function openCases(
-  ctx: StoreContext,
-  programmeId: string,
-  inputs: readonly OpenCaseInput[],
-  caller: Caller,
-): Promise<OpenCaseOutcome[]> {
-  const outcomes: OpenCaseOutcome[] = [];
-  for (const input of inputs) {
-    try {
-      outcomes.push({ ok: true, case: await openCase(ctx, programmeId, input, caller) });
-    } catch (error) {
-      if (
-        !(error instanceof EngineError) ||
-        error instanceof NotFoundError ||
-        error instanceof ProgrammeNotActiveError
-      )
-        throw error;
-      outcomes.push({ ok: false, error });
-    }
-  }
-  return outcomes;
 }
 
 /** One case in the caller's scope. */

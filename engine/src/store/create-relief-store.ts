@@ -16,7 +16,8 @@ import {
 import type { ApiKeyRecord, NewApiKey } from './api-key-repository.js';
 import { applyEvent } from './apply-event.js';
 import type { AppliedEvent, ApplyOptions, EventInput } from './apply-event.js';
-import { caseHistory, getCase, listCases, openCase, openCases } from './case-repository.js';
+import { caseHistory, getCase, listCases, openCase } from './case-repository.js';
+import { openCases } from './open-cases.js';
 import type {
   CaseListQuery,
   HistoryRecord,
@@ -35,12 +36,12 @@ import {
   changeProgramme,
   getProgramme,
   ledgerBalances,
-  listParamChanges,
+  listProgrammeChanges,
   listProgrammes,
   startProgramme,
 } from './programme-repository.js';
 import type {
-  ParamChangeRecord,
+  ProgrammeChangeRecord,
   ProgrammeChange,
   ProgrammeRecord,
   ProgrammeStatus,
@@ -97,7 +98,7 @@ export interface ReliefStore {
     change: ProgrammeChange,
     caller: Caller,
   ): Promise<ProgrammeRecord>;
-  listParamChanges(programmeId: string, scope?: string): Promise<ParamChangeRecord[]>;
+  listProgrammeChanges(programmeId: string, scope?: string): Promise<ProgrammeChangeRecord[]>;
   ledgerBalances(programmeId: string, scope?: string): Promise<Record<string, number>>;
   programmeStats(
     programmeId: string,
@@ -172,7 +173,7 @@ export function createReliefStore(
     listProgrammes: (filter) => listProgrammes(ctx, filter),
     changeProgramme: (programmeId, change, caller) =>
       changeProgramme(ctx, programmeId, change, caller),
-    listParamChanges: (programmeId, scope) => listParamChanges(ctx, programmeId, scope),
+    listProgrammeChanges: (programmeId, scope) => listProgrammeChanges(ctx, programmeId, scope),
     ledgerBalances: (programmeId, scope) => ledgerBalances(ctx, programmeId, scope),
     programmeStats: (programmeId, options) => programmeStats(ctx, programmeId, options),
     openCase: (programmeId, input, caller) => openCase(ctx, programmeId, input, caller),

@@ -14,7 +14,7 @@ export type {
   OpenCaseOutcome,
 } from './case-repository.js';
 export type {
-  ParamChangeRecord,
+  ProgrammeChangeRecord,
   ProgrammeChange,
   ProgrammeRecord,
   ProgrammeStatus,

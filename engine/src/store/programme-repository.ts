@@ -50,13 +50,20 @@ export interface ProgrammeChange {
   status?: ProgrammeStatus | undefined;
 }
 
-/** One recorded parameter change. */
-export interface ParamChangeRecord {
+/** Who changed a programme and when. */
+interface ChangeStamp {
   changedBy: string | null;
   changedAt: Date;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
 }
+
+/** One recorded change of a programme: its parameters, or its status, before and after. */
+export type ProgrammeChangeRecord =
+  | (ChangeStamp & {
+      kind: 'params';
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    })
+  | (ChangeStamp & { kind: 'status'; before: ProgrammeStatus; after: ProgrammeStatus });
 
 const COLUMNS = sql.raw(
   'id, template_id, template_version, district, title, params, status, created_by, created_at, updated_at',
@@ -181,36 +188,55 @@ export async function changeProgramme(
       );
       params = validateParams(compiled, { ...current.params, ...change.params });
       // Only real changes are recorded: the log answers "who changed what", not "who saved".
-      if (!isDeepStrictEqual(params, current.params)) {
-        await tx.query(sql`
-          insert into programme_param_changes (programme_id, changed_by, changed_at, before, after)
-          values (${id}, ${caller.actorId}, ${now}, ${jsonb(current.params)}, ${jsonb(params)})`);
-      }
+      if (!isDeepStrictEqual(params, current.params))
+        await recordChange(tx, id, 'params', current.params, params, caller, now);
     }
     const status = change.status ?? current.status;
-    if (status !== current.status && !TRANSITIONS[current.status].includes(status))
-      throw new ProgrammeStatusError(id, current.status, status);
+    if (status !== current.status) {
+      if (!TRANSITIONS[current.status].includes(status))
+        throw new ProgrammeStatusError(id, current.status, status);
+      await recordChange(tx, id, 'status', current.status, status, caller, now);
+    }
     const [updated] = await tx.query(sql`
       update programmes set params = ${jsonb(params)}, status = ${status}, updated_at = ${now} where id = ${id} returning ${COLUMNS}`);
     return toRecord(updated!);
   });
 }
 
-/** Every parameter change of a programme, oldest first. */
-export async function listParamChanges(
+async function recordChange(
+  tx: SqlClient,
+  id: string,
+  kind: ProgrammeChangeRecord['kind'],
+  before: unknown,
+  after: unknown,
+  caller: Caller,
+  now: Date,
+): Promise<void> {
+  await tx.query(sql`
+    insert into programme_changes (programme_id, kind, changed_by, changed_at, before, after)
+    values (${id}, ${kind}, ${caller.actorId}, ${now}, ${jsonb(before)}, ${jsonb(after)})`);
+}
+
+/** Every change of a programme's parameters and status, oldest first. */
+export async function listProgrammeChanges(
   ctx: StoreContext,
   id: string,
   scope?: string,
-): Promise<ParamChangeRecord[]> {
+): Promise<ProgrammeChangeRecord[]> {
   await getProgramme(ctx, id, scope);
   const rows = await ctx.sql.query(sql`
-    select changed_by, changed_at, before, after from programme_param_changes where programme_id = ${id} order by id`);
-  return rows.map((row) => ({
-    changedBy: row.changed_by as string | null,
-    changedAt: row.changed_at as Date,
-    before: row.before as Record<string, unknown>,
-    after: row.after as Record<string, unknown>,
-  }));
+    select kind, changed_by, changed_at, before, after from programme_changes
+    where programme_id = ${id} order by id`);
+  return rows.map(
+    (row) =>
+      ({
+        kind: row.kind,
+        changedBy: row.changed_by as string | null,
+        changedAt: row.changed_at as Date,
+        before: row.before,
+        after: row.after,
+      }) as ProgrammeChangeRecord,
+  );
 }
 
 /** Current ledger balances of a programme by name. */

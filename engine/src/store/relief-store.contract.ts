@@ -181,8 +181,9 @@ export function reliefStoreContract(kind: DatabaseKind): void {
           ValidationFailedError,
           'validation-failed',
         );
-        expect(await h.store.listParamChanges(p.id)).toEqual([
+        expect(await h.store.listProgrammeChanges(p.id)).toEqual([
           {
+            kind: 'params',
             changedBy: 'admin-2',
             changedAt: h.clock.now(),
             before: { stock: 3, perDraw: 1 },
@@ -190,6 +191,51 @@ export function reliefStoreContract(kind: DatabaseKind): void {
           },
         ]);
         expect((await h.store.getProgramme(p.id)).params).toEqual({ stock: 3, perDraw: 0.5 });
+      });
+
+      it('records every status change like a parameter change; a refused or empty change records nothing', async () => {
+        const p = await h.programme();
+        const opened = h.clock.now();
+        await h.store.changeProgramme(p.id, { status: 'active' }, ADMIN);
+        h.clock.advance(1000);
+        await h.store.changeProgramme(p.id, { status: 'paused' }, { actorId: 'admin-2' });
+        h.clock.advance(1000);
+        await h.store.changeProgramme(
+          p.id,
+          { params: { perDraw: 2 }, status: 'closed' },
+          { actorId: 'admin-3' },
+        );
+        await expectRefusal(
+          h.store.changeProgramme(p.id, { params: { perDraw: 3 }, status: 'active' }, ADMIN),
+          ProgrammeStatusError,
+          'programme-status',
+        );
+        const at = (ms: number) => new Date(opened.getTime() + ms);
+        expect(await h.store.listProgrammeChanges(p.id)).toEqual([
+          {
+            kind: 'status',
+            changedBy: 'admin-2',
+            changedAt: at(1000),
+            before: 'active',
+            after: 'paused',
+          },
+          {
+            kind: 'params',
+            changedBy: 'admin-3',
+            changedAt: at(2000),
+            before: { stock: 3, perDraw: 1 },
+            after: { stock: 3, perDraw: 2 },
+          },
+          {
+            kind: 'status',
+            changedBy: 'admin-3',
+            changedAt: at(2000),
+            before: 'paused',
+            after: 'closed',
+          },
+        ]);
+        const closed = await h.store.getProgramme(p.id);
+        expect(closed).toMatchObject({ status: 'closed', params: { stock: 3, perDraw: 2 } });
       });
 
       it('a paused programme takes no new cases and no events; a closed one stays closed', async () => {

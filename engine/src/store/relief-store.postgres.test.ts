@@ -2,6 +2,7 @@
 import { describe, it } from 'vitest';
 import { concurrencyContract } from './concurrency.contract.js';
 import { testDatabaseUrl } from './create-test-database.js';
+import { openCasesContract } from './open-cases.contract.js';
 import { reliefStoreContract } from './relief-store.contract.js';
 import { timerSchedulerContract } from './timer-scheduler.contract.js';
 
@@ -9,6 +10,7 @@ if (testDatabaseUrl()) {
   reliefStoreContract('postgres');
   timerSchedulerContract('postgres');
   concurrencyContract('postgres');
+  openCasesContract('postgres');
 } else {
   describe('relief store contract on postgres', () => {
     it.skip('skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run it', () =>

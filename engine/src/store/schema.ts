@@ -86,20 +86,32 @@ export const programmes = pgTable(
   ],
 );
 
-/** Every change of a programme's parameters: who, when, before and after. */
-export const programmeParamChanges = pgTable(
-  'programme_param_changes',
+/**
+ * Every change of a programme's parameters or status: who, when, before and after. `before` and
+ * `after` hold the parameters (an object) for kind `params`, the status (a string) for `status`.
+ */
+export const programmeChanges = pgTable(
+  'programme_changes',
   {
-    id: id(),
+    // The table was `programme_param_changes`; its identity keeps the sequence of that name
+    // (drizzle-kit 0.31 cannot generate a table rename that also renames the sequence).
+    id: bigint('id', { mode: 'number' })
+      .primaryKey()
+      .generatedAlwaysAsIdentity({ name: 'programme_param_changes_id_seq' }),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id),
+    /** Rows recorded before status changes were kept are all parameter changes, hence the default. */
+    kind: text('kind').notNull().default('params'),
     changedBy: text('changed_by'),
     changedAt: at('changed_at').notNull(),
     before: jsonb('before').notNull(),
     after: jsonb('after').notNull(),
   },
-  (t) => [index('programme_param_changes_programme_idx').on(t.programmeId, t.id)],
+  (t) => [
+    check('programme_changes_kind', sql`${t.kind} in ('params', 'status')`),
+    index('programme_changes_programme_idx').on(t.programmeId, t.id),
+  ],
 );
 
 /** One beneficiary or request: machine state, data and version in one row. */
@@ -285,3 +297,59 @@ export const apiKeys = pgTable('api_keys', {
   createdAt: at('created_at').notNull(),
   revokedAt: at('revoked_at'),
 });
+
+/** A URL subscribed to emitted events of the programmes in one district scope. */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey(),
+    url: text('url').notNull(),
+    /** Shared secret for the HMAC-SHA256 signature; shown once when the webhook is created. */
+    secret: text('secret').notNull(),
+    /** Event names to deliver (`meal.delivered`); empty means every event. */
+    events: text('events').array().notNull(),
+    /** Only events of programmes in this district or below; empty means every district. */
+    district: text('district').notNull(),
+    /** Only events of this programme, if set. */
+    programmeId: uuid('programme_id'),
+    description: text('description'),
+    createdBy: text('created_by'),
+    createdAt: at('created_at').notNull(),
+    disabledAt: at('disabled_at'),
+  },
+  (t) => [index('webhooks_district_idx').on(t.district)],
+);
+
+/** One emitted event to deliver to one webhook: its state, retry schedule and attempt log. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    /** The `outbox` row delivered (no foreign key: the outbox belongs to the event path). */
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
+    event: text('event').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    /** A sender holds the row until this time; a crashed sender's claim simply runs out. */
+    claimedUntil: at('claimed_until'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    /** Every attempt: `{ at, status, error, ms }`. */
+    log: jsonb('log')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    createdAt: at('created_at').notNull(),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [
+    check('webhook_deliveries_status', sql`${t.status} in ('pending', 'delivered', 'failed')`),
+    uniqueIndex('webhook_deliveries_once_idx').on(t.webhookId, t.outboxId),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
+  ],
+);

@@ -1,0 +1,361 @@
+/**
+ * Bulk open, set-based: every row is validated and started in JavaScript (pure: data schema,
+ * defaults, `startCase`), then a chunk of rows is written with one multi-row statement per table
+ * (`jsonb_to_recordset`), one transaction per chunk. The outcome of each row is what `openCase`
+ * would have given it alone: a case, or the refusal with its code and message.
+ *
+ * Refs are deduplicated by the database (`on conflict do nothing`), so a ref taken by a concurrent
+ * writer is reported as `duplicate-ref`, never as a failed import. When the initial state moves a
+ * ledger, the chunk locks the programme's ledger rows first and carries the balances from row to
+ * row, so every row sees the balance its predecessors left, as one `openCase` after another would.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { CompiledTemplate } from '../compile/compile-template.js';
+import {
+  DuplicateCaseRefError,
+  EngineError,
+  NotFoundError,
+  ProgrammeNotActiveError,
+} from '../errors/engine-error.js';
+import { describeValue, startCase } from '../runtime/step-case.js';
+import type { StepResult } from '../runtime/step-case.js';
+import { validateCaseData } from '../runtime/validate-case-input.js';
+import { activeStateIds } from './active-state-ids.js';
+import type { CaseRecord } from './case-record.js';
+import type { OpenCaseInput, OpenCaseOutcome } from './case-repository.js';
+import { checkStorable } from './check-storable.js';
+import { inScope } from './district-scope.js';
+import { isUuid } from './is-uuid.js';
+import { jsonb } from './sql-client.js';
+import type { SqlClient } from './sql-client.js';
+import type { Caller, StoreContext } from './store-context.js';
+
+/** Rows per transaction: large enough to amortise the round trips, small enough to hold locks briefly. */
+export const OPEN_CASES_CHUNK = 1000;
+
+interface ProgrammeRow {
+  template_id: string;
+  template_version: number;
+  params: Record<string, unknown>;
+  status: string;
+  district: string;
+}
+
+/** A row that passed validation and its start, ready to be written. */
+interface Started {
+  index: number;
+  record: CaseRecord;
+  /** The validated data, as the `(open)` history payload. */
+  data: Record<string, unknown>;
+  result: StepResult;
+}
+
+/** Thrown inside a chunk's transaction to undo it and write the chunk again without `refs`. */
+class RefsTaken extends Error {
+  constructor(readonly refs: Set<string>) {
+    super('refs taken concurrently');
+  }
+}
+
+/**
+ * Open many cases in a programme: valid rows are kept, refusals reported per row, in input order.
+ * Whole-call refusals (programme not found or not active) are thrown.
+ */
+export async function openCases(
+  ctx: StoreContext,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+): Promise<OpenCaseOutcome[]> {
+  if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
+  const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
+  for (let start = 0; start < inputs.length; start += OPEN_CASES_CHUNK) {
+    const chunk = inputs.slice(start, start + OPEN_CASES_CHUNK);
+    const done = await openChunk(ctx, programmeId, chunk, caller);
+    done.forEach((outcome, i) => (outcomes[start + i] = outcome));
+  }
+  return outcomes;
+}
+
+async function openChunk(
+  ctx: StoreContext,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+): Promise<OpenCaseOutcome[]> {
+  const taken = new Set<string>();
+  for (;;) {
+    try {
+      return await ctx.sql.transaction((tx) =>
+        writeChunk(ctx, tx, programmeId, inputs, caller, taken),
+      );
+    } catch (error) {
+      if (!(error instanceof RefsTaken)) throw error;
+      for (const ref of error.refs) taken.add(ref);
+    }
+  }
+}
+
+async function writeChunk(
+  ctx: StoreContext,
+  tx: SqlClient,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+  taken: ReadonlySet<string>,
+): Promise<OpenCaseOutcome[]> {
+  // `for share`: the programme cannot be paused or closed while the chunk is being written.
+  const [programme] = await tx.query<ProgrammeRow>(sql`
+    select template_id, template_version, params, status, district
+    from programmes where id = ${programmeId} for share`);
+  if (!programme || !inScope(programme.district, caller.scope))
+    throw new NotFoundError('programme', programmeId);
+  if (programme.status !== 'active')
+    throw new ProgrammeNotActiveError(programmeId, programme.status);
+  const compiled = await ctx.templates.compiled(
+    programme.template_id,
+    programme.template_version,
+    tx,
+  );
+  const now = ctx.clock.now();
+  const readLedger = async (lock: boolean) => {
+    const rows = await tx.query<{ name: string; balance: unknown }>(
+      lock
+        ? sql`select name, balance from ledgers where programme_id = ${programmeId} order by name for update`
+        : sql`select name, balance from ledgers where programme_id = ${programmeId}`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.name, Number(row.balance)]));
+  };
+
+  let ledger = await readLedger(false);
+  let started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
+  const movesLedger = started.entries.some((s) => hasLedgerMoves(s.result));
+  if (movesLedger) {
+    // Balances carried from row to row must be the real ones: lock them, then start again.
+    ledger = await readLedger(true);
+    started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
+  }
+  const { outcomes, entries, ledgerBefore } = started;
+  if (entries.length === 0) return outcomes;
+
+  const inserted = await insertCases(tx, programmeId, programme.district, caller, now, entries);
+  const conflicts = entries.filter((s) => !inserted.has(s.record.id));
+  // A ledger moved by a row that was not written would be wrong for every row after it.
+  if (conflicts.length > 0 && movesLedger)
+    throw new RefsTaken(new Set(conflicts.map((s) => s.record.ref!)));
+  for (const s of conflicts)
+    outcomes[s.index] = { ok: false, error: new DuplicateCaseRefError(programmeId, s.record.ref!) };
+  if (movesLedger) await moveLedgers(tx, programmeId, caller, now, entries, ledgerBefore);
+  return outcomes;
+}
+
+function startRows(
+  compiled: CompiledTemplate,
+  programme: ProgrammeRow,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+  taken: ReadonlySet<string>,
+  ledger: Record<string, number>,
+  now: Date,
+) {
+  const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
+  const entries: Started[] = [];
+  /** The balances each started row saw, for its ledger entries. */
+  const ledgerBefore: Record<string, number>[] = [];
+  let balances = ledger;
+  const seen = new Set<string>();
+  inputs.forEach((input, index) => {
+    const ref = input.ref ?? null;
+    try {
+      // Taken in the database (found on a first attempt), or earlier in this chunk.
+      if (ref !== null && (taken.has(ref) || seen.has(ref)))
+        throw new DuplicateCaseRefError(programmeId, ref);
+      checkStorable('case', { data: input.data, ref: input.ref ?? '' });
+      const data = validateCaseData(compiled, input.data);
+      const result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
+      const record: CaseRecord = {
+        id: randomUUID(),
+        programmeId,
+        ref,
+        state: describeValue(result.value),
+        value: result.value,
+        data: result.data,
+        version: 1,
+        assignee: result.assignee,
+        district: programme.district,
+        done: result.done,
+        createdBy: caller.actorId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (ref !== null) seen.add(ref);
+      ledgerBefore.push(balances);
+      if (hasLedgerMoves(result)) balances = applyDeltas(balances, result.ledgerDeltas);
+      entries.push({ index, record, data, result });
+      outcomes[index] = { ok: true, case: record };
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      outcomes[index] = { ok: false, error };
+    }
+  });
+  return { outcomes, entries, ledgerBefore };
+}
+
+const hasLedgerMoves = (result: StepResult) =>
+  Object.values(result.ledgerDeltas).some((delta) => delta !== 0);
+
+/** Balances after `deltas`, in cents so sums stay exact like `numeric(18, 2)`. */
+function applyDeltas(
+  balances: Record<string, number>,
+  deltas: Record<string, number>,
+): Record<string, number> {
+  const next = { ...balances };
+  for (const [name, delta] of Object.entries(deltas))
+    next[name] = Math.round(((next[name] ?? 0) + delta) * 100) / 100;
+  return next;
+}
+
+/**
+ * Cases, their `(open)` history rows, notifications, outbox rows and timers in one statement; a
+ * row whose ref is taken inserts nothing anywhere. Returns the ids inserted.
+ */
+async function insertCases(
+  tx: SqlClient,
+  programmeId: string,
+  district: string,
+  caller: Caller,
+  now: Date,
+  entries: readonly Started[],
+): Promise<Set<string>> {
+  const rows = entries.map(({ record, data, result }) => ({
+    id: record.id,
+    ref: record.ref,
+    state: record.state,
+    active_states: activeStateIds(result.value),
+    value: result.value,
+    data: result.data,
+    payload: data,
+    assignee: result.assignee,
+    done: result.done,
+  }));
+  const notes = entries.flatMap(({ record, result }) =>
+    result.effects.flatMap((e) =>
+      e.kind === 'notify' ? [{ case_id: record.id, role: e.role, message: e.message }] : [],
+    ),
+  );
+  const emits = entries.flatMap(({ record, result }) =>
+    result.effects.flatMap((e) =>
+      e.kind === 'emit'
+        ? [
+            {
+              case_id: record.id,
+              name: e.name,
+              payload: {
+                event: e.name,
+                programmeId,
+                caseId: record.id,
+                seq: 1,
+                state: record.state,
+                value: result.value,
+                data: result.data,
+                at: now.toISOString(),
+              },
+            },
+          ]
+        : [],
+    ),
+  );
+  const timers = entries.flatMap(({ record, result }) =>
+    result.armTimers.map((t) => ({
+      case_id: record.id,
+      state: t.state,
+      idx: t.index,
+      event_type: t.eventType,
+      due_at: t.dueAt.toISOString(),
+    })),
+  );
+  // Data-modifying CTEs see one snapshot, but foreign keys are checked at the end of the
+  // statement, so the dependent rows may point at cases inserted by a sibling CTE.
+  const inserted = await tx.query<{ id: string }>(sql`
+    with input as (
+      select * from jsonb_to_recordset(${jsonb(rows)}) as r(
+        id uuid, ref text, state text, active_states text[], value jsonb, data jsonb,
+        payload jsonb, assignee text, done boolean)
+    ), opened as (
+      insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
+      select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, ${district}, done, ${caller.actorId}, ${now}, ${now}
+      from input
+      on conflict (programme_id, ref) do nothing
+      returning id
+    ), history as (
+      insert into case_history (case_id, seq, event_type, payload, actor, from_state, to_state, at)
+      select i.id, 1, '(open)', i.payload, ${caller.actorId}, null, i.state, ${now}
+      from input i join opened o on o.id = i.id
+    ), notes as (
+      insert into notifications (programme_id, case_id, role, message, district, at)
+      select ${programmeId}, n.case_id, n.role, n.message, ${district}, ${now}
+      from jsonb_to_recordset(${jsonb(notes)}) as n(case_id uuid, role text, message jsonb)
+      join opened o on o.id = n.case_id
+    ), emits as (
+      insert into outbox (programme_id, case_id, name, payload, created_at)
+      select ${programmeId}, e.case_id, e.name, e.payload, ${now}
+      from jsonb_to_recordset(${jsonb(emits)}) as e(case_id uuid, name text, payload jsonb)
+      join opened o on o.id = e.case_id
+    ), armed as (
+      insert into timers (programme_id, case_id, state, idx, event_type, due_at, created_at)
+      select ${programmeId}, t.case_id, t.state, t.idx, t.event_type, t.due_at, ${now}
+      from jsonb_to_recordset(${jsonb(timers)}) as t(case_id uuid, state text, idx integer, event_type text, due_at timestamptz)
+      join opened o on o.id = t.case_id
+    )
+    select id from opened`);
+  return new Set(inserted.map((row) => row.id));
+}
+
+/** The chunk's ledger movements: one entry per row and ledger, then each balance moved once. */
+async function moveLedgers(
+  tx: SqlClient,
+  programmeId: string,
+  caller: Caller,
+  now: Date,
+  entries: readonly Started[],
+  ledgerBefore: readonly Record<string, number>[],
+): Promise<void> {
+  const moves: {
+    n: number;
+    ledger: string;
+    case_id: string;
+    amount: string;
+    balance_after: string;
+  }[] = [];
+  const totals = new Map<string, number>();
+  entries.forEach(({ record, result }, i) => {
+    // Sorted by name, as `writeStepEffects` writes them.
+    const deltas = Object.entries(result.ledgerDeltas)
+      .filter(([, delta]) => delta !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const after = applyDeltas(ledgerBefore[i]!, result.ledgerDeltas);
+    for (const [name, delta] of deltas) {
+      moves.push({
+        n: moves.length,
+        ledger: name,
+        case_id: record.id,
+        amount: delta.toFixed(2),
+        balance_after: after[name]!.toFixed(2),
+      });
+      totals.set(name, Math.round(((totals.get(name) ?? 0) + delta) * 100) / 100);
+    }
+  });
+  const sums = [...totals].map(([name, amount]) => ({ name, amount: amount.toFixed(2) }));
+  await tx.query(sql`
+    with moved as (
+      update ledgers l set balance = l.balance + s.amount, updated_at = ${now}
+      from jsonb_to_recordset(${jsonb(sums)}) as s(name text, amount numeric)
+      where l.programme_id = ${programmeId} and l.name = s.name
+    )
+    insert into ledger_entries (programme_id, ledger, case_id, seq, amount, balance_after, actor, at)
+    select ${programmeId}, m.ledger, m.case_id, 1, m.amount, m.balance_after, ${caller.actorId}, ${now}
+    from jsonb_to_recordset(${jsonb(moves)}) as m(n integer, ledger text, case_id uuid, amount numeric, balance_after numeric)
+    order by m.n`);
+}
