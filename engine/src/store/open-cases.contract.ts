@@ -152,6 +152,17 @@ export function openCasesContract(kind: DatabaseKind): void {
       expect(await h.store.getCase(first.case.id)).toEqual(first.case);
     });
 
+    it('lists bulk-opened cases in the order of the roster', async () => {
+      const p = await h.programme();
+      const roster = Array.from({ length: 40 }, (_, i) => ({
+        data: { name: `N${i}` },
+        ref: `r${i}`,
+      }));
+      await h.store.openCases(p.id, roster, CLERK);
+      const page = await h.store.listCases(p.id, { limit: 100 });
+      expect(page.items.map((c) => c.ref)).toEqual(roster.map((r) => r.ref));
+    });
+
     it('skips a ref taken in the database, keeps the rest; a paused programme refuses the call', async () => {
       const p = await h.programme();
       await h.store.openCase(p.id, { data: { name: 'A' }, ref: 'taken' }, CLERK);

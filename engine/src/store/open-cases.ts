@@ -229,7 +229,8 @@ async function insertCases(
   now: Date,
   entries: readonly Started[],
 ): Promise<Set<string>> {
-  const rows = entries.map(({ record, data, result }) => ({
+  const rows = entries.map(({ record, data, result }, ord) => ({
+    ord,
     id: record.id,
     ref: record.ref,
     state: record.state,
@@ -282,10 +283,13 @@ async function insertCases(
     with input as (
       select * from jsonb_to_recordset(${jsonb(rows)}) as r(
         id uuid, ref text, state text, active_states text[], value jsonb, data jsonb,
-        payload jsonb, assignee text, done boolean)
+        payload jsonb, assignee text, done boolean, ord int)
     ), opened as (
+      -- One microsecond apart in file order, so case lists (ordered by created_at) keep the
+      -- roster's order instead of the random order of ids that one shared timestamp would give.
       insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
-      select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, ${district}, done, ${caller.actorId}, ${now}, ${now}
+      select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, ${district}, done, ${caller.actorId},
+        ${now}::timestamptz + ord * interval '1 microsecond', ${now}
       from input
       on conflict (programme_id, ref) do nothing
       returning id
