@@ -40,11 +40,19 @@ export function compileTemplate(template: Template): CompiledTemplate {
   const actions: Record<string, ActionImpl> = {};
   const guardSources = new Map<string, string>();
   const guardFailures: ExpressionFailedError[] = [];
+  // Templates repeat expressions (the same guard or `set` in many states); a compiled expression
+  // holds no state, so one per distinct source does.
+  const compiled = new Map<string, CompiledExpression>();
+  const compile = (source: string): CompiledExpression => {
+    let expr = compiled.get(source);
+    if (!expr) compiled.set(source, (expr = compileExpression(source)));
+    return expr;
+  };
 
   const guardFor = (source: string): string => {
     const name = `guard:${source}`;
     if (!guards[name]) {
-      const expr = compileExpression(source);
+      const expr = compile(source);
       guards[name] = ({ context, event }) => {
         try {
           return toBool(evaluate(expr, context, event), source);
@@ -59,7 +67,7 @@ export function compileTemplate(template: Template): CompiledTemplate {
   };
   const actionFor = (action: Action, pointer: string): string => {
     const name = `action:${pointer}`;
-    actions[name] = compileAction(action);
+    actions[name] = compileAction(action, compile);
     return name;
   };
   const marker = (kind: 'enter' | 'exit', state: string): string => {
@@ -170,18 +178,21 @@ export function addExact(balance: number, amount: number): number {
   return (Math.round(balance * 100) + Math.round(amount * 100)) / 100;
 }
 
+type Compile = (source: string) => CompiledExpression;
+
 function valueOf(
   value: string | number | boolean,
+  compile: Compile,
 ): CompiledExpression | { evaluate: () => number | boolean; source: string } {
   return typeof value === 'string'
-    ? compileExpression(value)
+    ? compile(value)
     : { evaluate: () => value, source: String(value) };
 }
 
-function compileAction(action: Action): ActionImpl {
+function compileAction(action: Action, compile: Compile): ActionImpl {
   if ('set' in action) {
     const fields = Object.entries(action.set).map(
-      ([field, value]) => [field, valueOf(value)] as const,
+      ([field, value]) => [field, valueOf(value, compile)] as const,
     );
     // All values read the data as it was before this action, like a simultaneous assignment.
     return assign({
@@ -193,7 +204,7 @@ function compileAction(action: Action): ActionImpl {
   }
   if ('ledger' in action) {
     const amounts = Object.entries(action.ledger).map(
-      ([name, value]) => [name, valueOf(value)] as const,
+      ([name, value]) => [name, valueOf(value, compile)] as const,
     );
     return assign(({ context, event }) => {
       const ledger = { ...context.ledger };
@@ -218,7 +229,7 @@ function compileAction(action: Action): ActionImpl {
     const name = action.emit;
     return assign({ effects: ({ context }) => [...context.effects, { kind: 'emit', name }] });
   }
-  const expr = compileExpression(action.assign);
+  const expr = compile(action.assign);
   return assign(({ context, event }) => {
     const value = evaluate(expr, context, event);
     // A worker id is text; numbers are accepted for ids kept as numbers in a roster.

@@ -37,6 +37,38 @@ export function celBuiltins(): CelBuiltins {
   return builtins;
 }
 
+// Building a typed environment costs far more than checking one expression with it, and a template's
+// expressions share a handful of scopes, so environments are kept per schema identity. Weak keys: a
+// template's schemas are plain parsed values that die with it. Ledgers are not part of the key:
+// they are checked by name (`checkNames`), the environment types `ledger` the same for every scope.
+const environments = new WeakMap<FieldSchema, WeakMap<FieldSchema, WeakMap<object, Environment>>>();
+const NO_EVENT = {};
+
+/**
+ * The environment for `scope`, shared by every scope with the same `data`, `params` and `event`
+ * schema objects; the schemas must not be changed in place after a check.
+ */
+export function checkEnvironmentFor(scope: ExprScope): Environment {
+  if (
+    !isKey(scope.data) ||
+    !isKey(scope.params) ||
+    !(scope.event === undefined || isKey(scope.event))
+  )
+    return createCheckEnvironment(scope);
+  let byParams = environments.get(scope.data);
+  if (!byParams) environments.set(scope.data, (byParams = new WeakMap()));
+  let byEvent = byParams.get(scope.params);
+  if (!byEvent) byParams.set(scope.params, (byEvent = new WeakMap()));
+  const eventKey = scope.event ?? NO_EVENT;
+  let env = byEvent.get(eventKey);
+  if (!env) byEvent.set(eventKey, (env = createCheckEnvironment(scope)));
+  return env;
+}
+
+function isKey(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
 /** A fresh environment declaring `data`, `params`, `event`, `ledger` and `now` for one scope. */
 export function createCheckEnvironment(scope: ExprScope): Environment {
   const env = checkBaseEnvironment().clone(OPTIONS);

@@ -3,9 +3,9 @@
  * checker, then the expected result type. Problems are collected, never thrown.
  */
 import { ParseError } from '@marcbachmann/cel-js';
-import type { ParseResult, SourceRange } from '@marcbachmann/cel-js';
+import type { Environment, ParseResult, SourceRange } from '@marcbachmann/cel-js';
 import { checkNames } from './check-names.js';
-import { celBuiltins, createCheckEnvironment } from './check-environment.js';
+import { celBuiltins, checkEnvironmentFor } from './check-environment.js';
 import type { ExprExpect, ExprScope } from './expr-scope.js';
 
 /** A problem found in one expression; offset/length are in UTF-16 code units into the source string. */
@@ -16,13 +16,32 @@ export interface ExprProblem {
   length: number;
 }
 
+// Templates repeat expressions (the same guard in many states). The result depends only on the
+// environment (itself one per data/params/event schema), the ledger names, the expectation and the
+// source, so it is kept per environment and dies with it.
+const results = new WeakMap<Environment, Map<string, readonly ExprProblem[]>>();
+
 /** All problems in `source` for `scope`; an empty list means it will evaluate (given valid data). */
 export function checkExpression(
   source: string,
   scope: ExprScope,
   expect: ExprExpect = 'any',
 ): ExprProblem[] {
-  const env = createCheckEnvironment(scope);
+  const env = checkEnvironmentFor(scope);
+  let known = results.get(env);
+  if (!known) results.set(env, (known = new Map<string, readonly ExprProblem[]>()));
+  const key = JSON.stringify([expect, scope.ledgers, source]);
+  let problems = known.get(key);
+  if (!problems) known.set(key, (problems = checkWith(env, source, scope, expect)));
+  return problems.map((problem) => ({ ...problem }));
+}
+
+function checkWith(
+  env: Environment,
+  source: string,
+  scope: ExprScope,
+  expect: ExprExpect,
+): ExprProblem[] {
   let parsed: ParseResult;
   try {
     parsed = env.parse(source);

@@ -1,18 +1,17 @@
 /**
  * Every CEL expression in a template is parsed and type-checked against what it may name: the
- * declared `data` and `parameters`, the event's `form` and the ledgers. Embedded JSON Schemas are
- * compiled and their defaults checked, so a template that validates cannot fail on them at run time.
+ * declared `data` and `parameters`, the event's `form` and the ledgers; and the embedded JSON
+ * Schemas (`checkEmbeddedSchemas`).
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkExpression } from '../expr/index.js';
 import type { ExprExpect, ExprScope } from '../expr/index.js';
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
 import { escapeSegment, locateInScalar, locatePointer } from './parse-template-source.js';
 import type { ParsedSource } from './parse-template-source.js';
+import { checkEmbeddedSchemas } from './check-embedded-schemas.js';
 import { indexStates } from './state-index.js';
 import { listActions, listTransitions } from './check-template-structure.js';
-import { toPlainJsonSchema } from './to-plain-json-schema.js';
 import type { JsonSchemaObject, Template, ValueExpression } from './template.js';
 
 const EMPTY_OBJECT: JsonSchemaObject = { type: 'object', properties: {} };
@@ -70,10 +69,16 @@ export function checkTemplateExpressions(
   }
   const index = indexStates(template);
   const sites = listTransitions(index);
-  const scopeOf = (event: string | undefined): ExprScope => ({
-    ...baseScope,
-    event: event === undefined ? undefined : (template.events?.[event]?.form ?? EMPTY_OBJECT),
-  });
+  const scopes = new Map<string | undefined, ExprScope>();
+  const scopeOf = (event: string | undefined): ExprScope => {
+    let scope = scopes.get(event);
+    if (!scope) {
+      const form =
+        event === undefined ? undefined : (template.events?.[event]?.form ?? EMPTY_OBJECT);
+      scopes.set(event, (scope = { ...baseScope, event: form }));
+    }
+    return scope;
+  };
   for (const site of sites)
     check(site.transition.guard, `${site.pointer}/guard`, scopeOf(site.event), 'bool');
   for (const { action, pointer, site } of listActions(index, sites)) {
@@ -99,42 +104,4 @@ function expectFor(field: JsonSchemaObject | undefined): ExprExpect {
   if (field?.type === 'integer' || field?.type === 'number') return 'number';
   if (field?.type === 'boolean') return 'bool';
   return 'any';
-}
-
-type Report = (code: IssueCode, pointer: string, args: IssueArgs) => void;
-
-/** `parameters`, `data` and each event `form` must be valid JSON Schemas whose defaults satisfy them. */
-function checkEmbeddedSchemas(template: Template, report: Report) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const schemas: [string, JsonSchemaObject | undefined][] = [
-    ['/parameters', template.parameters],
-    ['/data', template.data],
-    ...Object.entries(template.events ?? {}).map(
-      ([name, e]): [string, JsonSchemaObject | undefined] => [
-        `/events/${escapeSegment(name)}/form`,
-        e.form,
-      ],
-    ),
-  ];
-  for (const [pointer, schema] of schemas) {
-    if (!schema) continue;
-    try {
-      ajv.compile(toPlainJsonSchema(schema));
-    } catch (error) {
-      report('invalid-json-schema', pointer, {
-        detail: error instanceof Error ? error.message : String(error),
-      });
-      continue;
-    }
-    for (const [field, property] of Object.entries(schema.properties ?? {})) {
-      if (property.default === undefined) continue;
-      const validate = ajv.compile(toPlainJsonSchema(property));
-      if (!validate(property.default)) {
-        report('invalid-default', `${pointer}/properties/${escapeSegment(field)}/default`, {
-          name: field,
-          detail: ajv.errorsText(validate.errors, { dataVar: 'default' }),
-        });
-      }
-    }
-  }
 }

@@ -2,10 +2,11 @@
  * YAML → document tree with positions. Parsing problems become located findings, never exceptions:
  * a designer's typo must produce a message at its line, not a crash.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
+import { scanYamlLimits } from './scan-yaml-limits.js';
 
 /** More aliases than this is treated as an attack (billion-laughs) or a mistake. */
 export const MAX_YAML_ALIASES = 50;
@@ -52,18 +53,9 @@ export function parseTemplateSource(source: string): ParsedSource {
   }
   if (parsed.issues.length > 0) return parsed;
 
-  let aliases = 0;
-  let tooDeep: Node | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      aliases += 1;
-      if (aliases === MAX_YAML_ALIASES + 1)
-        at(node.range?.[0] ?? 0, 'yaml-alias-limit', { limit: MAX_YAML_ALIASES });
-    },
-    Node(_key, node, path) {
-      if (!tooDeep && path.length > MAX_YAML_DEPTH * 2) tooDeep = node;
-    },
-  });
+  const { aliasOverLimit, tooDeep } = scanYamlLimits(doc, MAX_YAML_ALIASES, MAX_YAML_DEPTH);
+  if (aliasOverLimit)
+    at(aliasOverLimit.range?.[0] ?? 0, 'yaml-alias-limit', { limit: MAX_YAML_ALIASES });
   if (tooDeep)
     at(tooDeep.range?.[0] ?? 0, 'yaml-syntax', {
       detail: `nesting deeper than ${MAX_YAML_DEPTH} levels`,
