@@ -1,6 +1,8 @@
 /** A case as the store returns it, and its mapping from a `cases` row. */
 import { sql } from 'drizzle-orm';
 import type { StateValue } from 'xstate';
+import { describeValue } from '../runtime/step-case.js';
+import type { StepResult } from '../runtime/step-case.js';
 import type { Row } from './sql-client.js';
 
 /** A case: its machine state, data and version, and where it belongs. */
@@ -49,4 +51,25 @@ export function toCaseRecord(row: Row): CaseRecord {
 /** A case record back from JSON (an idempotent replay's stored answer). */
 export function reviveCaseRecord(json: CaseRecord): CaseRecord {
   return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
+}
+
+/** The record of a case just opened: version 1, in the state its start step reached. */
+export function newCaseRecord(
+  opened: { id: string; programmeId: string; ref: string | null; district: string },
+  result: StepResult,
+  createdBy: string | null,
+  now: Date,
+): CaseRecord {
+  return {
+    ...opened,
+    state: describeValue(result.value),
+    value: result.value,
+    data: result.data,
+    version: 1,
+    assignee: result.assignee,
+    done: result.done,
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -7,10 +7,10 @@ import {
   NotFoundError,
   ProgrammeNotActiveError,
 } from '../errors/engine-error.js';
-import { describeValue, startCase } from '../runtime/step-case.js';
+import { startCase } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
 import { activeStateIds } from './active-state-ids.js';
-import { CASE_COLUMNS, toCaseRecord } from './case-record.js';
+import { CASE_COLUMNS, newCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
 import { inScope } from './district-scope.js';
@@ -91,22 +91,13 @@ export async function openCase(
         Object.entries(programme.ledger).map(([name, balance]) => [name, Number(balance)]),
       );
       const result = startCase(compiled, data, { params: programme.params, ledger, now });
-      const state = describeValue(result.value);
-      const record: CaseRecord = {
-        id,
-        programmeId,
-        ref,
-        state,
-        value: result.value,
-        data: result.data,
-        version: 1,
-        assignee: result.assignee,
-        district: programme.district,
-        done: result.done,
-        createdBy: caller.actorId,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const record = newCaseRecord(
+        { id, programmeId, ref, district: programme.district },
+        result,
+        caller.actorId,
+        now,
+      );
+      const state = record.state;
       const writes = [
         tx.query(sql`
           insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)

@@ -18,10 +18,11 @@ import {
   NotFoundError,
   ProgrammeNotActiveError,
 } from '../errors/engine-error.js';
-import { describeValue, startCase } from '../runtime/step-case.js';
+import { startCase } from '../runtime/step-case.js';
 import type { StepResult } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
 import { activeStateIds } from './active-state-ids.js';
+import { newCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import type { OpenCaseInput, OpenCaseOutcome } from './case-repository.js';
 import { checkStorable } from './check-storable.js';
@@ -175,21 +176,8 @@ function startRows(
       checkStorable('case', { data: input.data, ref: input.ref ?? '' });
       const data = validateCaseData(compiled, input.data);
       const result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
-      const record: CaseRecord = {
-        id: randomUUID(),
-        programmeId,
-        ref,
-        state: describeValue(result.value),
-        value: result.value,
-        data: result.data,
-        version: 1,
-        assignee: result.assignee,
-        district: programme.district,
-        done: result.done,
-        createdBy: caller.actorId,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const opened = { id: randomUUID(), programmeId, ref, district: programme.district };
+      const record = newCaseRecord(opened, result, caller.actorId, now);
       if (ref !== null) seen.add(ref);
       ledgerBefore.push(balances);
       if (hasLedgerMoves(result)) balances = applyDeltas(balances, result.ledgerDeltas);
