@@ -304,6 +304,22 @@ export function reliefStoreContract(kind: DatabaseKind): void {
     });
 
     describe('cases', () => {
+      it('keeps the history append-only: the database refuses to change, remove or truncate it', async () => {
+        const p = await h.programme();
+        const c = await h.store.openCase(p.id, { data: { name: 'A' } }, CLERK);
+        const db = h.test.database.sql;
+        await expect(
+          db.query(sql`update case_history set event_type = 'x' where case_id = ${c.id}`),
+        ).rejects.toThrow(/append-only: UPDATE/);
+        await expect(
+          db.query(sql`delete from case_history where case_id = ${c.id}`),
+        ).rejects.toThrow(/append-only: DELETE/);
+        await expect(db.query(sql`truncate case_history cascade`)).rejects.toThrow(
+          /append-only: TRUNCATE/,
+        );
+        expect((await h.store.caseHistory(c.id)).map((r) => r.type)).toEqual(['(open)']);
+      });
+
       it('opens a case with data validated against the template and records the opening as seq 1', async () => {
         const p = await h.programme();
         const error = await expectRefusal(
