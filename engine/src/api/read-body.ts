@@ -93,13 +93,26 @@ export async function* readBodyChunks(c: Context, limit: number): AsyncGenerator
 export async function readBodyText(c: Context, limit: number): Promise<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
-  try {
-    for await (const chunk of readBodyChunks(c, limit))
-      text += decoder.decode(chunk, { stream: true });
-    text += decoder.decode();
-  } catch (error) {
-    if (error instanceof TypeError) throw invalidUtf8();
-    throw error;
+  const declared = Number(c.req.header('content-length') ?? NaN);
+  if (Number.isSafeInteger(declared) && declared >= 0 && declared <= limit) {
+    // A declared length within the limit: the HTTP parser delivers exactly that many bytes, so the
+    // body can be read in one piece, without a web stream over the socket (CPU per request).
+    const bytes = await c.req.raw.arrayBuffer();
+    try {
+      text = decoder.decode(bytes);
+    } catch (error) {
+      if (error instanceof TypeError) throw invalidUtf8();
+      throw error;
+    }
+  } else {
+    try {
+      for await (const chunk of readBodyChunks(c, limit))
+        text += decoder.decode(chunk, { stream: true });
+      text += decoder.decode();
+    } catch (error) {
+      if (error instanceof TypeError) throw invalidUtf8();
+      throw error;
+    }
   }
   if (text.includes('\u0000'))
     throw badRequest(
