@@ -83,13 +83,17 @@ export function stepCase(
   const declared = compiled.template.events?.[event.type];
   const isTimer = event.type.startsWith('after:');
   const snapshot = resolve(compiled, state, env);
-  const accepted = acceptedEvents(compiled, state.value);
   if (
     (!declared && !isTimer) ||
     (isTimer && sender.roles !== undefined) ||
     !handles(snapshot, event.type)
   ) {
-    throw new EventNotAcceptedError(event.type, describeValue(state.value), accepted);
+    // Listed only on refusal: the accepted events are not needed on the hot path.
+    throw new EventNotAcceptedError(
+      event.type,
+      describeValue(state.value),
+      eventsHandledBy(compiled, snapshot),
+    );
   }
   if (
     declared &&
@@ -206,6 +210,10 @@ export function acceptedEvents(compiled: CompiledTemplate, value: StateValue): s
       effects: [],
     },
   });
+  return eventsHandledBy(compiled, snapshot);
+}
+
+function eventsHandledBy(compiled: CompiledTemplate, snapshot: AnyMachineSnapshot): string[] {
   return Object.keys(compiled.template.events ?? {}).filter((type) => handles(snapshot, type));
 }
 

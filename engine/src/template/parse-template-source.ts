@@ -2,7 +2,7 @@
  * YAML → document tree with positions. Parsing problems become located findings, never exceptions:
  * a designer's typo must produce a message at its line, not a crash.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
@@ -186,12 +186,4 @@ export function locateInScalar(
     if (found >= 0 && found < node.range[1]) pos = found;
   }
   return parsed.lineCounter.linePos(pos);
-}
-
-/** True when the pointer names a pair's key in a map (for extension keys and the like). */
-export function isPairPointer(parsed: ParsedSource, pointer: string): boolean {
-  const trail = walk(parsed.doc, pointerSegments(pointer));
-  return (
-    trail.length === pointerSegments(pointer).length + 1 && isPair(trail[trail.length - 1]!.pair)
-  );
 }
