@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { startServer } from '@relief/engine/api';
+import { createWebhookTargetPolicy } from '@relief/engine/webhooks';
 import type { LogFields, Logger, RunningServer } from '@relief/engine/api';
 import type { Clock } from '@relief/engine';
 
@@ -90,6 +91,8 @@ export async function startTestServer(kind: DatabaseUnderTest): Promise<TestServ
         intervalMs: 25,
         retry: { baseMs: 50, maxMs: 400, maxAttempts: 4 },
         timeoutMs: 2000,
+        // The tests' receivers listen on 127.0.0.1, which the default policy refuses.
+        targets: createWebhookTargetPolicy(['127.0.0.1']),
       },
       print: () => undefined,
     });

@@ -6,6 +6,8 @@ import {
   listWebhooks,
 } from '../store/webhook-repository.js';
 import type { DeliveryStatus, WebhookRecord } from '../store/webhook-repository.js';
+import { ValidationFailedError } from '../errors/engine-error.js';
+import { createWebhookTargetPolicy } from '../webhooks/webhook-target.js';
 import type { WebhookCreate } from './api-types.js';
 import type { ApiContext } from './api-context.js';
 import { toStoreCaller } from './caller.js';
@@ -27,9 +29,13 @@ function toWebhookView(w: WebhookRecord) {
 
 /** Handlers of the webhook operations. */
 export function webhookRoutes(ctx: ApiContext): RouteTable {
+  const targets = ctx.webhookTargets ?? createWebhookTargetPolicy();
   return {
     async createWebhook(c) {
       const input = await readJson<WebhookCreate>(ctx, c, 'createWebhook');
+      const refusal = targets.checkUrl(input.url);
+      if (refusal !== undefined)
+        throw new ValidationFailedError('request body', [{ path: '/url', message: refusal }]);
       const { record, secret } = await createWebhook(ctx.store, input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/webhooks/${record.id}/deliveries`);
       return c.json({ ...toWebhookView(record), secret }, 201);
