@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { startServer } from '@relief/engine/api';
+import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { createWebhookTargetPolicy } from '@relief/engine/webhooks';
 import type { LogFields, Logger, RunningServer } from '@relief/engine/api';
 import type { Clock } from '@relief/engine';
@@ -33,15 +34,13 @@ export interface TestServer {
 /** The PostgreSQL server for tests, if configured. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-/** Databases to run black-box suites on: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set. */
-export const DATABASES: DatabaseUnderTest[] = TEST_DATABASE_URL
+/** Databases to run black-box suites on: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set (required under CI). */
+export const DATABASES: DatabaseUnderTest[] = gateSuite(
+  'API suites on PostgreSQL',
+  missingTestDatabase(),
+)
   ? ['pglite', 'postgres']
   : ['pglite'];
-
-if (!TEST_DATABASE_URL)
-  console.warn(
-    'tests/api: TEST_DATABASE_URL is not set; the PostgreSQL runs of the API suites are skipped (PGlite only)',
-  );
 
 function offsetClock(): OffsetClock {
   let offset = 0;
