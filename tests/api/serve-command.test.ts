@@ -58,7 +58,7 @@ describe('relief serve and relief keys', () => {
     const templates = await fetch(`${url}/api/v1/templates`, {
       headers: { authorization: `Bearer ${key}` },
     });
-    expect(((await templates.json()) as { items: unknown[] }).items).toHaveLength(4);
+    expect(((await templates.json()) as { items: unknown[] }).items).toHaveLength(10);
 
     const busy = relief(['keys', 'create', '--role', 'committee', '--district', 'sh/putuo'], env);
     expect(await busy.exited).toBe(1);

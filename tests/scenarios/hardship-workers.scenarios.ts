@@ -30,7 +30,10 @@ const FUND = 625425.6;
 const UNIONS = 54;
 
 /** 14 × 1,200 + 5 × 1,440 = 24,000 yuan for 19 model workers. */
-export const MODEL_WORKER_GRANTS = [...Array<number>(14).fill(1200), ...Array<number>(5).fill(1440)];
+export const MODEL_WORKER_GRANTS = [
+  ...Array<number>(14).fill(1200),
+  ...Array<number>(5).fill(1440),
+];
 /** 13 × 1,700 + 5 × 2,200 = 33,100 yuan for 18 student grants. */
 export const STUDENT_GRANTS = [...Array<number>(13).fill(1700), ...Array<number>(5).fill(2200)];
 
@@ -97,7 +100,9 @@ export function hardshipWorkersScenarios(factory: DriverFactory): void {
         paid.push(await driver.send(c.id, 'signReceipt', {}, GRASSROOTS));
       }
       const sum = (category: string) =>
-        yuan(paid.filter((c) => c.data.category === category).map((c) => Number(c.data.grantedYuan)));
+        yuan(
+          paid.filter((c) => c.data.category === category).map((c) => Number(c.data.grantedYuan)),
+        );
       expect(sum('hardshipWorker')).toBe(60000);
       expect(sum('modelWorker')).toBe(24000);
       expect(sum('studentGrant')).toBe(33100);
@@ -165,7 +170,9 @@ export function hardshipWorkersScenarios(factory: DriverFactory): void {
       const w = await filed(driver, 'hardshipWorker');
       const m = await filed(driver, 'modelWorker');
       const s = await filed(driver, 'studentGrant');
-      expect((await driver.send(w, 'grant', { voucher: 'W' }, COUNTY)).data.lastGrantYuan).toBe(2000);
+      expect((await driver.send(w, 'grant', { voucher: 'W' }, COUNTY)).data.lastGrantYuan).toBe(
+        2000,
+      );
       expect((await driver.send(m, 'grant', { voucher: 'M' }, COUNTY)).data.lastGrantYuan).toBe(
         1263.16,
       );

@@ -6,6 +6,9 @@ import { hardshipWorkersScenarios } from './hardship-workers.scenarios.js';
 import { loveMealsScenarios } from './love-meals.scenarios.js';
 import { medicalPassScenarios } from './medical-pass.scenarios.js';
 import { oneOnOneCareScenarios } from './one-on-one-care.scenarios.js';
+import { pairedSupportScenarios } from './paired-support.scenarios.js';
+import { pupilDataScenarios } from './pupil-data.scenarios.js';
+import { volunteerOnboardingScenarios } from './volunteer-onboarding.scenarios.js';
 import { winterKitsScenarios } from './winter-kits.scenarios.js';
 
 loveMealsScenarios(createInMemoryDriver);
@@ -15,3 +18,6 @@ winterKitsScenarios(createInMemoryDriver);
 oneOnOneCareScenarios(createInMemoryDriver);
 feverMedicineScenarios(createInMemoryDriver);
 hardshipWorkersScenarios(createInMemoryDriver);
+pairedSupportScenarios(createInMemoryDriver);
+volunteerOnboardingScenarios(createInMemoryDriver);
+pupilDataScenarios(createInMemoryDriver);

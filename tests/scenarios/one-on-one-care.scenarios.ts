@@ -101,12 +101,7 @@ export function oneOnOneCareScenarios(factory: DriverFactory): void {
       await driver.advance(20 * HOUR);
       await driver.send(id, 'visit', { method: 'phone' }, CADRE);
       await driver.advance(20 * HOUR);
-      const last = await driver.send(
-        id,
-        'visit',
-        { method: 'wechat', need: '代买降压药' },
-        CADRE,
-      );
+      const last = await driver.send(id, 'visit', { method: 'wechat', need: '代买降压药' }, CADRE);
       expect(last).toMatchObject({ state: 'underCare.visited', assignee: 'cadre-wang' });
       expect(last.data).toMatchObject({
         visits: 3,
