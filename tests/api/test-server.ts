@@ -6,10 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { startServer } from '@relief/engine/api';
+import type { LogFields, Logger } from '@relief/engine/api';
+import { startServer } from '@relief/engine/server';
+import type { RunningServer } from '@relief/engine/server';
 import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { createWebhookTargetPolicy } from '@relief/engine/webhooks';
-import type { LogFields, Logger, RunningServer } from '@relief/engine/api';
 import type { Clock } from '@relief/engine';
 
 /** Which database a suite runs on. */

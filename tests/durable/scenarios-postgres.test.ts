@@ -3,8 +3,14 @@ import { afterAll } from 'vitest';
 import { createTestDatabase } from '@relief/engine/store';
 import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { farmerSalesScenarios } from '../scenarios/farmer-sales.scenarios.js';
+import { feverMedicineScenarios } from '../scenarios/fever-medicine.scenarios.js';
+import { hardshipWorkersScenarios } from '../scenarios/hardship-workers.scenarios.js';
 import { loveMealsScenarios } from '../scenarios/love-meals.scenarios.js';
 import { medicalPassScenarios } from '../scenarios/medical-pass.scenarios.js';
+import { oneOnOneCareScenarios } from '../scenarios/one-on-one-care.scenarios.js';
+import { pairedSupportScenarios } from '../scenarios/paired-support.scenarios.js';
+import { pupilDataScenarios } from '../scenarios/pupil-data.scenarios.js';
+import { volunteerOnboardingScenarios } from '../scenarios/volunteer-onboarding.scenarios.js';
 import { winterKitsScenarios } from '../scenarios/winter-kits.scenarios.js';
 import { createDurableDriverFactory } from './durable-driver.js';
 
@@ -16,4 +22,10 @@ if (gateSuite('scenarios on PostgreSQL', missingTestDatabase())) {
   medicalPassScenarios(factory);
   farmerSalesScenarios(factory);
   winterKitsScenarios(factory);
+  oneOnOneCareScenarios(factory);
+  feverMedicineScenarios(factory);
+  hardshipWorkersScenarios(factory);
+  pairedSupportScenarios(factory);
+  volunteerOnboardingScenarios(factory);
+  pupilDataScenarios(factory);
 }

@@ -1,5 +1,5 @@
 /** `relief serve`: the API server with the embedded database unless `DATABASE_URL` is set. */
-import { startServer } from '../api/server.js';
+import { startServer } from '../server/server.js';
 import { createWebhookTargetPolicy, parseAllowedTargets } from '../webhooks/webhook-target.js';
 import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
 
