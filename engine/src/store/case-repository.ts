@@ -15,7 +15,7 @@ import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
 import { inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
-import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
+import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
 import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
@@ -161,13 +161,14 @@ export async function listCases(
   const limit = pageLimit(query.limit);
   const after = query.cursor === undefined ? null : fromCursor(query.cursor);
   const rows = await ctx.sql.query(sql`
-    select ${CASE_COLUMNS} from cases c
+    select ${CASE_COLUMNS}, ${cursorTime(sql`c.created_at`)} as cursor_at from cases c
     where c.programme_id = ${programmeId}
       ${query.state === undefined ? sql`` : sql`and c.active_states @> ${textArray([query.state])}`}
       ${query.assignee === undefined ? sql`` : sql`and c.assignee = ${query.assignee}`}
-      ${after === null ? sql`` : sql`and (c.created_at, c.id) > (${after.at}::timestamptz, ${after.id}::uuid)`}
+      ${after === null ? sql`` : sql`and (c.created_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
     order by c.created_at, c.id limit ${limit + 1}`);
-  return toPage(rows.map(toCaseRecord), limit, (last) => toCursor(last.createdAt, last.id));
+  const page = toPage(rows, limit, (last) => toCursor(last.cursor_at as string, last.id as string));
+  return { items: page.items.map(toCaseRecord), nextCursor: page.nextCursor };
 }
 
 /** Every accepted event of a case, in order. */

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { CASE_COLUMNS, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { scopeCondition } from './district-scope.js';
-import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
+import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
 import { jsonb } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
@@ -55,16 +55,18 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
     with wanted as (
       select key::uuid as programme_id, array(select jsonb_array_elements_text(value)) as states from jsonb_each(${jsonb(wanted)}))
     select ${CASE_COLUMNS}, p.title as programme_title, p.template_id,
-           array(select s from unnest(c.active_states) s where s = any(w.states)) as waiting_in
+           array(select s from unnest(c.active_states) s where s = any(w.states)) as waiting_in,
+           ${cursorTime(sql`c.updated_at`)} as cursor_at
     from wanted w join cases c on c.programme_id = w.programme_id join programmes p on p.id = c.programme_id
     where not c.done and c.active_states && w.states and ${scopeCondition(sql`c.district`, query.scope)}
-      ${after === null ? sql`` : sql`and (c.updated_at, c.id) > (${after.at}::timestamptz, ${after.id}::uuid)`}
+      ${after === null ? sql`` : sql`and (c.updated_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
     order by c.updated_at, c.id limit ${limit + 1}`);
+  const cursors = new Map(rows.map((row) => [row.id as string, row.cursor_at as string]));
   const items = rows.map((row) => ({
     case: toCaseRecord(row),
     programmeTitle: row.programme_title as string,
     templateId: row.template_id as string,
     waitingIn: row.waiting_in as string[],
   }));
-  return toPage(items, limit, (last) => toCursor(last.case.updatedAt, last.case.id));
+  return toPage(items, limit, (last) => toCursor(cursors.get(last.case.id)!, last.case.id));
 }
