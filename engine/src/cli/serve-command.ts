@@ -1,5 +1,7 @@
 /** `relief serve`: the API server with the embedded database unless `DATABASE_URL` is set. */
+import { DataFolderInUseError } from '../server/data-folder-files.js';
 import { startServer } from '../server/server.js';
+import type { RunningServer } from '../server/server.js';
 import { createWebhookTargetPolicy, parseAllowedTargets } from '../webhooks/webhook-target.js';
 import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
 
@@ -19,13 +21,23 @@ export async function serveCommand(
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const server = await startServer({
-    port,
-    hostname: env.HOST || '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR || './data',
-    webhooks: { targets },
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port,
+      hostname: env.HOST || '127.0.0.1',
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: env.DATA_DIR || './data',
+      webhooks: { targets },
+    });
+  } catch (error) {
+    // A refusal the operator can act on is one line, not a stack trace.
+    if (error instanceof DataFolderInUseError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

@@ -22,7 +22,12 @@ import type { ApiContext } from '../api/api-context.js';
 import { createApp } from '../api/create-app.js';
 import { createLogger } from '../api/create-logger.js';
 import type { Logger } from '../api/create-logger.js';
-import { holdDataDir, writeOwnerKey } from './data-folder-files.js';
+import {
+  holdDataDir,
+  prepareDataDir,
+  restrictDataDirFiles,
+  writeOwnerKey,
+} from './data-folder-files.js';
 import { DEFAULT_BODY_LIMITS } from '../api/read-body.js';
 import type { BodyLimits } from '../api/read-body.js';
 import { SHIPPED_TEMPLATES_DIR, seedTemplates } from './seed-templates.js';
@@ -31,7 +36,7 @@ import { SHIPPED_TEMPLATES_DIR, seedTemplates } from './seed-templates.js';
 export interface ServerOptions {
   /** 0 picks a free port (tests). Default 8787. */
   port?: number | undefined;
-  /** Default `0.0.0.0`; tests use `127.0.0.1`. */
+  /** Default `127.0.0.1` (this machine only); `0.0.0.0` serves every interface. */
   hostname?: string | undefined;
   /** PostgreSQL; when absent PGlite runs in `dataDir`. */
   databaseUrl?: string | undefined;
@@ -78,15 +83,24 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = options.log ?? createLogger();
   const dataDir = options.dataDir ?? './data';
   const pglite = !options.databaseUrl;
-  const release =
-    pglite && !dataDir.startsWith('memory://') ? holdDataDir(dataDir) : () => undefined;
+  const onDisk = pglite && !dataDir.startsWith('memory://');
+  if (onDisk) {
+    const warning = prepareDataDir(dataDir);
+    if (warning) log.warn(warning, {});
+  }
+  const release = onDisk ? holdDataDir(dataDir) : () => undefined;
   let database: Database;
+  // PGlite writes its catalogs and WAL with the process umask: owner-only while it creates them.
+  const umask = onDisk ? process.umask(0o077) : undefined;
   try {
     database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir });
   } catch (error) {
     release();
     throw error;
+  } finally {
+    if (umask !== undefined) process.umask(umask);
   }
+  if (onDisk) restrictDataDirFiles(dataDir);
   const store = createReliefStore(database, options.clock ? { clock: options.clock } : {});
   const stopping: (() => Promise<void>)[] = [];
   try {
@@ -130,9 +144,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       webhookTargets: options.webhooks?.targets,
     };
     const app = createApp(ctx);
-    const server = await listen(app.fetch, options.port ?? 8787, options.hostname ?? '0.0.0.0');
+    const server = await listen(app.fetch, options.port ?? 8787, options.hostname ?? '127.0.0.1');
     const { port } = server.address() as AddressInfo;
-    const host = options.hostname ?? '0.0.0.0';
+    const host = options.hostname ?? '127.0.0.1';
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     log.info('listening', { url, database: database.kind, location: database.location });
     let closing: Promise<void> | undefined;
