@@ -3,6 +3,7 @@ import { describe, it } from 'vitest';
 import { concurrencyContract } from './concurrency.contract.js';
 import { testDatabaseUrl } from './create-test-database.js';
 import { openCasesContract } from './open-cases.contract.js';
+import { programmeFiguresContract } from './programme-figures.contract.js';
 import { reliefStoreContract } from './relief-store.contract.js';
 import { timerSchedulerContract } from './timer-scheduler.contract.js';
 
@@ -11,6 +12,7 @@ if (testDatabaseUrl()) {
   timerSchedulerContract('postgres');
   concurrencyContract('postgres');
   openCasesContract('postgres');
+  programmeFiguresContract('postgres');
 } else {
   describe('relief store contract on postgres', () => {
     it.skip('skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run it', () =>
