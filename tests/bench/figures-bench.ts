@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
-import { FIGURES_SOURCE } from '../../engine/src/store/figures-drill-template.js';
+import { FIGURES_SOURCE } from '../../engine/src/store/contract/figures-drill-template.js';
 import { programmeFigures } from '../../engine/src/store/programme-figures.js';
 import type { Template } from '../../engine/src/template/index.js';
 import { createBenchDatabase } from './bench-database.js';

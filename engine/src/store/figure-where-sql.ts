@@ -17,8 +17,8 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { compileExpression, parseExpressionAst } from '../expr/index.js';
 import type { ExpressionNode } from '../expr/index.js';
-import { jsonb, textArray } from './sql-client.js';
-import type { SqlClient } from './sql-client.js';
+import { jsonb, textArray } from './sql/sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 
 /** A translated operand: a jsonb value read from the row, or a constant. */
 type Operand = { json: SQL } | { value: unknown };
@@ -107,7 +107,7 @@ function operand(node: ExpressionNode, params: Record<string, unknown>): Operand
   if (node.op === 'list') {
     const items = node.args.map((item) => operand(item, params));
     if (items.every((item) => 'value' in item))
-      return { value: items.map((item) => (item as { value: unknown }).value) };
+      return { value: items.map((item) => (item).value) };
     throw new Unsupported();
   }
   const path = pathOf(node);

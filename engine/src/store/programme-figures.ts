@@ -7,8 +7,8 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { FigureDef, Label, Template } from '../template/template.js';
 import { casesWhere } from './figure-where-sql.js';
-import type { SqlClient } from './sql-client.js';
-import { toNumber } from './to-number.js';
+import type { SqlClient } from './sql/sql-client.js';
+import { toNumber } from './sql/to-number.js';
 
 /** One figure as `GET /programmes/{id}/stats` reports it. */
 export interface FigureValue {
