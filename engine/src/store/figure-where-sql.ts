@@ -106,8 +106,7 @@ function operand(node: ExpressionNode, params: Record<string, unknown>): Operand
   }
   if (node.op === 'list') {
     const items = node.args.map((item) => operand(item, params));
-    if (items.every((item) => 'value' in item))
-      return { value: items.map((item) => (item).value) };
+    if (items.every((item) => 'value' in item)) return { value: items.map((item) => item.value) };
     throw new Unsupported();
   }
   const path = pathOf(node);
