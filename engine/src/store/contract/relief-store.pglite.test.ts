@@ -2,6 +2,7 @@
 import { concurrencyContract } from './concurrency.contract.js';
 import { openCasesContract } from './open-cases.contract.js';
 import { pagingContract } from './paging.contract.js';
+import { programmeFiguresContract } from './programme-figures.contract.js';
 import { reliefStoreContract } from './relief-store.contract.js';
 import { timerSchedulerContract } from './timer-scheduler.contract.js';
 
@@ -10,3 +11,4 @@ timerSchedulerContract('pglite');
 concurrencyContract('pglite');
 openCasesContract('pglite');
 pagingContract('pglite');
+programmeFiguresContract('pglite');

@@ -3,6 +3,7 @@ import { concurrencyContract } from './concurrency.contract.js';
 import { gateSuite, missingTestDatabase } from '../../testing/gate-suite.js';
 import { openCasesContract } from './open-cases.contract.js';
 import { pagingContract } from './paging.contract.js';
+import { programmeFiguresContract } from './programme-figures.contract.js';
 import { reliefStoreContract } from './relief-store.contract.js';
 import { timerSchedulerContract } from './timer-scheduler.contract.js';
 
@@ -12,4 +13,5 @@ if (gateSuite('relief store contract on postgres', missingTestDatabase())) {
   concurrencyContract('postgres');
   openCasesContract('postgres');
   pagingContract('postgres');
+  programmeFiguresContract('postgres');
 }
