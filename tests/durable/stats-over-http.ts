@@ -58,6 +58,9 @@ export async function startStatsOverHttp(database: Database): Promise<StatsOverH
         res.end(String(error));
       });
   });
+  // Minutes pass between two reads of one scenario run: without this, the server drops an idle
+  // keep-alive socket (5 s) just as the client reuses it, and the read fails with ECONNRESET.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -77,6 +80,10 @@ export async function startStatsOverHttp(database: Database): Promise<StatsOverH
         ]),
       );
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
