@@ -9,6 +9,7 @@ import { createReliefStore } from '@relief/engine/store';
 import type { CaseRecord, Database, Page, ReliefStore } from '@relief/engine/store';
 import { TEMPLATES_DIR } from '../scenarios/in-memory-driver.js';
 import type { CaseView, DriverFactory, ProgrammeDriver } from '../scenarios/programme-driver.js';
+import type { StatsOverHttp } from './stats-over-http.js';
 
 const CALLER = { actorId: 'scenario' };
 
@@ -46,8 +47,11 @@ async function publish(store: ReliefStore, templateId: string): Promise<void> {
   }
 }
 
-/** A driver factory over an open database. */
-export function createDurableDriverFactory(database: Database): DriverFactory {
+/** A driver factory over an open database; with `stats`, drivers read figures over HTTP. */
+export function createDurableDriverFactory(
+  database: Database,
+  stats?: StatsOverHttp,
+): DriverFactory {
   const published = new Map<string, Promise<void>>();
   let programmes = 0;
   return async (templateId, params, now) => {
@@ -116,6 +120,7 @@ export function createDurableDriverFactory(database: Database): DriverFactory {
           caseId: e.caseId,
           name: e.name,
         })),
+      ...(stats ? { figures: () => stats.figures(programmeId) } : {}),
       async setParams(changes) {
         await store.changeProgramme(programmeId, { params: changes }, CALLER);
       },

@@ -15,6 +15,7 @@ import { createDurableDriverFactory } from './durable-driver.js';
 
 const test = await createTestDatabase('pglite');
 afterAll(() => test.drop());
+// Figures are read over HTTP (startStatsOverHttp) once GET /stats reports declared figures.
 const factory = createDurableDriverFactory(test.database);
 
 loveMealsScenarios(factory);

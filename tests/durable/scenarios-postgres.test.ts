@@ -17,6 +17,7 @@ import { createDurableDriverFactory } from './durable-driver.js';
 if (gateSuite('scenarios on PostgreSQL', missingTestDatabase())) {
   const test = await createTestDatabase('postgres');
   afterAll(() => test.drop());
+  // Figures are read over HTTP (startStatsOverHttp) once GET /stats reports declared figures.
   const factory = createDurableDriverFactory(test.database);
   loveMealsScenarios(factory);
   medicalPassScenarios(factory);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventNotAcceptedError, RoleNotAllowedError, ValidationFailedError } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import { DAY, START, en, expectRefusal, expectRefusedWithoutChange } from './scenario-helpers.js';
 
@@ -100,6 +101,12 @@ export function farmerSalesScenarios(factory: DriverFactory): void {
       expect(delivered.state).toBe('campaignOpen');
       expect(delivered.data).toMatchObject({ committed: 3000, delivered: 3000, revenue: 102500.5 });
       expect(delivered.data.revenue as number).toBeGreaterThan(100000);
+      await expectFigures(driver, {
+        'quantity-committed': 3000,
+        commitments: 4,
+        'quantity-sold': 3000,
+        revenue: 102500.5,
+      });
     });
 
     it('the commitment that reaches the reported stock closes the matching', async () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventNotAcceptedError, RoleNotAllowedError, ValidationFailedError } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import { openAll } from './open-all.js';
 import type { CaseView, DriverFactory } from './programme-driver.js';
 import {
@@ -61,6 +62,12 @@ export function feverMedicineScenarios(factory: DriverFactory): void {
       expect(en(notes[0]!.message)).toBe(
         'The fever tablets have run out; please tell the people waiting',
       );
+      await expectFigures(driver, {
+        'people-served': 500,
+        'older-people-served': all.filter((c) => c.data.priority && c.state === 'served').length,
+        'turned-away': 20,
+        'tablets-given': 10000,
+      });
     });
 
     it('marks older people as priority recipients from the priority age', async () => {

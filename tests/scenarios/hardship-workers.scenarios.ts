@@ -11,6 +11,7 @@ import {
   RoleNotAllowedError,
   ValidationFailedError,
 } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import { openAll } from './open-all.js';
 import type { CaseView, DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
@@ -109,6 +110,30 @@ export function hardshipWorkersScenarios(factory: DriverFactory): void {
       expect(paid.every((c) => c.state === 'filed' && c.data.signedBy === c.data.name)).toBe(true);
       expect(await driver.balances()).toEqual({ fund: 508325.6 });
       expect((await driver.emitted()).filter((e) => e.name === 'support.paid')).toHaveLength(67);
+      const byUnion: Record<string, number> = {};
+      for (const c of paid)
+        byUnion[String(c.data.union)] = yuan([
+          byUnion[String(c.data.union)] ?? 0,
+          Number(c.data.grantedYuan),
+        ]);
+      await expectFigures(driver, {
+        'people-registered': {
+          value: 67,
+          groups: { hardshipWorker: 30, modelWorker: 19, studentGrant: 18 },
+        },
+        'people-paid': {
+          value: 67,
+          groups: { hardshipWorker: 30, modelWorker: 19, studentGrant: 18 },
+        },
+        'yuan-paid': {
+          value: 117100,
+          groups: { hardshipWorker: 60000, modelWorker: 24000, studentGrant: 33100 },
+        },
+        'yuan-by-union': { value: 117100, groups: byUnion },
+        'fund-drawn': 117100,
+        'fund-returned': 0,
+        'receipts-signed': 67,
+      });
     });
 
     it('keeps the fund exact to the fen and refuses a payment it cannot cover', async () => {
@@ -191,6 +216,14 @@ export function hardshipWorkersScenarios(factory: DriverFactory): void {
       expect(back).toMatchObject({ state: 'filed' });
       expect(back.data).toMatchObject({ grants: 0, grantedYuan: 0, lastGrantYuan: 0 });
       expect(await driver.balances()).toEqual({ fund: 621586.71 });
+      await expectFigures(driver, {
+        'yuan-paid': {
+          value: 3838.89,
+          groups: { hardshipWorker: 2000, modelWorker: 0, studentGrant: 1838.89 },
+        },
+        'fund-drawn': 5102.05,
+        'fund-returned': 1263.16,
+      });
     });
 
     it('reminds the county union of a registration waiting 7 days and a payment unsigned for 3', async () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventNotAcceptedError, RoleNotAllowedError, ValidationFailedError } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
   DAY,
@@ -489,6 +490,13 @@ export function loveMealsScenarios(factory: DriverFactory): void {
       const states = await Promise.all(enrolledIds.map((id) => driver.get(id)));
       expect(countBy(states, (c) => `${c.state}/${String(c.data.mealsDelivered)}`)).toEqual({
         'enrolled.delivered/1': 240,
+      });
+      await expectFigures(driver, {
+        applications: 302,
+        'aged-80-and-over': [...reviewed, ...reapplied].filter((c) => Number(c.data.age) >= 80)
+          .length,
+        'meals-delivered': 240,
+        'deliveries-failed': 0,
       });
     });
   });

@@ -11,6 +11,7 @@ import {
   RoleNotAllowedError,
   ValidationFailedError,
 } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
   HOUR,
@@ -172,6 +173,12 @@ export function medicalPassScenarios(factory: DriverFactory): void {
       expect(bought.data).toMatchObject({ medicines: '硝酸甘油 1 盒', passNo: '' });
       const closed = await driver.send(id, 'deliverMedicine', {}, ESCORT);
       expect(closed).toMatchObject({ state: 'closed', done: true });
+      await expectFigures(driver, {
+        requests: { value: 1, groups: { proxyMedicine: 1 } },
+        'proxy-purchases': 1,
+        'escorted-trips': 0,
+        'passes-issued': 0,
+      });
       await expectRefusedWithoutChange(
         driver,
         id,
@@ -288,6 +295,13 @@ export function medicalPassScenarios(factory: DriverFactory): void {
       expect((await driver.send(opened.id, 'return', {}, ESCORT)).state).toBe('closed');
       expect((await driver.notifications()).map((n) => n.role)).toEqual(['committee']);
       expect(await driver.emitted()).toEqual([]);
+      await expectFigures(driver, {
+        requests: { value: 1, groups: { seriousIllness: 1 } },
+        'passes-issued': 1,
+        'escorted-trips': 1,
+        'proxy-purchases': 0,
+        escalations: 0,
+      });
     });
 
     it('alerts the duty officer when an urgent request has no pass an hour after triage', async () => {

@@ -11,6 +11,7 @@ import {
   RoleNotAllowedError,
   ValidationFailedError,
 } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import { openAll } from './open-all.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
@@ -74,6 +75,11 @@ export function oneOnOneCareScenarios(factory: DriverFactory): void {
         expect(c.data.cadre).toBe(c.assignee);
       });
       expect(new Set(opened.map((c) => c.assignee)).size).toBe(81);
+      await expectFigures(driver, {
+        'people-screened': { value: 802, groups: SCREENED },
+        'people-assigned': { value: 802, groups: SCREENED },
+        visits: 0,
+      });
       expect(await driver.balances()).toEqual({});
     });
 
@@ -113,6 +119,13 @@ export function oneOnOneCareScenarios(factory: DriverFactory): void {
         missedDays: 0,
       });
       expect(await driver.notifications()).toEqual([]);
+      await expectFigures(driver, {
+        visits: 3,
+        'door-visits': 1,
+        'phone-visits': 1,
+        'wechat-visits': 1,
+        'missed-days': 0,
+      });
       const helped = await driver.send(id, 'giveHelp', {}, GRID);
       expect(helped.data).toMatchObject({ openNeed: '', helpsGiven: 1 });
       await expectRefusedWithoutChange(
@@ -185,6 +198,7 @@ export function oneOnOneCareScenarios(factory: DriverFactory): void {
       expect(done).toMatchObject({ state: 'underCare.visited', assignee: 'cadre-li' });
       expect(done.data.accountability).toBe('诫勉谈话');
       expect((await driver.emitted()).map((e) => e.name)).toEqual(['care.heldToAccount']);
+      await expectFigures(driver, { lapses: 1, 'held-to-account': 1, visits: 1 });
     });
 
     it('reminds the inspectors of an unreviewed lapse every 3 days', async () => {

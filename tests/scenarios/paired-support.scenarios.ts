@@ -12,6 +12,7 @@ import {
   RoleNotAllowedError,
   ValidationFailedError,
 } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import { openAll } from './open-all.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
@@ -97,6 +98,12 @@ export function pairedSupportScenarios(factory: DriverFactory): void {
       expect(
         (await driver.emitted()).filter((e) => e.name === 'support.foodPackDelivered'),
       ).toHaveLength(40);
+      await expectFigures(driver, {
+        households: { value: 248, groups: HOUSEHOLDS },
+        'households-paired': 12,
+        'food-packs-delivered': 40,
+        'masks-handed-out': 0,
+      });
     });
 
     it('hands out all 3,900 masks (100 of them N95), item by item, and never more than was donated', async () => {
@@ -124,6 +131,14 @@ export function pairedSupportScenarios(factory: DriverFactory): void {
         'ledger-insufficient',
       );
       expect((await driver.get(ids[0]!)).data.masksReceived).toBe(1000);
+      await expectFigures(driver, {
+        'masks-handed-out': 3900,
+        'n95-masks-handed-out': 100,
+        'protective-suits-handed-out': 175,
+        'gloves-handed-out': 1000,
+        'goggles-handed-out': 50,
+        'food-packs-delivered': 0,
+      });
     });
 
     it('refuses a partial handout as a whole when one item is short, and an empty or negative one', async () => {

@@ -19,6 +19,13 @@ export interface CaseView {
   done: boolean;
 }
 
+/** A figure the template declares, as `GET /api/v1/programmes/{id}/stats` reports it. */
+export interface FigureView {
+  value: number;
+  by?: 'day' | 'district' | 'field';
+  groups?: { key: string | null; value: number }[];
+}
+
 /** A running programme driven by a scenario. */
 export interface ProgrammeDriver {
   /** Open a case; data is validated against the template's `data` (defaults filled). */
@@ -44,6 +51,11 @@ export interface ProgrammeDriver {
   notifications(): Promise<{ caseId: string; role: string; message: unknown }[]>;
   /** Outbound events so far (`emit`), oldest first. */
   emitted(): Promise<{ caseId: string; name: string }[]>;
+  /**
+   * The template's declared figures by name, read back from `GET /api/v1/programmes/{id}/stats`
+   * over HTTP. Optional: only drivers over a database compute figures (in SQL, from the records).
+   */
+  figures?(): Promise<Record<string, FigureView>>;
   /** Change programme parameters mid-programme (validated, defaults filled). */
   setParams(params: Record<string, unknown>): Promise<void>;
 }

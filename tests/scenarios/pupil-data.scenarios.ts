@@ -9,6 +9,7 @@ import {
   RoleNotAllowedError,
   ValidationFailedError,
 } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import { openAll } from './open-all.js';
 import type { CaseView, DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
@@ -92,6 +93,12 @@ export function pupilDataScenarios(factory: DriverFactory): void {
       });
       expect(all.reduce((gb, c) => gb + Number(c.data.gbGranted), 0)).toBe(173 * 20);
       expect(new Set(all.map((c) => c.assignee).filter(Boolean)).size).toBe(13);
+      await expectFigures(driver, {
+        pupils: { value: 187, groups: { 平房区第一小学: 174, 平房区第二小学: 13 } },
+        'pupils-given-data': 173,
+        'gb-given': 3460,
+        'pupils-with-teacher': 13,
+      });
       expect((await driver.emitted()).filter((e) => e.name === 'pupil.dataGranted')).toHaveLength(
         173,
       );

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventNotAcceptedError, RoleNotAllowedError, ValidationFailedError } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
   HOUR,
@@ -85,6 +86,12 @@ export function volunteerOnboardingScenarios(factory: DriverFactory): void {
       const second = await driver.send(id, 'assignTask', { task: '送药上门' }, LEADER);
       expect(second).toMatchObject({ state: 'cleared.onTask', assignee: 'leader-chen' });
       expect((await driver.emitted()).map((e) => e.name)).toEqual(['volunteer.taskDone']);
+      await expectFigures(driver, {
+        'volunteers-registered': 1,
+        'results-shown': 2,
+        'tasks-assigned': 2,
+        'tasks-done': 1,
+      });
     });
 
     it('a negative result lapses after 48 hours, even mid-task; a new one restarts the clock', async () => {

@@ -11,6 +11,7 @@ import {
   RoleNotAllowedError,
   ValidationFailedError,
 } from '@relief/engine';
+import { expectFigures } from './expect-figures.js';
 import type { DriverFactory, ProgrammeDriver } from './programme-driver.js';
 import {
   DAY,
@@ -147,6 +148,13 @@ export function winterKitsScenarios(factory: DriverFactory): void {
         GuardRefusedError,
         'guard-refused',
       );
+      // 1,501 draws: 1,500, then the set returned by the household that moved drawn again.
+      await expectFigures(driver, {
+        'households-screened': { value: 1501, groups: { extremePoverty: 1501 } },
+        'found-by': { value: 1501, groups: { phone: 1501 } },
+        'quilt-sets-issued': 1501,
+        'receipts-signed': 0,
+      });
     });
 
     it('draws 200.00 yuan per child in difficulty: 80 children use the 16,000 yuan fund, the 81st is refused', async () => {
@@ -167,6 +175,10 @@ export function winterKitsScenarios(factory: DriverFactory): void {
         'guard-refused',
       );
       expect(await driver.balances()).toEqual({ ...OPENING, 'child-goods-fund': 0 });
+      await expectFigures(driver, {
+        'households-screened': { value: 81, groups: { childInDifficulty: 81 } },
+        'child-goods-yuan': 16000,
+      });
     });
 
     it('keeps the goods fund exact to the fen (33.33 yuan a child from 100 yuan)', async () => {
