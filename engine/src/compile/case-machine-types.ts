@@ -33,8 +33,3 @@ export interface CaseEvent {
 
 /** What a machine starts from. */
 export type CaseInput = Omit<CaseContext, 'effects'>;
-
-/** Event type used when the `index`-th timer of state `stateId` fires. */
-export function timerEventType(stateId: string, index: number): string {
-  return `after:${stateId}:${index}`;
-}

@@ -21,7 +21,7 @@ import {
 import { startCase } from '../runtime/step-case.js';
 import type { StepResult } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
-import { activeStateIds } from './active-state-ids.js';
+import { activeStateIds } from '../runtime/active-state-ids.js';
 import { newCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import type { OpenCaseInput, OpenCaseOutcome } from './case-repository.js';
