@@ -8,10 +8,10 @@ import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { CaseContext, CaseEffect, CaseEvent } from '../compile/case-machine-types.js';
 import type { CompiledTemplate, StepEvent } from '../compile/compile-template.js';
 import { isTimerEvent, parseTimerEvent, timerEventType } from '../compile/state-ids.js';
+import type { ExpressionFailedError } from '../errors/engine-error.js';
 import {
   EngineError,
   EventNotAcceptedError,
-  ExpressionFailedError,
   GuardRefusedError,
   LedgerInsufficientError,
   RoleNotAllowedError,
