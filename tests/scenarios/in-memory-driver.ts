@@ -11,15 +11,15 @@ import {
   EventNotAcceptedError,
   GuardRefusedError,
   LedgerInsufficientError,
+  activeStateIds,
   addExact,
-  compileTemplate,
   describeValue,
+  loadTemplate as loadTemplateSource,
   openingBalances,
   startCase,
   stepCase,
   validateCaseData,
   validateParams,
-  validateTemplate,
 } from '@relief/engine';
 import type { CaseState, CompiledTemplate, Sender, StepResult } from '@relief/engine';
 import type { CaseView, DriverFactory, ProgrammeDriver } from './programme-driver.js';
@@ -85,16 +85,16 @@ const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
 export function loadTemplate(templateId: string, dir: string = TEMPLATES_DIR): CompiledTemplate {
   const file = join(dir, `${templateId}.yaml`);
   const source = readFileSync(file, 'utf8');
-  const validation = validateTemplate(source);
-  if (!validation.template) {
-    const findings = validation.issues
+  const loaded = loadTemplateSource(source);
+  if ('issues' in loaded) {
+    const findings = loaded.issues
       .map(
         (i) => `${file}:${i.line}:${i.col}: ${i.severity}: ${i.message} [${i.code}] (${i.pointer})`,
       )
       .join('\n');
     throw new Error(`template '${templateId}' is not valid:\n${findings}`);
   }
-  return compileTemplate(validation.template);
+  return loaded.compiled;
 }
 
 /** Run synchronous work as a promise: a throw becomes a rejection. */
@@ -102,20 +102,9 @@ function later<T>(work: () => T): Promise<T> {
   return new Promise<T>((resolve) => resolve(work()));
 }
 
-/** Is the state with dotted id `id` active in `value`? */
+/** Is the state with dotted id `id` active in `value`? The engine's own rule. */
 function isActive(value: StateValue, id: string): boolean {
-  let here: StateValue | undefined = value;
-  for (const segment of id.split('.')) {
-    if (here === undefined) return false;
-    if (typeof here === 'string') {
-      if (here !== segment) return false;
-      here = undefined;
-    } else {
-      if (!(segment in here)) return false;
-      here = here[segment];
-    }
-  }
-  return true;
+  return activeStateIds(value).includes(id);
 }
 
 const timerKey = (caseId: string, state: string, index: number): string =>
@@ -196,9 +185,24 @@ export function createInMemoryProgramme(
       at: new Date(clock.getTime()),
     });
     for (const effect of result.effects) {
-      if (effect.kind === 'notify')
-        notifications.push({ caseId: record.id, role: effect.role, message: effect.message });
-      else if (effect.kind === 'emit') emitted.push({ caseId: record.id, name: effect.name });
+      switch (effect.kind) {
+        case 'notify':
+          notifications.push({ caseId: record.id, role: effect.role, message: effect.message });
+          break;
+        case 'emit':
+          emitted.push({ caseId: record.id, name: effect.name });
+          break;
+        // Folded by the step into the timers and ledger deltas applied here; the assignee is state.
+        case 'enter':
+        case 'exit':
+        case 'ledger':
+        case 'assign':
+          break;
+        default: {
+          const unhandled: never = effect;
+          throw new Error(`the reference driver does not apply ${JSON.stringify(unhandled)}`);
+        }
+      }
     }
     for (const state of result.cancelTimersOf) {
       for (const [key, timer] of timers)
