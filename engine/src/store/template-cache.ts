@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { CompiledTemplate } from '../compile/compile-template.js';
 import { loadTemplate } from '../compile/load-template.js';
 import { NotFoundError, TemplateInvalidError } from '../errors/engine-error.js';
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 
 /** Loads compiled template versions. */
 export interface TemplateCache {

@@ -13,8 +13,8 @@ import { EngineError, LedgerInsufficientError } from '../errors/engine-error.js'
 import { toAmountText } from '../compile/money.js';
 import type { StepResult } from '../runtime/step-case.js';
 import { toEffectRows } from './effect-rows.js';
-import { databaseErrorOf, jsonb, textArray } from './sql-client.js';
-import type { SqlClient } from './sql-client.js';
+import { databaseErrorOf, jsonb, textArray } from './sql/sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 
 /** Where a step's effects belong. */
 export interface StepTarget {

@@ -14,12 +14,7 @@ export type { ParsedSource } from './parse-template-source.js';
 export { indexStates, resolveTarget, ancestry, kindOf } from './state-index.js';
 export type { IndexedState, StateIndex } from './state-index.js';
 export { toTransitions, labelText } from './template.js';
-export {
-  actionKinds,
-  actionKeyOf,
-  actionReferences,
-  actionExpressions,
-} from './action-kinds.js';
+export { actionKinds, actionKeyOf, actionReferences, actionExpressions } from './action-kinds.js';
 export type {
   ActionKey,
   ActionOf,
@@ -31,6 +26,11 @@ export type {
 export type {
   Action,
   EventDef,
+  FigureBreakdown,
+  FigureCount,
+  FigureDef,
+  FigureSum,
+  GalleryDef,
   JsonSchemaObject,
   Label,
   LedgerDef,
