@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CASE_TIMER_STATE,
   EngineError,
   EventNotAcceptedError,
   GuardRefusedError,
@@ -107,8 +108,11 @@ function isActive(value: StateValue, id: string): boolean {
   return activeStateIds(value).includes(id);
 }
 
-const timerKey = (caseId: string, state: string, index: number): string =>
-  `${caseId}\u0000${state}\u0000${index}`;
+const timerKey = (caseId: string, state: string, index: number, seq: number): string =>
+  // Case-level timers (`schedule`) are each their own, like rows; a state's timer is replaced.
+  state === CASE_TIMER_STATE
+    ? `${caseId}\u0000\u0000${seq}`
+    : `${caseId}\u0000${state}\u0000${index}`;
 
 /** Creates a fresh in-memory programme. */
 export const createInMemoryDriver: DriverFactory = (templateId, params, now) =>
@@ -193,6 +197,7 @@ export function createInMemoryProgramme(
           emitted.push({ caseId: record.id, name: effect.name });
           break;
         // Folded by the step into the timers and ledger deltas applied here; the assignee is state.
+        case 'schedule':
         case 'enter':
         case 'exit':
         case 'ledger':
@@ -209,13 +214,14 @@ export function createInMemoryProgramme(
         if (timer.caseId === record.id && timer.state === state) timers.delete(key);
     }
     for (const t of result.armTimers) {
-      timers.set(timerKey(record.id, t.state, t.index), {
+      const seq = nextTimer++;
+      timers.set(timerKey(record.id, t.state, t.index, seq), {
         caseId: record.id,
         state: t.state,
         index: t.index,
         eventType: t.eventType,
         dueAt: new Date(t.dueAt.getTime()),
-        seq: nextTimer++,
+        seq,
       });
     }
   };
@@ -236,7 +242,9 @@ export function createInMemoryProgramme(
 
   const fire = (timer: TimerRecord): void => {
     const record = cases.get(timer.caseId);
-    if (!record || record.done || !isActive(record.state.value, timer.state)) return;
+    if (!record || record.done) return;
+    // A state's timer needs its state; a case-level one is sent whatever the state.
+    if (timer.state !== CASE_TIMER_STATE && !isActive(record.state.value, timer.state)) return;
     const event = { type: timer.eventType, payload: {} };
     const system: Sender = {};
     let result: StepResult;
@@ -298,7 +306,7 @@ export function createInMemoryProgramme(
             );
           const timer = nextDue(until);
           if (!timer) break;
-          timers.delete(timerKey(timer.caseId, timer.state, timer.index));
+          timers.delete(timerKey(timer.caseId, timer.state, timer.index, timer.seq));
           if (timer.dueAt.getTime() > clock.getTime()) clock = new Date(timer.dueAt.getTime());
           fire(timer);
         }

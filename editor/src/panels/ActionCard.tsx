@@ -21,6 +21,7 @@ export const ACTION_LABEL = {
   notify: 'actionNotify',
   emit: 'actionEmit',
   assign: 'actionAssign',
+  schedule: 'actionSchedule',
 } as const satisfies Record<ActionKey, MessageKey>;
 
 /** A card with the action's fields and a remove button. */
@@ -100,6 +101,31 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
           onCommit={(v) => onChange({ emit: v })}
           aria-label={t('actionEmit')}
         />
+      </div>
+    ),
+    schedule: (action) => (
+      <div className="card">
+        {head(t('actionSchedule'))}
+        <select
+          value={action.schedule.event}
+          aria-label={t('event')}
+          onChange={(e) => onChange({ schedule: { ...action.schedule, event: e.target.value } })}
+        >
+          {[...new Set([action.schedule.event, ...Object.keys(template.events ?? {})])].map(
+            (name) => (
+              <option key={name} value={name}>
+                {labelText(template.events?.[name]?.title, lang) ?? name}
+              </option>
+            ),
+          )}
+        </select>
+        <CommitInput
+          value={action.schedule.delay}
+          placeholder="P1D"
+          aria-label={t('delay')}
+          onCommit={(v) => onChange({ schedule: { ...action.schedule, delay: v } })}
+        />
+        <div className="hint">{t('delayHint')}</div>
       </div>
     ),
     assign: (action) => (

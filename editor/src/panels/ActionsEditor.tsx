@@ -13,6 +13,7 @@ const BLANK = {
   notify: { notify: { role: 'role', message: { zh: '', en: '' } } },
   emit: { emit: 'something.happened' },
   assign: { assign: 'event.worker' },
+  schedule: { schedule: { event: 'event', delay: 'P1D' } },
 } satisfies Record<ActionKey, Action>;
 
 const ACTION_KEYS = Object.keys(BLANK) as ActionKey[];
@@ -48,6 +49,8 @@ export function ActionsEditor({
     if ('notify' in blank && firstRole) blank.notify.role = firstRole;
     const firstLedger = Object.keys(template.ledgers ?? {})[0];
     if ('ledger' in blank && firstLedger) blank.ledger = { [firstLedger]: -1 };
+    const firstEvent = Object.keys(template.events ?? {})[0];
+    if ('schedule' in blank && firstEvent) blank.schedule.event = firstEvent;
     write([...list, blank]);
   };
   return (

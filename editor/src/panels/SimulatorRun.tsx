@@ -1,6 +1,6 @@
 /** A running simulation: current state, event buttons (with forms), clock and timers, ledger, history. */
 import { useState } from 'react';
-import { isTimerEvent, labelText } from '@relief/engine';
+import { CASE_TIMER_STATE, isTimerEvent, labelText } from '@relief/engine';
 import type { CaseEffect, Template } from '@relief/engine';
 import type { Lang } from '../model/index.js';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
@@ -32,6 +32,8 @@ const EFFECT_LINE: {
   ledger: () => undefined,
   emit: () => undefined,
   assign: () => undefined,
+  schedule: (e, template, lang) =>
+    `◷ ${labelText(template.events?.[e.event]?.title, lang) ?? e.event} +${e.delay}`,
 };
 
 function effectLine(effect: CaseEffect, template: Template, lang: Lang): string | undefined {
@@ -141,9 +143,13 @@ export function SimulatorRun({
       </div>
       {sim.timers.length > 0 && (
         <ul className="sim-log">
-          {sim.timers.map((timer) => (
-            <li key={timer.eventType}>
-              ◷ {stateTitle(timer.state)} · {time(timer.dueAt)}
+          {sim.timers.map((timer, i) => (
+            <li key={i}>
+              ◷{' '}
+              {timer.state === CASE_TIMER_STATE
+                ? (labelText(template.events?.[timer.eventType]?.title, lang) ?? timer.eventType)
+                : stateTitle(timer.state)}{' '}
+              · {time(timer.dueAt)}
             </li>
           ))}
         </ul>

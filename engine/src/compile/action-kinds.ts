@@ -79,6 +79,12 @@ export const actionCompilers = {
       return { assignee, effects: [...context.effects, { kind: 'assign', assignee }] };
     });
   },
+  schedule: (action) => {
+    const { event, delay } = action.schedule;
+    return assign({
+      effects: ({ context }) => [...context.effects, { kind: 'schedule', event, delay }],
+    });
+  },
 } satisfies { [K in ActionKey]: (action: ActionOf<K>, compile: Compile) => ActionImpl };
 
 /** Compile one action of a template the validator accepted. */

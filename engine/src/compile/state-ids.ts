@@ -19,6 +19,12 @@ export function stateIdOf(nodeId: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The `state` of a case-level timer (armed by a `schedule` action): no state owns it, so leaving
+ * a state never cancels it. State ids are never empty.
+ */
+export const CASE_TIMER_STATE = '';
+
 /** Event type used when the `index`-th timer of state `stateId` fires. */
 export function timerEventType(stateId: string, index: number): string {
   return `${TIMER_PREFIX}${stateId}:${index}`;

@@ -216,3 +216,38 @@ describe('what the step reads', () => {
       expect(() => stepCase(compiled, started, { type }, env())).toThrow(EventNotAcceptedError);
   });
 });
+
+describe('schedule', () => {
+  const SCHEDULED = SOURCE.replace(
+    '      note: { actions: [{ emit: visit.noted }] }\n',
+    '      note: { actions: [{ emit: visit.noted }, { schedule: { event: visit, delay: PT2H } }] }\n',
+  ).replace(
+    '      split: both\n',
+    '      split: { target: both, actions: [{ schedule: { event: note, delay: P1D } }] }\n',
+  );
+
+  it('arms a case-level timer that sends the event after the delay', () => {
+    const compiled = compile(SCHEDULED);
+    const started = startCase(compiled, data, env());
+    const noted = stepCase(compiled, started, { type: 'note' }, env());
+    expect(noted.armTimers).toEqual([
+      { state: '', index: 0, eventType: 'visit', dueAt: new Date('2026-01-01T10:00:00Z') },
+    ]);
+    // Fired by the system (no roles): applied as that event.
+    const fired = stepCase(compiled, noted, { type: 'visit' }, env(), {});
+    expect(fired.data.visits).toBe(1);
+  });
+
+  it('is not cancelled when the state that armed it is left', () => {
+    const compiled = compile(SCHEDULED);
+    const split = stepCase(compiled, startCase(compiled, data, env()), { type: 'split' }, env());
+    expect(split.cancelTimersOf).toContain('watched');
+    expect(split.armTimers.filter((t) => t.state === '')).toEqual([
+      { state: '', index: 0, eventType: 'note', dueAt: new Date('2026-01-02T08:00:00Z') },
+    ]);
+    // When it falls due, a state that does not accept the event refuses it: nothing changes.
+    expect(() => stepCase(compiled, split, { type: 'note' }, env(), {})).toThrow(
+      EventNotAcceptedError,
+    );
+  });
+});

@@ -7,7 +7,12 @@ import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { CaseContext, CaseEffect, CaseEvent } from '../compile/case-machine-types.js';
 import type { CompiledTemplate, StepEvent } from '../compile/compile-template.js';
-import { isTimerEvent, parseTimerEvent, timerEventType } from '../compile/state-ids.js';
+import {
+  CASE_TIMER_STATE,
+  isTimerEvent,
+  parseTimerEvent,
+  timerEventType,
+} from '../compile/state-ids.js';
 import type { ExpressionFailedError } from '../errors/engine-error.js';
 import {
   EngineError,
@@ -35,9 +40,13 @@ export interface StepEnvironment {
   now: Date;
 }
 
-/** A timer to arm: the event fires at `dueAt` unless its state is left first. */
+/**
+ * A timer to arm: the event fires at `dueAt` unless its state is left first. A case-level timer
+ * (`schedule` action) has `state` `CASE_TIMER_STATE` and fires whatever states the case is in.
+ */
 export interface TimerToArm {
   state: string;
+  /** The timer's place in its state's `after` list; for case-level timers, its place in the step. */
   index: number;
   eventType: string;
   dueAt: Date;
@@ -181,6 +190,13 @@ function finish(
           dueAt: addDuration(env.now, timer.delay),
         }),
       );
+    } else if (effect.kind === 'schedule') {
+      armTimers.push({
+        state: CASE_TIMER_STATE,
+        index: armTimers.filter((t) => t.state === CASE_TIMER_STATE).length,
+        eventType: effect.event,
+        dueAt: addDuration(env.now, effect.delay),
+      });
     }
   }
   return {

@@ -73,8 +73,9 @@ export function toEffectRows(source: EffectSource, result: StepResult): EffectRo
           },
         });
         break;
-      // Already folded by the step: entering and leaving states into the timers to arm and
-      // cancel, ledger entries into net movements; the assignee is a column of the case.
+      // Already folded by the step: entering and leaving states and `schedule` into the timers
+      // to arm and cancel, ledger entries into net movements; the assignee is a column of the case.
+      case 'schedule':
       case 'enter':
       case 'exit':
       case 'ledger':

@@ -85,6 +85,13 @@ export const actionKinds = {
     references: none,
     expressions: (action) => [{ value: action.assign, pointer: '/assign', expect: 'any' }],
   },
+  // The delay is a literal ISO 8601 duration, checked by the schema (`invalid-duration`).
+  schedule: {
+    references: (action) => [
+      { kind: 'event', name: action.schedule.event, pointer: '/schedule/event', atKey: false },
+    ],
+    expressions: none,
+  },
 } satisfies { [K in ActionKey]: ActionKind<K> };
 
 /** The key of an action (the schema guarantees exactly one). */
