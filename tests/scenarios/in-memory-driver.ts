@@ -7,19 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CASE_TIMER_STATE,
   EngineError,
   EventNotAcceptedError,
   GuardRefusedError,
   LedgerInsufficientError,
+  activeStateIds,
   addExact,
-  compileTemplate,
   describeValue,
+  loadTemplate as loadTemplateSource,
   openingBalances,
   startCase,
   stepCase,
   validateCaseData,
   validateParams,
-  validateTemplate,
 } from '@relief/engine';
 import type { CaseState, CompiledTemplate, Sender, StepResult } from '@relief/engine';
 import type { CaseView, DriverFactory, ProgrammeDriver } from './programme-driver.js';
@@ -85,16 +86,16 @@ const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
 export function loadTemplate(templateId: string, dir: string = TEMPLATES_DIR): CompiledTemplate {
   const file = join(dir, `${templateId}.yaml`);
   const source = readFileSync(file, 'utf8');
-  const validation = validateTemplate(source);
-  if (!validation.template) {
-    const findings = validation.issues
+  const loaded = loadTemplateSource(source);
+  if ('issues' in loaded) {
+    const findings = loaded.issues
       .map(
         (i) => `${file}:${i.line}:${i.col}: ${i.severity}: ${i.message} [${i.code}] (${i.pointer})`,
       )
       .join('\n');
     throw new Error(`template '${templateId}' is not valid:\n${findings}`);
   }
-  return compileTemplate(validation.template);
+  return loaded.compiled;
 }
 
 /** Run synchronous work as a promise: a throw becomes a rejection. */
@@ -102,24 +103,16 @@ function later<T>(work: () => T): Promise<T> {
   return new Promise<T>((resolve) => resolve(work()));
 }
 
-/** Is the state with dotted id `id` active in `value`? */
+/** Is the state with dotted id `id` active in `value`? The engine's own rule. */
 function isActive(value: StateValue, id: string): boolean {
-  let here: StateValue | undefined = value;
-  for (const segment of id.split('.')) {
-    if (here === undefined) return false;
-    if (typeof here === 'string') {
-      if (here !== segment) return false;
-      here = undefined;
-    } else {
-      if (!(segment in here)) return false;
-      here = here[segment];
-    }
-  }
-  return true;
+  return activeStateIds(value).includes(id);
 }
 
-const timerKey = (caseId: string, state: string, index: number): string =>
-  `${caseId}\u0000${state}\u0000${index}`;
+const timerKey = (caseId: string, state: string, index: number, seq: number): string =>
+  // Case-level timers (`schedule`) are each their own, like rows; a state's timer is replaced.
+  state === CASE_TIMER_STATE
+    ? `${caseId}\u0000\u0000${seq}`
+    : `${caseId}\u0000${state}\u0000${index}`;
 
 /** Creates a fresh in-memory programme. */
 export const createInMemoryDriver: DriverFactory = (templateId, params, now) =>
@@ -196,22 +189,39 @@ export function createInMemoryProgramme(
       at: new Date(clock.getTime()),
     });
     for (const effect of result.effects) {
-      if (effect.kind === 'notify')
-        notifications.push({ caseId: record.id, role: effect.role, message: effect.message });
-      else if (effect.kind === 'emit') emitted.push({ caseId: record.id, name: effect.name });
+      switch (effect.kind) {
+        case 'notify':
+          notifications.push({ caseId: record.id, role: effect.role, message: effect.message });
+          break;
+        case 'emit':
+          emitted.push({ caseId: record.id, name: effect.name });
+          break;
+        // Folded by the step into the timers and ledger deltas applied here; the assignee is state.
+        case 'schedule':
+        case 'enter':
+        case 'exit':
+        case 'ledger':
+        case 'assign':
+          break;
+        default: {
+          const unhandled: never = effect;
+          throw new Error(`the reference driver does not apply ${JSON.stringify(unhandled)}`);
+        }
+      }
     }
     for (const state of result.cancelTimersOf) {
       for (const [key, timer] of timers)
         if (timer.caseId === record.id && timer.state === state) timers.delete(key);
     }
     for (const t of result.armTimers) {
-      timers.set(timerKey(record.id, t.state, t.index), {
+      const seq = nextTimer++;
+      timers.set(timerKey(record.id, t.state, t.index, seq), {
         caseId: record.id,
         state: t.state,
         index: t.index,
         eventType: t.eventType,
         dueAt: new Date(t.dueAt.getTime()),
-        seq: nextTimer++,
+        seq,
       });
     }
   };
@@ -232,7 +242,9 @@ export function createInMemoryProgramme(
 
   const fire = (timer: TimerRecord): void => {
     const record = cases.get(timer.caseId);
-    if (!record || record.done || !isActive(record.state.value, timer.state)) return;
+    if (!record || record.done) return;
+    // A state's timer needs its state; a case-level one is sent whatever the state.
+    if (timer.state !== CASE_TIMER_STATE && !isActive(record.state.value, timer.state)) return;
     const event = { type: timer.eventType, payload: {} };
     const system: Sender = {};
     let result: StepResult;
@@ -294,7 +306,7 @@ export function createInMemoryProgramme(
             );
           const timer = nextDue(until);
           if (!timer) break;
-          timers.delete(timerKey(timer.caseId, timer.state, timer.index));
+          timers.delete(timerKey(timer.caseId, timer.state, timer.index, timer.seq));
           if (timer.dueAt.getTime() > clock.getTime()) clock = new Date(timer.dueAt.getTime());
           fire(timer);
         }

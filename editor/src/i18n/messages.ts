@@ -120,6 +120,7 @@ export const messages = m({
   actionNotify: { zh: '通知角色', en: 'Notify role' },
   actionEmit: { zh: '对外事件', en: 'Emit' },
   actionAssign: { zh: '指定负责人', en: 'Assign' },
+  actionSchedule: { zh: '定时发送事件', en: 'Schedule an event' },
   field: { zh: '字段', en: 'Field' },
   value: { zh: '值', en: 'Value' },
   amount: { zh: '数量', en: 'Amount' },

@@ -5,10 +5,14 @@
  */
 import {
   acceptedEvents,
+  activeStateIds,
+  addExact,
   compileTemplate,
   EngineError,
+  isTimerEvent,
   openingBalances,
   startCase,
+  stateIdOf,
   stepCase,
   validateCaseData,
   validateEventPayload,
@@ -53,16 +57,9 @@ export interface Simulation {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Ids of the active states: every active leaf and its ancestors. */
+/** Ids of the active states: every active leaf and its ancestors (the engine's own rule). */
 export function activeStates(sim: Pick<Simulation, 'compiled' | 'state'>): string[] {
-  if (!sim.state) return [];
-  const snapshot = sim.compiled.machine.resolveState({
-    value: sim.state.value,
-    context: emptyContext(),
-  });
-  return snapshot._nodes
-    .filter((n) => n.id.startsWith('s/'))
-    .map((n) => n.id.slice(2).replace(/\//g, '.'));
+  return sim.state ? activeStateIds(sim.state.value) : [];
 }
 
 /** Start a case of `template` with sample data and programme parameters at time `now`. */
@@ -158,7 +155,7 @@ function apply(
 ): Simulation {
   const ledger = { ...sim.ledger };
   for (const [name, delta] of Object.entries(result.ledgerDeltas))
-    ledger[name] = Math.round(((ledger[name] ?? 0) + delta) * 100) / 100;
+    ledger[name] = addExact(ledger[name] ?? 0, delta);
   const timers = [
     ...sim.timers.filter((t) => !result.cancelTimersOf.includes(t.state)),
     ...result.armTimers,
@@ -184,7 +181,7 @@ function takenEdge(
   type: string,
   payload: Record<string, unknown>,
 ): string | undefined {
-  if (type.startsWith('after:')) return type;
+  if (isTimerEvent(type)) return type;
   if (!sim.compiled.template.events?.[type]) return undefined;
   const normalized = { type, payload: validateEventPayload(sim.compiled, type, payload) };
   const snapshot = sim.compiled.machine.resolveState({
@@ -199,7 +196,7 @@ function takenEdge(
   });
   const [t] = sim.compiled.machine.getTransitionData(snapshot, normalized) ?? [];
   if (!t) return undefined;
-  const source = t.source.id.slice(2).replace(/\//g, '.');
+  const source = stateIdOf(t.source.id) ?? t.source.id;
   const index = (t.source.on[type] ?? []).indexOf(t);
   return eventEdgeId(source, type, Math.max(0, index));
 }

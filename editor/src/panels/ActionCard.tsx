@@ -1,6 +1,8 @@
 /** One action, edited by kind: set fields, ledger amounts, notify a role, emit, assign. */
-import { labelText } from '@relief/engine';
-import type { Action, Label } from '@relief/engine';
+import type { ReactElement } from 'react';
+import { actionKeyOf, labelText } from '@relief/engine';
+import type { Action, ActionKey, ActionOf, Label } from '@relief/engine';
+import type { MessageKey } from '../i18n/messages.js';
 import { useEditor, useT } from '../state/editor-context.js';
 import { CommitInput } from './CommitInput.js';
 import { ExpressionField } from './ExpressionField.js';
@@ -11,6 +13,16 @@ interface Props {
   onChange: (action: Action) => void;
   onRemove: () => void;
 }
+
+/** Each kind's name in the menu and on its card. */
+export const ACTION_LABEL = {
+  set: 'actionSet',
+  ledger: 'actionLedger',
+  notify: 'actionNotify',
+  emit: 'actionEmit',
+  assign: 'actionAssign',
+  schedule: 'actionSchedule',
+} as const satisfies Record<ActionKey, MessageKey>;
 
 /** A card with the action's fields and a remove button. */
 export function ActionCard({ action, event, onChange, onRemove }: Props) {
@@ -25,7 +37,7 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
       </button>
     </div>
   );
-  if ('set' in action || 'ledger' in action) {
+  const amounts = (action: ActionOf<'set'> | ActionOf<'ledger'>) => {
     const kind = 'set' in action ? 'set' : 'ledger';
     const entries = Object.entries('set' in action ? action.set : action.ledger);
     const names =
@@ -75,8 +87,60 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
         </button>
       </div>
     );
-  }
-  if ('notify' in action) {
+  };
+  // One form per action kind: a new kind without a form is a compile error here.
+  const forms: { [K in ActionKey]: (action: ActionOf<K>) => ReactElement } = {
+    set: amounts,
+    ledger: amounts,
+    notify: (action) => notifyForm(action),
+    emit: (action) => (
+      <div className="card">
+        {head(t('actionEmit'))}
+        <CommitInput
+          value={action.emit}
+          onCommit={(v) => onChange({ emit: v })}
+          aria-label={t('actionEmit')}
+        />
+      </div>
+    ),
+    schedule: (action) => (
+      <div className="card">
+        {head(t('actionSchedule'))}
+        <select
+          value={action.schedule.event}
+          aria-label={t('event')}
+          onChange={(e) => onChange({ schedule: { ...action.schedule, event: e.target.value } })}
+        >
+          {[...new Set([action.schedule.event, ...Object.keys(template.events ?? {})])].map(
+            (name) => (
+              <option key={name} value={name}>
+                {labelText(template.events?.[name]?.title, lang) ?? name}
+              </option>
+            ),
+          )}
+        </select>
+        <CommitInput
+          value={action.schedule.delay}
+          placeholder="P1D"
+          aria-label={t('delay')}
+          onCommit={(v) => onChange({ schedule: { ...action.schedule, delay: v } })}
+        />
+        <div className="hint">{t('delayHint')}</div>
+      </div>
+    ),
+    assign: (action) => (
+      <div className="card">
+        {head(t('actionAssign'))}
+        <ExpressionField
+          value={action.assign}
+          event={event}
+          expect="any"
+          onCommit={(v) => onChange({ assign: v })}
+        />
+      </div>
+    ),
+  };
+  const notifyForm = (action: ActionOf<'notify'>) => {
     const message: Label = action.notify.message;
     const text = (l: 'zh' | 'en') => (typeof message === 'string' ? message : message[l]);
     return (
@@ -110,28 +174,7 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
         ))}
       </div>
     );
-  }
-  if ('emit' in action) {
-    return (
-      <div className="card">
-        {head(t('actionEmit'))}
-        <CommitInput
-          value={action.emit}
-          onCommit={(v) => onChange({ emit: v })}
-          aria-label={t('actionEmit')}
-        />
-      </div>
-    );
-  }
-  return (
-    <div className="card">
-      {head(t('actionAssign'))}
-      <ExpressionField
-        value={action.assign}
-        event={event}
-        expect="any"
-        onCommit={(v) => onChange({ assign: v })}
-      />
-    </div>
-  );
+  };
+  const key = actionKeyOf(action);
+  return (forms[key] as (action: Action) => ReactElement)(action);
 }

@@ -1,18 +1,22 @@
 /** An action list (transition actions, entry, exit): one card per action, by kind. */
-import type { Action } from '@relief/engine';
+import type { Action, ActionKey } from '@relief/engine';
 import type { Document } from 'yaml';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
-import { ActionCard } from './ActionCard.js';
+import { ACTION_LABEL, ActionCard } from './ActionCard.js';
 import { setActions } from '../model/index.js';
 import type { DocPath } from '../model/index.js';
 
-const BLANK: Record<string, Action> = {
+/** A new action of each kind, as added from the menu; every action key must have one. */
+const BLANK = {
   set: { set: { field: 'data.field' } },
   ledger: { ledger: { name: -1 } },
   notify: { notify: { role: 'role', message: { zh: '', en: '' } } },
   emit: { emit: 'something.happened' },
   assign: { assign: 'event.worker' },
-};
+  schedule: { schedule: { event: 'event', delay: 'P1D' } },
+} satisfies Record<ActionKey, Action>;
+
+const ACTION_KEYS = Object.keys(BLANK) as ActionKey[];
 
 /** The list editor. */
 export function ActionsEditor({
@@ -37,14 +41,16 @@ export function ActionsEditor({
       prepare?.(doc);
       setActions(doc, path, next);
     });
-  const add = (kind: string) => {
-    const blank = structuredClone(BLANK[kind]!);
+  const add = (kind: ActionKey) => {
+    const blank: Action = structuredClone(BLANK[kind]);
     const firstField = Object.keys(template.data?.properties ?? {})[0];
     if ('set' in blank && firstField) blank.set = { [firstField]: `data.${firstField}` };
     const firstRole = Object.keys(template.roles ?? {})[0];
     if ('notify' in blank && firstRole) blank.notify.role = firstRole;
     const firstLedger = Object.keys(template.ledgers ?? {})[0];
     if ('ledger' in blank && firstLedger) blank.ledger = { [firstLedger]: -1 };
+    const firstEvent = Object.keys(template.events ?? {})[0];
+    if ('schedule' in blank && firstEvent) blank.schedule.event = firstEvent;
     write([...list, blank]);
   };
   return (
@@ -62,14 +68,14 @@ export function ActionsEditor({
       <select
         value=""
         aria-label={t('addAction')}
-        onChange={(e) => e.target.value && add(e.target.value)}
+        onChange={(e) => e.target.value && add(e.target.value as ActionKey)}
       >
         <option value="">＋ {t('addAction')}…</option>
-        <option value="set">{t('actionSet')}</option>
-        <option value="ledger">{t('actionLedger')}</option>
-        <option value="notify">{t('actionNotify')}</option>
-        <option value="emit">{t('actionEmit')}</option>
-        <option value="assign">{t('actionAssign')}</option>
+        {ACTION_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {t(ACTION_LABEL[key])}
+          </option>
+        ))}
       </select>
     </>
   );

@@ -15,6 +15,7 @@ export function SimulatorPanel() {
   const { simulation } = useActions();
   const template = useEditor((s) => s.validation.template);
   const sim = useEditor((s) => s.sim);
+  const lang = useEditor((s) => s.lang);
   const [data, setData] = useState(() => sampleValues(template?.data));
   const [params, setParams] = useState(() => sampleValues(template?.parameters));
   if (!template) return <p className="check-bad">{t('simNeedsValid')}</p>;
@@ -41,7 +42,7 @@ export function SimulatorPanel() {
           ▶ {t('simStart')}
         </button>
       </p>
-      <p className="hint">{labelText(template.title, 'zh')}</p>
+      <p className="hint">{labelText(template.title, lang)}</p>
     </div>
   );
 }

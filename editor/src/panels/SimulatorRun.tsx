@@ -1,6 +1,8 @@
 /** A running simulation: current state, event buttons (with forms), clock and timers, ledger, history. */
 import { useState } from 'react';
-import { labelText } from '@relief/engine';
+import { CASE_TIMER_STATE, isTimerEvent, labelText } from '@relief/engine';
+import type { CaseEffect, Template } from '@relief/engine';
+import type { Lang } from '../model/index.js';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { SchemaForm } from './SchemaForm.js';
 import type { Simulation } from '../model/index.js';
@@ -11,6 +13,37 @@ const CLOCK_STEPS: [string, string, number][] = [
   ['+1小时', '+1 h', 60 * MINUTE],
   ['+1天', '+1 day', 1440 * MINUTE],
 ];
+
+/**
+ * The line each effect adds under its history entry, or none. One entry per effect kind: a new
+ * kind must decide here how the simulator shows it.
+ */
+const EFFECT_LINE: {
+  [K in CaseEffect['kind']]: (
+    effect: Extract<CaseEffect, { kind: K }>,
+    template: Template,
+    lang: Lang,
+  ) => string | undefined;
+} = {
+  notify: (e, _template, lang) => `✉ ${e.role}: ${labelText(e.message, lang)}`,
+  // Entering and leaving states shows as the entry's "from → to"; the others in the panels above.
+  enter: () => undefined,
+  exit: () => undefined,
+  ledger: () => undefined,
+  emit: () => undefined,
+  assign: () => undefined,
+  schedule: (e, template, lang) =>
+    `◷ ${labelText(template.events?.[e.event]?.title, lang) ?? e.event} +${e.delay}`,
+};
+
+function effectLine(effect: CaseEffect, template: Template, lang: Lang): string | undefined {
+  const line = EFFECT_LINE[effect.kind] as (
+    effect: CaseEffect,
+    template: Template,
+    lang: Lang,
+  ) => string | undefined;
+  return line(effect, template, lang);
+}
 
 /** The run view. */
 export function SimulatorRun({
@@ -110,9 +143,13 @@ export function SimulatorRun({
       </div>
       {sim.timers.length > 0 && (
         <ul className="sim-log">
-          {sim.timers.map((timer) => (
-            <li key={timer.eventType}>
-              ◷ {stateTitle(timer.state)} · {time(timer.dueAt)}
+          {sim.timers.map((timer, i) => (
+            <li key={i}>
+              ◷{' '}
+              {timer.state === CASE_TIMER_STATE
+                ? (labelText(template.events?.[timer.eventType]?.title, lang) ?? timer.eventType)
+                : stateTitle(timer.state)}{' '}
+              · {time(timer.dueAt)}
             </li>
           ))}
         </ul>
@@ -133,7 +170,7 @@ export function SimulatorRun({
           <li key={i} className={entry.error ? 'refused' : ''}>
             {time(entry.at)} ·{' '}
             <b>
-              {entry.event.startsWith('after:')
+              {isTimerEvent(entry.event)
                 ? '◷'
                 : (labelText(template.events?.[entry.event]?.title, lang) ?? entry.event)}
             </b>
@@ -144,10 +181,11 @@ export function SimulatorRun({
                   .map(stateTitle)
                   .join(' + ')}`}
             {entry.effects
-              .filter((e) => e.kind === 'notify')
-              .map((e, j) => (
+              .map((e) => effectLine(e, template, lang))
+              .filter((line) => line !== undefined)
+              .map((line, j) => (
                 <div key={j} className="hint">
-                  ✉ {e.kind === 'notify' ? `${e.role}: ${labelText(e.message, lang)}` : ''}
+                  {line}
                 </div>
               ))}
           </li>

@@ -11,7 +11,9 @@ export type CaseEffect =
   | { kind: 'ledger'; ledger: string; amount: number }
   | { kind: 'notify'; role: string; message: string | { zh: string; en: string } }
   | { kind: 'emit'; name: string }
-  | { kind: 'assign'; assignee: string | null };
+  | { kind: 'assign'; assignee: string | null }
+  /** A case-level timer: `event` is sent to the case by the system after `delay`. */
+  | { kind: 'schedule'; event: string; delay: string };
 
 /** Machine context: the case record plus what guards may read. */
 export interface CaseContext {
@@ -33,8 +35,3 @@ export interface CaseEvent {
 
 /** What a machine starts from. */
 export type CaseInput = Omit<CaseContext, 'effects'>;
-
-/** Event type used when the `index`-th timer of state `stateId` fires. */
-export function timerEventType(stateId: string, index: number): string {
-  return `after:${stateId}:${index}`;
-}

@@ -3,8 +3,6 @@ import { initialTransition, transition } from 'xstate';
 import { validateTemplate } from '../template/validate-template.js';
 import { compileTemplate } from './compile-template.js';
 import type { CaseContext } from './case-machine-types.js';
-import { startCase, stepCase } from '../runtime/step-case.js';
-import { ExpressionFailedError, LedgerInsufficientError } from '../errors/engine-error.js';
 
 function compile(source: string) {
   const { template, issues } = validateTemplate(source);
@@ -54,11 +52,6 @@ states:
       right: { initial: r1, states: { r1: { on: { visit: r2 } }, r2: { type: final } } }
 `;
 
-const env = (now = new Date('2026-01-01T08:00:00Z')) => ({
-  params: { kits: 1 },
-  ledger: { kits: 1 },
-  now,
-});
 const data = { visits: 0, a: 1, b: 2 };
 
 describe('compileTemplate', () => {
@@ -75,79 +68,5 @@ describe('compileTemplate', () => {
     expect(first.value).toBe('watched');
     const [next] = transition(machine, first, { type: 'visit' });
     expect((next.context as CaseContext).data.visits).toBe(1);
-  });
-
-  it('re-enters a state that targets itself: exit and entry run and its timers restart', () => {
-    const compiled = compile(SOURCE);
-    const started = startCase(compiled, data, env());
-    expect(started.armTimers.map((t) => [t.eventType, t.dueAt.toISOString()])).toEqual([
-      ['after:watched:0', '2026-01-02T08:00:00.000Z'],
-    ]);
-    const later = env(new Date('2026-01-01T20:00:00Z'));
-    const visited = stepCase(compiled, started, { type: 'visit' }, later);
-    expect(visited.cancelTimersOf).toEqual(['watched']);
-    expect(visited.armTimers.map((t) => t.dueAt.toISOString())).toEqual([
-      '2026-01-02T20:00:00.000Z',
-    ]);
-    expect(visited.effects.map((e) => e.kind)).toEqual(['exit', 'enter']);
-  });
-
-  it('stays in place without a target: no exit, no entry, timers keep running', () => {
-    const compiled = compile(SOURCE);
-    const started = startCase(compiled, data, env());
-    const noted = stepCase(compiled, started, { type: 'note' }, env());
-    expect(noted.effects).toEqual([{ kind: 'emit', name: 'visit.noted' }]);
-    expect(noted.cancelTimersOf).toEqual([]);
-    expect(noted.armTimers).toEqual([]);
-  });
-
-  it('evaluates all values of one set against the data before it', () => {
-    const compiled = compile(SOURCE);
-    const swapped = stepCase(compiled, startCase(compiled, data, env()), { type: 'swap' }, env());
-    expect(swapped.data).toMatchObject({ a: 2, b: 1 });
-  });
-
-  it('refuses a draw that would take a ledger below zero, as a whole', () => {
-    const compiled = compile(SOURCE);
-    const started = startCase(compiled, data, env());
-    expect(stepCase(compiled, started, { type: 'give' }, env()).ledgerDeltas).toEqual({ kits: -1 });
-    expect(() =>
-      stepCase(compiled, started, { type: 'give' }, { ...env(), ledger: { kits: 0 } }),
-    ).toThrow(LedgerInsufficientError);
-  });
-
-  it('turns a guard that fails at run time into a typed error', () => {
-    const compiled = compile(SOURCE);
-    const started = startCase(compiled, data, env());
-    expect(() => stepCase(compiled, started, { type: 'check' }, env())).toThrow(
-      ExpressionFailedError,
-    );
-  });
-
-  it('enters every region of a parallel state and finishes when all are final', () => {
-    const compiled = compile(SOURCE);
-    const split = stepCase(compiled, startCase(compiled, data, env()), { type: 'split' }, env());
-    expect(split.value).toEqual({ both: { left: 'l1', right: 'r1' } });
-    expect(
-      split.effects.filter((e) => e.kind === 'enter').map((e) => (e as { state: string }).state),
-    ).toEqual(['both', 'both.left', 'both.left.l1', 'both.right', 'both.right.r1']);
-    const visited = stepCase(compiled, split, { type: 'visit' }, env());
-    expect(visited.value).toEqual({ both: { left: 'l2', right: 'r2' } });
-  });
-});
-
-describe('actions that fail at run time', () => {
-  it('refuse the event with a typed error and change nothing', () => {
-    const compiled = compile(
-      SOURCE.replace(
-        'swap: { actions: [{ set: { a: data.b, b: data.a } }] }',
-        "swap: { actions: [{ set: { a: data.b, note: data.note + '!' } }] }",
-      ),
-    );
-    const started = startCase(compiled, data, env());
-    expect(() => stepCase(compiled, started, { type: 'swap' }, env())).toThrow(
-      ExpressionFailedError,
-    );
-    expect(started.data).toEqual(data);
   });
 });

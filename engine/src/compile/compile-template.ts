@@ -6,14 +6,17 @@
 import { assign, setup } from 'xstate';
 import type { AnyStateMachine } from 'xstate';
 import { compileExpression } from '../expr/index.js';
-import type { CompiledExpression, ExprContext } from '../expr/index.js';
-import { ExpressionFailedError } from '../errors/engine-error.js';
+import type { CompiledExpression } from '../expr/index.js';
+import type { ExpressionFailedError } from '../errors/engine-error.js';
 import { indexStates, resolveTarget } from '../template/state-index.js';
 import type { StateIndex } from '../template/state-index.js';
 import { toTransitions } from '../template/template.js';
 import type { Action, StateDef, Template, Transition } from '../template/template.js';
-import { timerEventType } from './case-machine-types.js';
-import type { CaseContext, CaseEffect, CaseEvent, CaseInput } from './case-machine-types.js';
+import { compileAction } from './action-kinds.js';
+import type { ActionImpl } from './action-kinds.js';
+import type { CaseContext, CaseEvent, CaseInput } from './case-machine-types.js';
+import { evaluate, toBool } from './evaluate-expression.js';
+import { idOf, timerEventType } from './state-ids.js';
 
 /** A compiled template: the machine and what the runtime needs to drive it. */
 export interface CompiledTemplate {
@@ -22,16 +25,20 @@ export interface CompiledTemplate {
   readonly states: StateIndex;
   /** Guard source by guard name, for refusal messages. */
   readonly guardSources: ReadonlyMap<string, string>;
-  /**
-   * A guard that fails to evaluate (e.g. reads a missing field) must refuse the event, not fall
-   * through to the next transition (often a rejection). XState rethrows guard errors without their
-   * cause, so guards record the typed error here and the step rethrows it. Cleared by each step.
-   */
-  readonly guardFailures: ExpressionFailedError[];
+}
+
+/**
+ * The event as a step hands it to the machine, with the step's own collector of guard failures.
+ * A guard that fails to evaluate (e.g. reads a missing field) must refuse the event, not fall
+ * through to the next transition (often a rejection). XState rethrows guard errors without their
+ * cause, so a guard records the typed error in the event it was given and the step rethrows it:
+ * nothing mutable lives on the compiled template, which is cached and shared.
+ */
+export interface StepEvent extends CaseEvent {
+  readonly guardFailures?: ExpressionFailedError[];
 }
 
 type GuardImpl = (args: { context: CaseContext; event: CaseEvent }) => boolean;
-type ActionImpl = ReturnType<typeof assign<CaseContext, CaseEvent, undefined, CaseEvent, never>>;
 
 /** Compile a template the validator accepted. */
 export function compileTemplate(template: Template): CompiledTemplate {
@@ -39,7 +46,6 @@ export function compileTemplate(template: Template): CompiledTemplate {
   const guards: Record<string, GuardImpl> = {};
   const actions: Record<string, ActionImpl> = {};
   const guardSources = new Map<string, string>();
-  const guardFailures: ExpressionFailedError[] = [];
   // Templates repeat expressions (the same guard or `set` in many states); a compiled expression
   // holds no state, so one per distinct source does.
   const compiled = new Map<string, CompiledExpression>();
@@ -57,7 +63,7 @@ export function compileTemplate(template: Template): CompiledTemplate {
         try {
           return toBool(evaluate(expr, context, event), source);
         } catch (error) {
-          guardFailures.push(error as ExpressionFailedError);
+          (event as StepEvent).guardFailures?.push(error as ExpressionFailedError);
           return false;
         }
       };
@@ -138,107 +144,5 @@ export function compileTemplate(template: Template): CompiledTemplate {
     guards,
     actions,
   }).createMachine(config as never) as unknown as AnyStateMachine;
-  return { template, machine, states, guardSources, guardFailures };
-}
-
-/** XState ids may not contain dots (they mean paths), so state paths use `/` inside ids. */
-export function idOf(stateId: string): string {
-  return `s/${stateId.replace(/\./g, '/')}`;
-}
-
-function exprContext(context: CaseContext, event: CaseEvent): ExprContext {
-  return {
-    data: context.data,
-    params: context.params,
-    event: event.payload ?? {},
-    ledger: context.ledger,
-    now: new Date(context.now),
-  };
-}
-
-function evaluate(expr: CompiledExpression, context: CaseContext, event: CaseEvent): unknown {
-  try {
-    return expr.evaluate(exprContext(context, event));
-  } catch (error) {
-    throw new ExpressionFailedError(
-      expr.source,
-      error instanceof Error ? error.message : String(error),
-    );
-  }
-}
-
-function toBool(value: unknown, source: string): boolean {
-  if (typeof value !== 'boolean')
-    throw new ExpressionFailedError(source, `expected true or false, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-/** Amounts are exact to the fen (0.01): add in integer hundredths, never in binary fractions. */
-export function addExact(balance: number, amount: number): number {
-  return (Math.round(balance * 100) + Math.round(amount * 100)) / 100;
-}
-
-type Compile = (source: string) => CompiledExpression;
-
-function valueOf(
-  value: string | number | boolean,
-  compile: Compile,
-): CompiledExpression | { evaluate: () => number | boolean; source: string } {
-  return typeof value === 'string'
-    ? compile(value)
-    : { evaluate: () => value, source: String(value) };
-}
-
-function compileAction(action: Action, compile: Compile): ActionImpl {
-  if ('set' in action) {
-    const fields = Object.entries(action.set).map(
-      ([field, value]) => [field, valueOf(value, compile)] as const,
-    );
-    // All values read the data as it was before this action, like a simultaneous assignment.
-    return assign({
-      data: ({ context, event }) => ({
-        ...context.data,
-        ...Object.fromEntries(fields.map(([f, e]) => [f, evaluate(e, context, event)])),
-      }),
-    });
-  }
-  if ('ledger' in action) {
-    const amounts = Object.entries(action.ledger).map(
-      ([name, value]) => [name, valueOf(value, compile)] as const,
-    );
-    return assign(({ context, event }) => {
-      const ledger = { ...context.ledger };
-      const effects: CaseEffect[] = [...context.effects];
-      for (const [name, expr] of amounts) {
-        const amount = Number(evaluate(expr, context, event));
-        if (!Number.isFinite(amount))
-          throw new ExpressionFailedError(expr.source, 'the amount is not a finite number');
-        ledger[name] = addExact(ledger[name] ?? 0, amount);
-        effects.push({ kind: 'ledger', ledger: name, amount: addExact(0, amount) });
-      }
-      return { ledger, effects };
-    });
-  }
-  if ('notify' in action) {
-    const { role, message } = action.notify;
-    return assign({
-      effects: ({ context }) => [...context.effects, { kind: 'notify', role, message }],
-    });
-  }
-  if ('emit' in action) {
-    const name = action.emit;
-    return assign({ effects: ({ context }) => [...context.effects, { kind: 'emit', name }] });
-  }
-  const expr = compile(action.assign);
-  return assign(({ context, event }) => {
-    const value = evaluate(expr, context, event);
-    // A worker id is text; numbers are accepted for ids kept as numbers in a roster.
-    const assignee =
-      typeof value === 'string' && value !== ''
-        ? value
-        : typeof value === 'number'
-          ? String(value)
-          : null;
-    return { assignee, effects: [...context.effects, { kind: 'assign', assignee }] };
-  });
+  return { template, machine, states, guardSources };
 }

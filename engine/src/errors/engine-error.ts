@@ -99,6 +99,18 @@ export class ExpressionFailedError extends EngineError {
   }
 }
 
+/** A ledger amount is not a whole number of fen (0.01): refused, never rounded away. */
+export class AmountNotExactError extends EngineError {
+  constructor(what: string, amount: unknown) {
+    super(
+      'amount-not-exact',
+      'unprocessable',
+      `${what}: amount ${JSON.stringify(amount)} is not exact to the fen (0.01); amounts are never rounded, so give at most two decimals`,
+      { field: what, amount },
+    );
+  }
+}
+
 /** Something the caller named does not exist, or lies outside the caller's district scope. */
 export class NotFoundError extends EngineError {
   constructor(what: string, id: string) {

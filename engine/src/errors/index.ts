@@ -8,6 +8,7 @@ export {
   RoleNotAllowedError,
   ValidationFailedError,
   ExpressionFailedError,
+  AmountNotExactError,
   NotFoundError,
   VersionConflictError,
   IdempotencyKeyReusedError,

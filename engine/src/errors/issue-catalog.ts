@@ -74,7 +74,7 @@ export const issueCatalog = {
   'schema-action': {
     severity: 'error',
     message: (a: IssueArgs) =>
-      `an action is a map with exactly one of: set, ledger, notify, emit, assign${a.found ? ` (found: ${a.found})` : ''}.`,
+      `an action is a map with exactly one of: set, ledger, notify, emit, assign, schedule${a.found ? ` (found: ${a.found})` : ''}.`,
   },
   'invalid-json-schema': {
     severity: 'error',

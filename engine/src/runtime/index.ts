@@ -7,6 +7,7 @@ export {
   toFieldErrors,
 } from './validate-case-input.js';
 export { openingBalances } from './opening-balances.js';
+export { activeStateIds } from './active-state-ids.js';
 export { addDuration, parseDuration } from './add-duration.js';
 export { systemClock, createManualClock } from './clock.js';
 export type { Clock, ManualClock } from './clock.js';

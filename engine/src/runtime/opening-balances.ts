@@ -1,10 +1,13 @@
 /** Opening ledger balances of a programme, from each ledger's `opening` expression over its params. */
 import type { CompiledTemplate } from '../compile/compile-template.js';
-import { addExact } from '../compile/compile-template.js';
+import { toExactAmount } from '../compile/money.js';
 import { ExpressionFailedError } from '../errors/engine-error.js';
 import { compileExpression } from '../expr/index.js';
 
-/** Balances by ledger name, exact to 0.01; a negative or non-numeric opening is refused. */
+/**
+ * Balances by ledger name, exact to 0.01; a negative or non-numeric opening is refused, and so is
+ * one with a fraction of a fen (never rounded).
+ */
 export function openingBalances(
   compiled: CompiledTemplate,
   params: Record<string, unknown>,
@@ -22,7 +25,7 @@ export function openingBalances(
         source,
         `opening balance of '${name}' must be a number ≥ 0, got ${JSON.stringify(value)}`,
       );
-    balances[name] = addExact(0, value);
+    balances[name] = toExactAmount(value, `opening balance of ledger '${name}' (${source})`);
   }
   return balances;
 }

@@ -6,7 +6,14 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { CaseContext, CaseEffect, CaseEvent } from '../compile/case-machine-types.js';
-import type { CompiledTemplate } from '../compile/compile-template.js';
+import type { CompiledTemplate, StepEvent } from '../compile/compile-template.js';
+import {
+  CASE_TIMER_STATE,
+  isTimerEvent,
+  parseTimerEvent,
+  timerEventType,
+} from '../compile/state-ids.js';
+import type { ExpressionFailedError } from '../errors/engine-error.js';
 import {
   EngineError,
   EventNotAcceptedError,
@@ -14,6 +21,8 @@ import {
   LedgerInsufficientError,
   RoleNotAllowedError,
 } from '../errors/engine-error.js';
+import { toTransitions } from '../template/template.js';
+import { activeStateIds } from './active-state-ids.js';
 import { addDuration } from './add-duration.js';
 import { validateEventPayload } from './validate-case-input.js';
 
@@ -31,9 +40,13 @@ export interface StepEnvironment {
   now: Date;
 }
 
-/** A timer to arm: the event fires at `dueAt` unless its state is left first. */
+/**
+ * A timer to arm: the event fires at `dueAt` unless its state is left first. A case-level timer
+ * (`schedule` action) has `state` `CASE_TIMER_STATE` and fires whatever states the case is in.
+ */
 export interface TimerToArm {
   state: string;
+  /** The timer's place in its state's `after` list; for case-level timers, its place in the step. */
   index: number;
   eventType: string;
   dueAt: Date;
@@ -80,19 +93,21 @@ export function stepCase(
   env: StepEnvironment,
   sender: Sender = {},
 ): StepResult {
-  const declared = compiled.template.events?.[event.type];
-  const isTimer = event.type.startsWith('after:');
-  const snapshot = resolve(compiled, state, env);
+  const events = compiled.template.events ?? {};
+  // Own keys only: an event named `constructor` is not declared by every object's prototype.
+  const declared = Object.hasOwn(events, event.type) ? events[event.type] : undefined;
+  const isTimer = isTimerEvent(event.type);
+  const active = activeStateIds(state.value);
   if (
     (!declared && !isTimer) ||
     (isTimer && sender.roles !== undefined) ||
-    !handles(snapshot, event.type)
+    !handles(compiled, active, event.type)
   ) {
     // Listed only on refusal: the accepted events are not needed on the hot path.
     throw new EventNotAcceptedError(
       event.type,
       describeValue(state.value),
-      eventsHandledBy(compiled, snapshot),
+      eventsHandledBy(compiled, active),
     );
   }
   if (
@@ -104,16 +119,19 @@ export function stepCase(
     throw new RoleNotAllowedError(event.type, declared.roles);
   }
   const payload = declared ? validateEventPayload(compiled, event.type, event.payload ?? {}) : {};
-  const normalized: CaseEvent = { type: event.type, payload };
-  compiled.guardFailures.length = 0;
+  // This step's own collector of guard failures (see `StepEvent`).
+  const guardFailures: ExpressionFailedError[] = [];
+  const normalized: StepEvent = { type: event.type, payload, guardFailures };
+  const snapshot = resolve(compiled, state, env);
   const enabled = compiled.machine.getTransitionData(snapshot, normalized);
-  const failure = compiled.guardFailures.shift();
+  const failure = guardFailures[0];
   if (failure) throw failure;
   if (!enabled || enabled.length === 0) {
-    const guards = candidateGuards(snapshot, event.type).map(
-      (name) => compiled.guardSources.get(name) ?? name,
+    throw new GuardRefusedError(
+      event.type,
+      describeValue(state.value),
+      candidateGuards(compiled, active, event.type),
     );
-    throw new GuardRefusedError(event.type, describeValue(state.value), guards);
   }
   const [next] = transition(compiled.machine, snapshot, normalized);
   return finish(compiled, next, env);
@@ -168,10 +186,17 @@ function finish(
         armTimers.push({
           state: effect.state,
           index,
-          eventType: `after:${effect.state}:${index}`,
+          eventType: timerEventType(effect.state, index),
           dueAt: addDuration(env.now, timer.delay),
         }),
       );
+    } else if (effect.kind === 'schedule') {
+      armTimers.push({
+        state: CASE_TIMER_STATE,
+        index: armTimers.filter((t) => t.state === CASE_TIMER_STATE).length,
+        eventType: effect.event,
+        dueAt: addDuration(env.now, effect.delay),
+      });
     }
   }
   return {
@@ -186,35 +211,46 @@ function finish(
   };
 }
 
-/** Does any active state node handle this event type at all (ignoring guards)? */
-function handles(snapshot: AnyMachineSnapshot, type: string): boolean {
-  return snapshot._nodes.some((node) => node.on[type] !== undefined);
+/** The transitions active states have for `type` (an `on` event, or a state timer firing). */
+function transitionsFor(compiled: CompiledTemplate, active: readonly string[], type: string) {
+  const timer = parseTimerEvent(type);
+  if (timer) {
+    const def = active.includes(timer.state) ? compiled.states.get(timer.state)?.def : undefined;
+    const after = def?.after?.[timer.index];
+    return after ? [after] : [];
+  }
+  return active.flatMap((id) => {
+    const on = compiled.states.get(id)?.def.on ?? {};
+    return Object.hasOwn(on, type) ? toTransitions(on[type]!) : [];
+  });
 }
 
-function candidateGuards(snapshot: AnyMachineSnapshot, type: string): string[] {
-  return snapshot._nodes.flatMap((node) =>
-    (node.on[type] ?? []).map((t) => (typeof t.guard === 'string' ? t.guard : '(guard)')),
-  );
+/**
+ * Does any active state handle this event type at all (ignoring guards)? Asked of the template's
+ * state index, not of XState's private node list.
+ */
+function handles(compiled: CompiledTemplate, active: readonly string[], type: string): boolean {
+  return transitionsFor(compiled, active, type).length > 0;
+}
+
+/** The guards that were tried for `type`, as their sources, for the refusal message. */
+function candidateGuards(
+  compiled: CompiledTemplate,
+  active: readonly string[],
+  type: string,
+): string[] {
+  return transitionsFor(compiled, active, type).map((t) => t.guard ?? '(guard)');
 }
 
 /** Declared events the case's current state handles (the "next events" a client may send). */
 export function acceptedEvents(compiled: CompiledTemplate, value: StateValue): string[] {
-  const snapshot = compiled.machine.resolveState({
-    value,
-    context: {
-      data: {},
-      params: {},
-      ledger: {},
-      now: new Date(0).toISOString(),
-      assignee: null,
-      effects: [],
-    },
-  });
-  return eventsHandledBy(compiled, snapshot);
+  return eventsHandledBy(compiled, activeStateIds(value));
 }
 
-function eventsHandledBy(compiled: CompiledTemplate, snapshot: AnyMachineSnapshot): string[] {
-  return Object.keys(compiled.template.events ?? {}).filter((type) => handles(snapshot, type));
+function eventsHandledBy(compiled: CompiledTemplate, active: readonly string[]): string[] {
+  return Object.keys(compiled.template.events ?? {}).filter((type) =>
+    handles(compiled, active, type),
+  );
 }
 
 /** A state value as a readable dotted path (`enrolled.waiting`), parallel regions joined by `+`. */

@@ -19,7 +19,7 @@ import type { CompiledTemplate } from '../compile/compile-template.js';
 import type { StateDef } from '../template/template.js';
 import { describeValue, stepCase } from '../runtime/step-case.js';
 import type { Sender } from '../runtime/step-case.js';
-import { activeStateIds } from './active-state-ids.js';
+import { activeStateIds } from '../runtime/active-state-ids.js';
 import { CASE_COLUMNS, reviveCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';

@@ -9,7 +9,7 @@ import {
 } from '../errors/engine-error.js';
 import { startCase } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
-import { activeStateIds } from './active-state-ids.js';
+import { activeStateIds } from '../runtime/active-state-ids.js';
 import { CASE_COLUMNS, newCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { CompiledTemplate } from '../compile/compile-template.js';
+import { addExact, toAmountText } from '../compile/money.js';
 import {
   DuplicateCaseRefError,
   EngineError,
@@ -21,11 +22,12 @@ import {
 import { startCase } from '../runtime/step-case.js';
 import type { StepResult } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
-import { activeStateIds } from './active-state-ids.js';
+import { activeStateIds } from '../runtime/active-state-ids.js';
 import { newCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import type { OpenCaseInput, OpenCaseOutcome } from './case-repository.js';
 import { checkStorable } from './check-storable.js';
+import { toEffectRows } from './effect-rows.js';
 import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { jsonb } from './sql/sql-client.js';
@@ -195,14 +197,13 @@ function startRows(
 const hasLedgerMoves = (result: StepResult) =>
   Object.values(result.ledgerDeltas).some((delta) => delta !== 0);
 
-/** Balances after `deltas`, in cents so sums stay exact like `numeric(18, 2)`. */
+/** Balances after `deltas`, exact like `numeric(18, 2)`. */
 function applyDeltas(
   balances: Record<string, number>,
   deltas: Record<string, number>,
 ): Record<string, number> {
   const next = { ...balances };
-  for (const [name, delta] of Object.entries(deltas))
-    next[name] = Math.round(((next[name] ?? 0) + delta) * 100) / 100;
+  for (const [name, delta] of Object.entries(deltas)) next[name] = addExact(next[name] ?? 0, delta);
   return next;
 }
 
@@ -231,36 +232,23 @@ async function insertCases(
     assignee: result.assignee,
     done: result.done,
   }));
-  const notes = entries.flatMap(({ record, result }) =>
-    result.effects.flatMap((e) =>
-      e.kind === 'notify' ? [{ case_id: record.id, role: e.role, message: e.message }] : [],
+  // The same rows `writeStepEffects` writes for one event, here for every case at once.
+  const effects = entries.map(({ record, result }) => ({
+    caseId: record.id,
+    rows: toEffectRows(
+      { programmeId, caseId: record.id, seq: 1, state: record.state, now },
+      result,
     ),
+  }));
+  const notes = effects.flatMap(({ caseId, rows }) =>
+    rows.notifications.map((n) => ({ case_id: caseId, role: n.role, message: n.message })),
   );
-  const emits = entries.flatMap(({ record, result }) =>
-    result.effects.flatMap((e) =>
-      e.kind === 'emit'
-        ? [
-            {
-              case_id: record.id,
-              name: e.name,
-              payload: {
-                event: e.name,
-                programmeId,
-                caseId: record.id,
-                seq: 1,
-                state: record.state,
-                value: result.value,
-                data: result.data,
-                at: now.toISOString(),
-              },
-            },
-          ]
-        : [],
-    ),
+  const emits = effects.flatMap(({ caseId, rows }) =>
+    rows.outbox.map((e) => ({ case_id: caseId, name: e.name, payload: e.payload })),
   );
-  const timers = entries.flatMap(({ record, result }) =>
-    result.armTimers.map((t) => ({
-      case_id: record.id,
+  const timers = effects.flatMap(({ caseId, rows }) =>
+    rows.timers.map((t) => ({
+      case_id: caseId,
       state: t.state,
       idx: t.index,
       event_type: t.eventType,
@@ -325,23 +313,24 @@ async function moveLedgers(
   }[] = [];
   const totals = new Map<string, number>();
   entries.forEach(({ record, result }, i) => {
-    // Sorted by name, as `writeStepEffects` writes them.
-    const deltas = Object.entries(result.ledgerDeltas)
-      .filter(([, delta]) => delta !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const after = applyDeltas(ledgerBefore[i]!, result.ledgerDeltas);
-    for (const [name, delta] of deltas) {
+    // Sorted by name, as `writeStepEffects` writes them (`toEffectRows`).
+    const { ledgerMoves } = toEffectRows(
+      { programmeId, caseId: record.id, seq: 1, state: record.state, now },
+      result,
+    );
+    for (const { ledger: name, amount } of ledgerMoves) {
       moves.push({
         n: moves.length,
         ledger: name,
         case_id: record.id,
-        amount: delta.toFixed(2),
-        balance_after: after[name]!.toFixed(2),
+        amount: toAmountText(amount),
+        balance_after: toAmountText(after[name]!),
       });
-      totals.set(name, Math.round(((totals.get(name) ?? 0) + delta) * 100) / 100);
+      totals.set(name, addExact(totals.get(name) ?? 0, amount));
     }
   });
-  const sums = [...totals].map(([name, amount]) => ({ name, amount: amount.toFixed(2) }));
+  const sums = [...totals].map(([name, amount]) => ({ name, amount: toAmountText(amount) }));
   await tx.query(sql`
     with moved as (
       update ledgers l set balance = l.balance + s.amount, updated_at = ${now}

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { toAmountText } from '../compile/money.js';
 import {
   NotFoundError,
   ProgrammeStatusError,
@@ -113,7 +114,7 @@ export async function startProgramme(
       values (${id}, ${input.template}, ${version}, ${district}, ${title}, ${jsonb(params)}, 'active', ${caller.actorId}, ${now}, ${now})
       returning ${COLUMNS}`);
     for (const [name, balance] of Object.entries(balances)) {
-      const amount = balance.toFixed(2);
+      const amount = toAmountText(balance);
       await tx.query(
         sql`insert into ledgers (programme_id, name, balance, updated_at) values (${id}, ${name}, ${amount}::numeric, ${now})`,
       );

@@ -3,10 +3,9 @@
  * compiled machine is built once and kept; drafts are compiled on every load.
  */
 import { sql } from 'drizzle-orm';
-import { compileTemplate } from '../compile/compile-template.js';
 import type { CompiledTemplate } from '../compile/compile-template.js';
+import { loadTemplate } from '../compile/load-template.js';
 import { NotFoundError, TemplateInvalidError } from '../errors/engine-error.js';
-import { validateTemplate } from '../template/validate-template.js';
 import type { SqlClient } from './sql/sql-client.js';
 
 /** Loads compiled template versions. */
@@ -17,9 +16,9 @@ export interface TemplateCache {
 
 /** Compile from the stored YAML source, exactly as publishing checked it. */
 export function compileSource(source: string): CompiledTemplate {
-  const validation = validateTemplate(source);
-  if (!validation.template) throw new TemplateInvalidError(validation.issues);
-  return compileTemplate(validation.template);
+  const loaded = loadTemplate(source);
+  if ('issues' in loaded) throw new TemplateInvalidError(loaded.issues);
+  return loaded.compiled;
 }
 
 /** A cache with no limit: a process serves a handful of template versions. */

@@ -10,7 +10,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { EngineError, LedgerInsufficientError } from '../errors/engine-error.js';
+import { toAmountText } from '../compile/money.js';
 import type { StepResult } from '../runtime/step-case.js';
+import { toEffectRows } from './effect-rows.js';
 import { databaseErrorOf, jsonb, textArray } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 
@@ -36,11 +38,11 @@ export function writeStepEffects(
   result: StepResult,
 ): Promise<unknown>[] {
   const { programmeId, caseId, district, seq, actorId, now } = target;
+  const rows = toEffectRows(target, result);
   const writes: Promise<unknown>[] = [];
 
-  const notes = result.effects.flatMap((e) => (e.kind === 'notify' ? [e] : []));
-  if (notes.length > 0) {
-    const values = notes.map(
+  if (rows.notifications.length > 0) {
+    const values = rows.notifications.map(
       (n) => sql`(${programmeId}, ${caseId}, ${n.role}, ${jsonb(n.message)}, ${district}, ${now})`,
     );
     writes.push(
@@ -49,21 +51,10 @@ export function writeStepEffects(
       ),
     );
   }
-  const emits = result.effects.flatMap((e) => (e.kind === 'emit' ? [e] : []));
-  if (emits.length > 0) {
-    const values = emits.map((e) => {
-      const payload = {
-        event: e.name,
-        programmeId,
-        caseId,
-        seq,
-        state: target.state,
-        value: result.value,
-        data: result.data,
-        at: now.toISOString(),
-      };
-      return sql`(${programmeId}, ${caseId}, ${e.name}, ${jsonb(payload)}, ${now})`;
-    });
+  if (rows.outbox.length > 0) {
+    const values = rows.outbox.map(
+      (e) => sql`(${programmeId}, ${caseId}, ${e.name}, ${jsonb(e.payload)}, ${now})`,
+    );
     writes.push(
       tx.query(
         sql`insert into outbox (programme_id, case_id, name, payload, created_at) values ${sql.join(values, sql`, `)}`,
@@ -71,15 +62,15 @@ export function writeStepEffects(
     );
   }
   // Cancel before arming: a state that is re-entered gets fresh timers.
-  if (result.cancelTimersOf.length > 0) {
+  if (rows.cancelTimersOf.length > 0) {
     writes.push(
       tx.query(sql`
         update timers set status = 'cancelled', note = 'state exited'
-        where case_id = ${caseId} and status = 'pending' and state = any(${textArray(result.cancelTimersOf)})`),
+        where case_id = ${caseId} and status = 'pending' and state = any(${textArray(rows.cancelTimersOf)})`),
     );
   }
-  if (result.armTimers.length > 0) {
-    const values = result.armTimers.map(
+  if (rows.timers.length > 0) {
+    const values = rows.timers.map(
       (t) =>
         sql`(${programmeId}, ${caseId}, ${t.state}, ${t.index}, ${t.eventType}, ${t.dueAt}, ${now})`,
     );
@@ -90,12 +81,10 @@ export function writeStepEffects(
     );
   }
 
-  // Sorted by name: two events moving the same ledgers lock them in the same order, no deadlock.
-  const deltas = Object.entries(result.ledgerDeltas)
-    .filter(([, delta]) => delta !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, delta] of deltas) {
-    const amount = delta.toFixed(2);
+  // Sorted by name (`toEffectRows`): two events moving the same ledgers lock them in the same
+  // order, no deadlock.
+  for (const { ledger: name, amount: delta } of rows.ledgerMoves) {
+    const amount = toAmountText(delta);
     const moved = tx.query(sql`
       with moved as (
         update ledgers set balance = balance + ${amount}::numeric, updated_at = ${now}

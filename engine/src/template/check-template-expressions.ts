@@ -9,6 +9,7 @@ import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
 import { escapeSegment, locateInScalar, locatePointer } from './parse-template-source.js';
 import type { ParsedSource } from './parse-template-source.js';
+import { actionExpressions } from './action-kinds.js';
 import { checkEmbeddedSchemas } from './check-embedded-schemas.js';
 import { indexStates } from './state-index.js';
 import { listActions, listTransitions } from './check-template-structure.js';
@@ -83,25 +84,8 @@ export function checkTemplateExpressions(
     check(site.transition.guard, `${site.pointer}/guard`, scopeOf(site.event), 'bool');
   for (const { action, pointer, site } of listActions(index, sites)) {
     const scope = scopeOf(site?.event);
-    if ('set' in action)
-      for (const [field, value] of Object.entries(action.set))
-        check(
-          value,
-          `${pointer}/set/${escapeSegment(field)}`,
-          scope,
-          expectFor(template.data?.properties?.[field]),
-        );
-    if ('ledger' in action)
-      for (const [name, amount] of Object.entries(action.ledger))
-        check(amount, `${pointer}/ledger/${escapeSegment(name)}`, scope, 'number');
-    if ('assign' in action) check(action.assign, `${pointer}/assign`, scope, 'any');
+    for (const slot of actionExpressions(action, template))
+      check(slot.value, `${pointer}${slot.pointer}`, scope, slot.expect);
   }
   return issues;
-}
-
-/** A `set` value must fit its field: a count gets a number, a flag a condition. */
-function expectFor(field: JsonSchemaObject | undefined): ExprExpect {
-  if (field?.type === 'integer' || field?.type === 'number') return 'number';
-  if (field?.type === 'boolean') return 'bool';
-  return 'any';
 }

@@ -4,6 +4,8 @@
  */
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
+import { actionReferences } from './action-kinds.js';
+import type { ReferenceKind } from './action-kinds.js';
 import { ancestry, indexStates, resolveTarget } from './state-index.js';
 import type { IndexedState, StateIndex } from './state-index.js';
 import { toTransitions } from './template.js';
@@ -151,32 +153,20 @@ export function checkTemplateStructure(template: Template, parsed: ParsedSource)
     }
   }
 
+  const declared: Record<ReferenceKind, { code: IssueCode; known: string[] }> = {
+    role: { code: 'undeclared-role', known: roles },
+    ledger: { code: 'undeclared-ledger', known: ledgers },
+    'data-field': {
+      code: 'unknown-data-field',
+      known: Object.keys(template.data?.properties ?? {}),
+    },
+    event: { code: 'undeclared-event', known: events },
+  };
   for (const { action, pointer } of listActions(index, sites)) {
-    if ('notify' in action && !roles.includes(action.notify.role))
-      report('undeclared-role', `${pointer}/notify/role`, {
-        name: action.notify.role,
-        known: roles,
-      });
-    if ('ledger' in action) {
-      for (const name of Object.keys(action.ledger))
-        if (!ledgers.includes(name))
-          report(
-            'undeclared-ledger',
-            `${pointer}/ledger/${escapeSegment(name)}`,
-            { name, known: ledgers },
-            true,
-          );
-    }
-    if ('set' in action) {
-      const fields = Object.keys(template.data?.properties ?? {});
-      for (const name of Object.keys(action.set))
-        if (!fields.includes(name))
-          report(
-            'unknown-data-field',
-            `${pointer}/set/${escapeSegment(name)}`,
-            { name, known: fields },
-            true,
-          );
+    for (const ref of actionReferences(action)) {
+      const { code, known } = declared[ref.kind];
+      if (!known.includes(ref.name))
+        report(code, `${pointer}${ref.pointer}`, { name: ref.name, known }, ref.atKey);
     }
   }
 

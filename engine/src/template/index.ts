@@ -14,6 +14,15 @@ export type { ParsedSource } from './parse-template-source.js';
 export { indexStates, resolveTarget, ancestry, kindOf } from './state-index.js';
 export type { IndexedState, StateIndex } from './state-index.js';
 export { toTransitions, labelText } from './template.js';
+export { actionKinds, actionKeyOf, actionReferences, actionExpressions } from './action-kinds.js';
+export type {
+  ActionKey,
+  ActionOf,
+  ActionKind,
+  ActionReference,
+  ExpressionSlot,
+  ReferenceKind,
+} from './action-kinds.js';
 export type {
   Action,
   EventDef,

@@ -28,7 +28,8 @@ export type Action =
   | { ledger: Record<string, ValueExpression> }
   | { notify: { role: string; message: Label } }
   | { emit: string }
-  | { assign: string };
+  | { assign: string }
+  | { schedule: { event: string; delay: string } };
 
 /** A transition as written (the target shorthand is normalised away by `toTransitions`). */
 export interface Transition {

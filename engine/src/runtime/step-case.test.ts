@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../compile/compile-template.js';
+import {
+  AmountNotExactError,
+  EventNotAcceptedError,
+  ExpressionFailedError,
+  LedgerInsufficientError,
+} from '../errors/engine-error.js';
+import { validateTemplate } from '../template/validate-template.js';
+import { openingBalances } from './opening-balances.js';
+import { acceptedEvents, startCase, stepCase } from './step-case.js';
+
+function compile(source: string) {
+  const { template, issues } = validateTemplate(source);
+  if (!template) throw new Error(JSON.stringify(issues, null, 2));
+  return compileTemplate(template);
+}
+
+const SOURCE = `dsl: relief/v1
+id: visits
+version: 1
+title: { zh: 每日走访, en: Daily visits }
+roles: { cadre: { zh: 干部, en: Cadre } }
+parameters: { type: object, properties: { kits: { type: integer, default: 1 } } }
+data:
+  type: object
+  properties:
+    visits: { type: integer, default: 0 }
+    a: { type: integer, default: 1 }
+    b: { type: integer, default: 2 }
+    note: { type: string }
+ledgers: { kits: { title: Kits, opening: params.kits } }
+events:
+  visit: {}
+  note: {}
+  swap: {}
+  give: {}
+  pay: { form: { type: object, properties: { amount: { type: number } } } }
+  check: {}
+  split: {}
+initial: watched
+states:
+  watched:
+    on:
+      visit: { target: watched, actions: [{ set: { visits: data.visits + 1 } }] }
+      note: { actions: [{ emit: visit.noted }] }
+      swap: { actions: [{ set: { a: data.b, b: data.a } }] }
+      give: { actions: [{ ledger: { kits: -1 } }] }
+      pay: { actions: [{ ledger: { kits: event.amount } }] }
+      check: { guard: "data.note == 'x'", target: escalated }
+      split: both
+    after:
+      - delay: P1D
+        target: escalated
+  escalated: { type: final }
+  both:
+    type: parallel
+    states:
+      left: { initial: l1, states: { l1: { on: { visit: l2 } }, l2: { type: final } } }
+      right: { initial: r1, states: { r1: { on: { visit: r2 } }, r2: { type: final } } }
+`;
+
+const env = (now = new Date('2026-01-01T08:00:00Z')) => ({
+  params: { kits: 1 },
+  ledger: { kits: 1 },
+  now,
+});
+const data = { visits: 0, a: 1, b: 2 };
+
+describe('stepCase', () => {
+  it('re-enters a state that targets itself: exit and entry run and its timers restart', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    expect(started.armTimers.map((t) => [t.eventType, t.dueAt.toISOString()])).toEqual([
+      ['after:watched:0', '2026-01-02T08:00:00.000Z'],
+    ]);
+    const later = env(new Date('2026-01-01T20:00:00Z'));
+    const visited = stepCase(compiled, started, { type: 'visit' }, later);
+    expect(visited.cancelTimersOf).toEqual(['watched']);
+    expect(visited.armTimers.map((t) => t.dueAt.toISOString())).toEqual([
+      '2026-01-02T20:00:00.000Z',
+    ]);
+    expect(visited.effects.map((e) => e.kind)).toEqual(['exit', 'enter']);
+  });
+
+  it('stays in place without a target: no exit, no entry, timers keep running', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    const noted = stepCase(compiled, started, { type: 'note' }, env());
+    expect(noted.effects).toEqual([{ kind: 'emit', name: 'visit.noted' }]);
+    expect(noted.cancelTimersOf).toEqual([]);
+    expect(noted.armTimers).toEqual([]);
+  });
+
+  it('evaluates all values of one set against the data before it', () => {
+    const compiled = compile(SOURCE);
+    const swapped = stepCase(compiled, startCase(compiled, data, env()), { type: 'swap' }, env());
+    expect(swapped.data).toMatchObject({ a: 2, b: 1 });
+  });
+
+  it('refuses a draw that would take a ledger below zero, as a whole', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    expect(stepCase(compiled, started, { type: 'give' }, env()).ledgerDeltas).toEqual({ kits: -1 });
+    expect(() =>
+      stepCase(compiled, started, { type: 'give' }, { ...env(), ledger: { kits: 0 } }),
+    ).toThrow(LedgerInsufficientError);
+  });
+
+  it('turns a guard that fails at run time into a typed error', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    expect(() => stepCase(compiled, started, { type: 'check' }, env())).toThrow(
+      ExpressionFailedError,
+    );
+  });
+
+  it('enters every region of a parallel state and finishes when all are final', () => {
+    const compiled = compile(SOURCE);
+    const split = stepCase(compiled, startCase(compiled, data, env()), { type: 'split' }, env());
+    expect(split.value).toEqual({ both: { left: 'l1', right: 'r1' } });
+    expect(
+      split.effects.filter((e) => e.kind === 'enter').map((e) => (e as { state: string }).state),
+    ).toEqual(['both', 'both.left', 'both.left.l1', 'both.right', 'both.right.r1']);
+    const visited = stepCase(compiled, split, { type: 'visit' }, env());
+    expect(visited.value).toEqual({ both: { left: 'l2', right: 'r2' } });
+  });
+});
+
+describe('actions that fail at run time', () => {
+  it('refuse the event with a typed error and change nothing', () => {
+    const compiled = compile(
+      SOURCE.replace(
+        'swap: { actions: [{ set: { a: data.b, b: data.a } }] }',
+        "swap: { actions: [{ set: { a: data.b, note: data.note + '!' } }] }",
+      ),
+    );
+    const started = startCase(compiled, data, env());
+    expect(() => stepCase(compiled, started, { type: 'swap' }, env())).toThrow(
+      ExpressionFailedError,
+    );
+    expect(started.data).toEqual(data);
+  });
+});
+
+describe('money', () => {
+  // Before: 0.004 was rounded to 0.00 and vanished from the books without a word.
+  it('refuses a ledger amount with a fraction of a fen, naming the ledger, and never rounds', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    const refusal = (() => {
+      try {
+        stepCase(compiled, started, { type: 'pay', payload: { amount: 0.004 } }, env());
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(AmountNotExactError);
+    expect(refusal).toMatchObject({ code: 'amount-not-exact', kind: 'unprocessable' });
+    expect((refusal as Error).message).toMatch(/^ledger 'kits' \(event\.amount\): amount 0\.004 /);
+  });
+
+  it('accepts amounts exact to the fen, without binary noise', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    const paid = stepCase(
+      compiled,
+      started,
+      { type: 'pay', payload: { amount: 0.1 + 0.2 } },
+      env(),
+    );
+    expect(paid.ledgerDeltas).toEqual({ kits: 0.3 });
+  });
+
+  it('refuses an opening balance with a fraction of a fen', () => {
+    const compiled = compile(SOURCE);
+    expect(() => openingBalances(compiled, { kits: 1.005 }, new Date(0))).toThrow(
+      /^opening balance of ledger 'kits' \(params\.kits\): amount 1\.005 is not exact/,
+    );
+    expect(openingBalances(compiled, { kits: 2.5 }, new Date(0))).toEqual({ kits: 2.5 });
+  });
+});
+
+describe('what the step reads', () => {
+  // Guard failures used to travel in an array on the shared compiled template; a failure must
+  // belong to its own step only.
+  it('keeps a guard failure to its own step: the next step on the same template is unaffected', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    expect(() => stepCase(compiled, started, { type: 'check' }, env())).toThrow(
+      ExpressionFailedError,
+    );
+    const noted = { ...started, data: { ...data, note: 'x' } };
+    expect(stepCase(compiled, noted, { type: 'check' }, env()).value).toBe('escalated');
+  });
+
+  it('answers the accepted events from the state index, parallel regions included', () => {
+    const compiled = compile(SOURCE);
+    expect(acceptedEvents(compiled, 'watched')).toEqual([
+      'visit',
+      'note',
+      'swap',
+      'give',
+      'pay',
+      'check',
+      'split',
+    ]);
+    expect(acceptedEvents(compiled, { both: { left: 'l1', right: 'r2' } })).toEqual(['visit']);
+    expect(acceptedEvents(compiled, 'escalated')).toEqual([]);
+  });
+
+  it('does not take names of the object prototype for declared events', () => {
+    const compiled = compile(SOURCE);
+    const started = startCase(compiled, data, env());
+    for (const type of ['constructor', 'toString', '__proto__'])
+      expect(() => stepCase(compiled, started, { type }, env())).toThrow(EventNotAcceptedError);
+  });
+});
+
+describe('schedule', () => {
+  const SCHEDULED = SOURCE.replace(
+    '      note: { actions: [{ emit: visit.noted }] }\n',
+    '      note: { actions: [{ emit: visit.noted }, { schedule: { event: visit, delay: PT2H } }] }\n',
+  ).replace(
+    '      split: both\n',
+    '      split: { target: both, actions: [{ schedule: { event: note, delay: P1D } }] }\n',
+  );
+
+  it('arms a case-level timer that sends the event after the delay', () => {
+    const compiled = compile(SCHEDULED);
+    const started = startCase(compiled, data, env());
+    const noted = stepCase(compiled, started, { type: 'note' }, env());
+    expect(noted.armTimers).toEqual([
+      { state: '', index: 0, eventType: 'visit', dueAt: new Date('2026-01-01T10:00:00Z') },
+    ]);
+    // Fired by the system (no roles): applied as that event.
+    const fired = stepCase(compiled, noted, { type: 'visit' }, env(), {});
+    expect(fired.data.visits).toBe(1);
+  });
+
+  it('is not cancelled when the state that armed it is left', () => {
+    const compiled = compile(SCHEDULED);
+    const split = stepCase(compiled, startCase(compiled, data, env()), { type: 'split' }, env());
+    expect(split.cancelTimersOf).toContain('watched');
+    expect(split.armTimers.filter((t) => t.state === '')).toEqual([
+      { state: '', index: 0, eventType: 'note', dueAt: new Date('2026-01-02T08:00:00Z') },
+    ]);
+    // When it falls due, a state that does not accept the event refuses it: nothing changes.
+    expect(() => stepCase(compiled, split, { type: 'note' }, env(), {})).toThrow(
+      EventNotAcceptedError,
+    );
+  });
+});
