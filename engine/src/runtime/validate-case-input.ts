@@ -9,6 +9,7 @@ import type { CompiledTemplate } from '../compile/compile-template.js';
 import { ValidationFailedError } from '../errors/engine-error.js';
 import type { FieldError } from '../errors/engine-error.js';
 import { toPlainJsonSchema } from '../template/to-plain-json-schema.js';
+import { ownValue } from './own-value.js';
 import type { JsonSchemaObject } from '../template/template.js';
 
 const cache = new WeakMap<CompiledTemplate, Map<string, ValidateFunction>>();
@@ -92,7 +93,11 @@ export function validateEventPayload(
   payload: unknown,
 ): Record<string, unknown> {
   return check(
-    validatorFor(compiled, `event:${eventType}`, compiled.template.events?.[eventType]?.form),
+    validatorFor(
+      compiled,
+      `event:${eventType}`,
+      ownValue(compiled.template.events, eventType)?.form,
+    ),
     `payload of '${eventType}'`,
     payload,
   );
