@@ -37,6 +37,9 @@ const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
   'expr-syntax': '表达式写法有误',
   'expr-unknown-name': '表达式用了未声明的名称',
   'expr-type': '表达式类型不对',
+  'expr-cost': '表达式计算量超出限额',
+  'expr-cost-unbounded': '嵌套遍历长度未知的列表，计算量可能过大',
+  'regex-unsupported': '正则表达式无法在线性时间引擎上运行',
 };
 
 /** The finding as the UI shows it in `lang`. */

@@ -8,6 +8,7 @@ export {
   RoleNotAllowedError,
   ValidationFailedError,
   ExpressionFailedError,
+  ExpressionBudgetError,
   NotFoundError,
   VersionConflictError,
   IdempotencyKeyReusedError,

@@ -152,6 +152,24 @@ export const issueCatalog = {
   },
   'expr-unknown-name': { severity: 'error', message: (a: IssueArgs) => `${a.detail}.` },
   'expr-type': { severity: 'error', message: (a: IssueArgs) => `${a.detail}.` },
+  'expr-cost': {
+    severity: 'error',
+    message: (a: IssueArgs) => `${a.detail}.`,
+    zh: () =>
+      '表达式计算量超出限额（每个表达式最多 100,000 步），它所守护的事件每次都会被拒绝；请减少遍历的元素，或不要嵌套 map/filter。',
+  },
+  'expr-cost-unbounded': {
+    severity: 'warning',
+    message: (a: IssueArgs) => `${a.detail}.`,
+    zh: () =>
+      '在另一个宏内嵌套遍历长度未知的列表，计算量随各列表长度之积增长；请为该列表声明 maxItems，否则运行时超过 100,000 步会拒绝该事件。',
+  },
+  'regex-unsupported': {
+    severity: 'error',
+    message: (a: IssueArgs) => `${a.detail}.`,
+    zh: () =>
+      '正则表达式无法在线性时间引擎上运行（不支持反向引用、先行或后行断言，或写法有误）；请改写。',
+  },
 } as const;
 
 /** A stable finding code. */

@@ -4,13 +4,15 @@
  */
 import { ParseError } from '@marcbachmann/cel-js';
 import type { Environment, ParseResult, SourceRange } from '@marcbachmann/cel-js';
+import { checkCost } from './check-cost.js';
 import { checkNames } from './check-names.js';
 import { celBuiltins, checkEnvironmentFor } from './check-environment.js';
 import type { ExprExpect, ExprScope } from './expr-scope.js';
 
 /** A problem found in one expression; offset/length are in UTF-16 code units into the source string. */
 export interface ExprProblem {
-  kind: 'syntax' | 'unknown-name' | 'type';
+  /** `cost` and `regex` are errors; `cost-unbounded` is a warning (see check-cost.ts). */
+  kind: 'syntax' | 'unknown-name' | 'type' | 'cost' | 'cost-unbounded' | 'regex';
   message: string;
   offset: number;
   length: number;
@@ -78,7 +80,7 @@ function checkWith(
       },
     ];
   }
-  return [];
+  return checkCost(parsed.ast, scope);
 }
 
 const TYPE_CODES_AS_NAMES = new Set(['unknown_variable', 'no_such_key', 'reserved_identifier']);

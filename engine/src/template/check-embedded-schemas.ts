@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { IssueArgs, IssueCode } from '../errors/issue-catalog.js';
 import { escapeSegment } from './parse-template-source.js';
+import { checkSchemaPatterns } from './check-schema-patterns.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
 import type { JsonSchemaObject, Template } from './template.js';
 
@@ -42,6 +43,7 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
     : cachedCompile;
 
   for (const [pointer, schema] of schemas) {
+    checkSchemaPatterns(schema, pointer, report);
     const whole = compile(toPlainJsonSchema(schema));
     if ('error' in whole) {
       report('invalid-json-schema', pointer, { detail: whole.error });

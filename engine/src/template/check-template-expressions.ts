@@ -19,6 +19,9 @@ const PROBLEM_CODES = {
   syntax: 'expr-syntax',
   'unknown-name': 'expr-unknown-name',
   type: 'expr-type',
+  cost: 'expr-cost',
+  'cost-unbounded': 'expr-cost-unbounded',
+  regex: 'regex-unsupported',
 } as const;
 
 /** Check expressions and embedded schemas. */
