@@ -2,9 +2,10 @@
  * `parameters`, `data` and each event `form` must be valid JSON Schemas whose defaults satisfy
  * them, so a template that validates cannot fail on them at run time.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { IssueArgs, IssueCode } from '../errors/issue-catalog.js';
+import { createSchemaValidator, toEnforcedSchema } from './create-schema-validator.js';
 import { escapeSegment } from './parse-template-source.js';
 import { checkSchemaPatterns } from './check-schema-patterns.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
@@ -15,8 +16,6 @@ type Report = (code: IssueCode, pointer: string, args: IssueArgs) => void;
 /** How a schema compiles on its own: the validator, or ajv's reason for refusing it. */
 type Compiled = { validate: ValidateFunction } | { error: string };
 
-const AJV_OPTIONS = { allErrors: true, strict: false } as const;
-
 // Compiling a schema (ajv generates and evaluates code) costs milliseconds, and the same small
 // schemas come back on every validation of a template, so self-contained ones are compiled once
 // and kept by their JSON text. Bounded: the API validates templates from anyone.
@@ -24,7 +23,10 @@ const MAX_CACHED = 500;
 const cache = new Map<string, Compiled>();
 let sharedAjv: Ajv2020 | undefined;
 
-/** Check the template's embedded schemas and the defaults of their fields. */
+/**
+ * Check the template's embedded schemas and the defaults of their fields, in the dialect cases are
+ * validated with at run time (`createSchemaValidator`: formats, defaults, unknown fields refused).
+ */
 export function checkEmbeddedSchemas(template: Template, report: Report): void {
   const schemas: [string, JsonSchemaObject][] = [];
   const add = (pointer: string, schema: JsonSchemaObject | undefined) => {
@@ -43,8 +45,10 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
     : cachedCompile;
 
   for (const [pointer, schema] of schemas) {
-    checkSchemaPatterns(schema, pointer, report);
-    const whole = compile(toPlainJsonSchema(schema));
+    // A pattern the linear-time engine cannot run is reported at the pattern itself; ajv would
+    // only repeat it for the whole schema.
+    if (checkSchemaPatterns(schema, pointer, report) > 0) continue;
+    const whole = compile(toEnforcedSchema(schema));
     if ('error' in whole) {
       report('invalid-json-schema', pointer, { detail: whole.error });
       continue;
@@ -60,7 +64,8 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
         continue;
       }
       const { validate } = compiled;
-      if (!validate(property.default)) {
+      // A copy: with `useDefaults`, validating an object default fills its nested defaults in place.
+      if (!validate(structuredClone(property.default))) {
         report('invalid-default', `${pointer}/properties/${escapeSegment(field)}/default`, {
           name: field,
           detail: shared().errorsText(validate.errors, { dataVar: 'default' }),
@@ -72,7 +77,7 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
 
 /** One fresh ajv for all of one template's schemas. */
 function isolatedCompiler(): (schema: Record<string, unknown>) => Compiled {
-  const ajv = new Ajv2020(AJV_OPTIONS);
+  const ajv = createSchemaValidator();
   return (schema) => compileWith(ajv, schema);
 }
 
@@ -92,7 +97,7 @@ function cachedCompile(schema: Record<string, unknown>): Compiled {
 }
 
 function shared(): Ajv2020 {
-  sharedAjv ??= new Ajv2020(AJV_OPTIONS);
+  sharedAjv ??= createSchemaValidator();
   return sharedAjv;
 }
 

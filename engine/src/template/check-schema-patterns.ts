@@ -12,31 +12,37 @@ type Report = (code: IssueCode, pointer: string, args: IssueArgs) => void;
 // Values, not schemas: a `pattern` key inside a default is data.
 const NOT_SCHEMAS = new Set(['default', 'const', 'enum', 'examples']);
 
-/** Report each pattern under `schema` (at `pointer`) that the linear-time engine cannot run. */
-export function checkSchemaPatterns(schema: unknown, pointer: string, report: Report): void {
-  if (Array.isArray(schema)) {
-    schema.forEach((item, i) => checkSchemaPatterns(item, `${pointer}/${i}`, report));
-    return;
-  }
-  if (schema === null || typeof schema !== 'object') return;
+/**
+ * Report each pattern under `schema` (at `pointer`) that the linear-time engine cannot run;
+ * returns how many were reported.
+ */
+export function checkSchemaPatterns(schema: unknown, pointer: string, report: Report): number {
+  if (Array.isArray(schema))
+    return schema.reduce<number>(
+      (n, item, i) => n + checkSchemaPatterns(item, `${pointer}/${i}`, report),
+      0,
+    );
+  if (schema === null || typeof schema !== 'object') return 0;
+  let found = 0;
   for (const [key, value] of Object.entries(schema)) {
     const at = `${pointer}/${escapeSegment(key)}`;
-    if (key === 'pattern' && typeof value === 'string') check(value, at, report);
+    if (key === 'pattern' && typeof value === 'string') found += check(value, at, report);
     else if (key === 'patternProperties' && value !== null && typeof value === 'object') {
       for (const [pattern, sub] of Object.entries(value)) {
         const subAt = `${at}/${escapeSegment(pattern)}`;
-        check(pattern, subAt, report);
-        checkSchemaPatterns(sub, subAt, report);
+        found += check(pattern, subAt, report) + checkSchemaPatterns(sub, subAt, report);
       }
-    } else if (!NOT_SCHEMAS.has(key)) checkSchemaPatterns(value, at, report);
+    } else if (!NOT_SCHEMAS.has(key)) found += checkSchemaPatterns(value, at, report);
   }
+  return found;
 }
 
-function check(pattern: string, pointer: string, report: Report): void {
+function check(pattern: string, pointer: string, report: Report): number {
   const problem = linearRegexProblem(pattern, 'json-schema');
-  if (problem)
-    report('regex-unsupported', pointer, {
-      found: pattern,
-      detail: `pattern '${pattern}' ${problem.replace(/^it /, '')}`,
-    });
+  if (!problem) return 0;
+  report('regex-unsupported', pointer, {
+    found: pattern,
+    detail: `pattern '${pattern}' ${problem.replace(/^it /, '')}`,
+  });
+  return 1;
 }

@@ -28,3 +28,9 @@ export type {
   ValueExpression,
 } from './template.js';
 export { toPlainJsonSchema } from './to-plain-json-schema.js';
+export {
+  createSchemaValidator,
+  schemaValidatorOptions,
+  toEnforcedSchema,
+  compileEnforcedSchema,
+} from './create-schema-validator.js';
