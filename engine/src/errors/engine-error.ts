@@ -74,6 +74,20 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * How many findings an answer lists at most. A body with 60,000 unknown fields must not earn a
+ * 5 MB answer: the rest are counted (`errorsOmitted`, "and N more"), not listed.
+ */
+export const MAX_LISTED_FINDINGS = 100;
+/** How many findings an error's one-line message quotes. */
+const MAX_QUOTED = 10;
+
+/** The first few of `items` joined with '; ', then "and N more". */
+function quoteSome(items: readonly string[]): string {
+  const quoted = items.slice(0, MAX_QUOTED).join('; ');
+  return items.length > MAX_QUOTED ? `${quoted}; and ${items.length - MAX_QUOTED} more` : quoted;
+}
+
 /** Input failed validation against a declared JSON Schema (event form, case data, params). */
 export class ValidationFailedError extends EngineError {
   constructor(
@@ -83,7 +97,7 @@ export class ValidationFailedError extends EngineError {
     super(
       'validation-failed',
       'unprocessable',
-      `${what} is invalid: ${fieldErrors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
+      `${what} is invalid: ${quoteSome(fieldErrors.map((e) => `${e.path || '/'} ${e.message}`))}`,
       { errors: fieldErrors },
     );
   }
@@ -204,7 +218,7 @@ export class TemplateInvalidError extends EngineError {
     super(
       'template-invalid',
       'unprocessable',
-      `template is invalid: ${errors.map((i) => `${i.line}:${i.col} ${i.message}`).join('; ')}`,
+      `template is invalid: ${quoteSome(errors.map((i) => `${i.line}:${i.col} ${i.message}`))}`,
       { issues },
     );
   }

@@ -2,6 +2,7 @@ export { issueCatalog, describeIssue } from './issue-catalog.js';
 export type { IssueArgs, IssueCode, IssueSeverity, TemplateIssue } from './issue-catalog.js';
 export {
   EngineError,
+  MAX_LISTED_FINDINGS,
   EventNotAcceptedError,
   GuardRefusedError,
   LedgerInsufficientError,
