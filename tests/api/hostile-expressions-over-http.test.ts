@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access --
-   response bodies are JSON checked against the OpenAPI document at run time by the client. */
 /**
  * Issue 10, items 2, 3 and 6 over real HTTP: an expression that would take the server's heap or
  * CPU (nested maps, string doubling), a backtracking regex in `matches()` or a data `pattern`,

@@ -7,7 +7,8 @@ import { EvaluationError, ParseError } from '@marcbachmann/cel-js';
 import type { ParseResult } from '@marcbachmann/cel-js';
 import { ExpressionBudgetError } from '../errors/engine-error.js';
 import { EXPR_LIMITS } from './expr-limits.js';
-import { BudgetExceeded, ExprBudget } from './expr-budget.js';
+import { ExprBudget } from './expr-budget.js';
+import type { BudgetExceeded } from './expr-budget.js';
 import { ExprEvalError } from './expr-eval-error.js';
 import { ExprSyntaxError } from './expr-syntax-error.js';
 import { runtimeEnvironment } from './runtime-environment.js';
@@ -55,7 +56,7 @@ export function compileExpression(source: string): CompiledExpression {
       const budget = new ExprBudget();
       try {
         // A fresh object with exactly the five variables: nothing else on `ctx` is reachable.
-        value = withBudget(budget, () =>
+        value = withBudget(budget, (): unknown =>
           program({
             data: ctx.data,
             params: ctx.params,

@@ -91,9 +91,12 @@ describe('expression budgets at run time', () => {
   it('the deadline stops what no count sees', () => {
     let now = 0;
     const budget = new ExprBudget(EXPR_LIMITS, () => now);
+    for (let i = 0; i < 1024; i++) budget.observe('value', 1); // the clock starts here
+    now = EXPR_LIMITS.deadlineMs; // not over yet
+    for (let i = 0; i < 1024; i++) budget.observe('value', 1);
     now = EXPR_LIMITS.deadlineMs + 1;
     expect(() => {
-      for (let i = 0; i < 2048; i++) budget.observe('value', 1);
+      for (let i = 0; i < 1024; i++) budget.observe('value', 1);
     }).toThrow(/deadlineMs/);
     expect(budget.exceeded?.limit).toBe('deadlineMs');
   });

@@ -24,11 +24,11 @@ export function checkSchemaPatterns(schema: unknown, pointer: string, report: Re
     );
   if (schema === null || typeof schema !== 'object') return 0;
   let found = 0;
-  for (const [key, value] of Object.entries(schema)) {
+  for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
     const at = `${pointer}/${escapeSegment(key)}`;
     if (key === 'pattern' && typeof value === 'string') found += check(value, at, report);
     else if (key === 'patternProperties' && value !== null && typeof value === 'object') {
-      for (const [pattern, sub] of Object.entries(value)) {
+      for (const [pattern, sub] of Object.entries(value as Record<string, unknown>)) {
         const subAt = `${at}/${escapeSegment(pattern)}`;
         found += check(pattern, subAt, report) + checkSchemaPatterns(sub, subAt, report);
       }
