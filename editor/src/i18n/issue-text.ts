@@ -3,6 +3,7 @@
  * (in English, shared with the CLI and the API); in the Chinese UI the summary comes first and the
  * full message follows, so a community worker sees what is wrong at a glance.
  */
+import { issueSummaryZh } from '@relief/engine';
 import type { IssueCode } from '@relief/engine';
 
 const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
@@ -37,12 +38,11 @@ const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
   'expr-syntax': '表达式写法有误',
   'expr-unknown-name': '表达式用了未声明的名称',
   'expr-type': '表达式类型不对',
-  'expr-cost': '表达式计算量超出限额',
-  'expr-cost-unbounded': '嵌套遍历长度未知的列表，计算量可能过大',
-  'regex-unsupported': '正则表达式无法在线性时间引擎上运行',
 };
 
 /** The finding as the UI shows it in `lang`. */
 export function issueText(issue: { code: IssueCode; message: string }, lang: 'zh' | 'en'): string {
-  return lang === 'zh' && zh[issue.code] ? `${zh[issue.code]}：${issue.message}` : issue.message;
+  // Newer codes carry their Chinese summary in the engine's catalog itself.
+  const summary = zh[issue.code] ?? issueSummaryZh(issue.code);
+  return lang === 'zh' && summary ? `${summary}：${issue.message}` : issue.message;
 }

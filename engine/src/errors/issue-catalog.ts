@@ -146,6 +146,42 @@ export const issueCatalog = {
     message: (a: IssueArgs) =>
       `'${a.found}' is not an ISO 8601 duration; write e.g. PT30M, PT1H, P1D or P3D.`,
   },
+  'figure-measure': {
+    severity: 'error',
+    zh: '数字需且只需 count、sum、ledger 之一',
+    message: (a: IssueArgs) =>
+      `a figure measures exactly one of: count, sum, ledger${a.found ? ` (found: ${a.found})` : ''}; keep one.`,
+  },
+  'figure-sum-shape': {
+    severity: 'error',
+    zh: '求和要写 { data: 字段 } 或 { event: 事件, field: 字段 }',
+    message: (a: IssueArgs) =>
+      `a sum adds up either a data field, \`sum: { data: amount }\`, or an event's payload field, \`sum: { event: commit, field: quantity }\`${a.found ? ` (found: ${a.found})` : ''}.`,
+  },
+  'figure-unknown-field': {
+    severity: 'error',
+    zh: '数字引用的字段未声明',
+    message: (a: IssueArgs) =>
+      `'${a.name}' is not a field of ${a.expected}; declare it there or use one of: ${list(a.known)}.`,
+  },
+  'figure-not-numeric': {
+    severity: 'error',
+    zh: '求和的字段必须是数字（integer 或 number）',
+    message: (a: IssueArgs) =>
+      `'${a.name}' is ${a.found}, so it cannot be summed; sum a field of type integer or number (numeric fields: ${list(a.known)}).`,
+  },
+  'figure-event-without-form': {
+    severity: 'error',
+    zh: '事件没有表单，无法对其字段求和',
+    message: (a: IssueArgs) =>
+      `event '${a.name}' has no form, so its payload has no field to sum; add a form with a numeric field, or count the event with \`count: { event: ${a.name} }\`.`,
+  },
+  'figure-where-on-ledger': {
+    severity: 'error',
+    zh: '台账数字不能加 where 条件',
+    message: () =>
+      "'where' selects cases, but ledger movements are counted for the whole programme; remove 'where' or count cases instead.",
+  },
   'expr-syntax': {
     severity: 'error',
     message: (a: IssueArgs) => `expression does not parse: ${a.detail}.`,
@@ -155,20 +191,17 @@ export const issueCatalog = {
   'expr-cost': {
     severity: 'error',
     message: (a: IssueArgs) => `${a.detail}.`,
-    zh: () =>
-      '表达式计算量超出限额（每个表达式最多 100,000 步），它所守护的事件每次都会被拒绝；请减少遍历的元素，或不要嵌套 map/filter。',
+    zh: '表达式计算量超出限额（最多 100,000 步）：请减少遍历的元素，或不要嵌套 map/filter',
   },
   'expr-cost-unbounded': {
     severity: 'warning',
     message: (a: IssueArgs) => `${a.detail}.`,
-    zh: () =>
-      '在另一个宏内嵌套遍历长度未知的列表，计算量随各列表长度之积增长；请为该列表声明 maxItems，否则运行时超过 100,000 步会拒绝该事件。',
+    zh: '嵌套遍历长度未知的列表，计算量可能过大：请为列表声明 maxItems',
   },
   'regex-unsupported': {
     severity: 'error',
     message: (a: IssueArgs) => `${a.detail}.`,
-    zh: () =>
-      '正则表达式无法在线性时间引擎上运行（不支持反向引用、先行或后行断言，或写法有误）；请改写。',
+    zh: '正则表达式无法在线性时间引擎上运行（不支持反向引用和先行、后行断言）',
   },
 } as const;
 
@@ -196,4 +229,10 @@ export function describeIssue(
 ): { severity: IssueSeverity; message: string } {
   const entry = issueCatalog[code];
   return { severity: entry.severity, message: entry.message(args) };
+}
+
+/** The short Chinese summary of a code, for codes whose catalog entry carries one. */
+export function issueSummaryZh(code: IssueCode): string | undefined {
+  const entry: { severity: IssueSeverity; zh?: string } = issueCatalog[code];
+  return entry.zh;
 }

@@ -4,6 +4,7 @@
  */
 import { ParseError } from '@marcbachmann/cel-js';
 import type { Environment, ParseResult, SourceRange } from '@marcbachmann/cel-js';
+import type { IssueCode } from '../errors/issue-catalog.js';
 import { checkCost } from './check-cost.js';
 import { checkNames } from './check-names.js';
 import { celBuiltins, checkEnvironmentFor } from './check-environment.js';
@@ -17,6 +18,16 @@ export interface ExprProblem {
   offset: number;
   length: number;
 }
+
+/** The catalog finding for each kind of problem. */
+export const EXPR_PROBLEM_CODES = {
+  syntax: 'expr-syntax',
+  'unknown-name': 'expr-unknown-name',
+  type: 'expr-type',
+  cost: 'expr-cost',
+  'cost-unbounded': 'expr-cost-unbounded',
+  regex: 'regex-unsupported',
+} as const satisfies Record<ExprProblem['kind'], IssueCode>;
 
 // Templates repeat expressions (the same guard in many states). The result depends only on the
 // environment (itself one per data/params/event schema), the ledger names, the expectation and the

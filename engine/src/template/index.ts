@@ -17,6 +17,11 @@ export { toTransitions, labelText } from './template.js';
 export type {
   Action,
   EventDef,
+  FigureBreakdown,
+  FigureCount,
+  FigureDef,
+  FigureSum,
+  GalleryDef,
   JsonSchemaObject,
   Label,
   LedgerDef,
