@@ -13,9 +13,10 @@ let runtime: Environment | undefined;
 
 /** Created on first use and shared: every compiled expression parses against it. */
 export function runtimeEnvironment(): Environment {
+  if (runtime) return runtime;
   // `matches` runs on the linear-time engine (RE2 syntax, as CEL specifies), for every environment.
   setRegexEngine((pattern) => compileLinearRegex(pattern, 'cel'));
-  runtime ??= registerRuntimeOverloads(
+  runtime = registerRuntimeOverloads(
     registerNumericOverloads(
       new Environment({
         homogeneousAggregateLiterals: false,
