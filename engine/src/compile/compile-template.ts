@@ -7,7 +7,7 @@ import { assign, setup } from 'xstate';
 import type { AnyStateMachine } from 'xstate';
 import { compileExpression } from '../expr/index.js';
 import type { CompiledExpression } from '../expr/index.js';
-import type { ExpressionFailedError } from '../errors/engine-error.js';
+import type { ExpressionBudgetError, ExpressionFailedError } from '../errors/engine-error.js';
 import { indexStates, resolveTarget } from '../template/state-index.js';
 import type { StateIndex } from '../template/state-index.js';
 import { toTransitions } from '../template/template.js';
@@ -35,7 +35,7 @@ export interface CompiledTemplate {
  * nothing mutable lives on the compiled template, which is cached and shared.
  */
 export interface StepEvent extends CaseEvent {
-  readonly guardFailures?: ExpressionFailedError[];
+  readonly guardFailures?: (ExpressionFailedError | ExpressionBudgetError)[];
 }
 
 type GuardImpl = (args: { context: CaseContext; event: CaseEvent }) => boolean;
@@ -63,7 +63,9 @@ export function compileTemplate(template: Template): CompiledTemplate {
         try {
           return toBool(evaluate(expr, context, event), source);
         } catch (error) {
-          (event as StepEvent).guardFailures?.push(error as ExpressionFailedError);
+          (event as StepEvent).guardFailures?.push(
+            error as ExpressionFailedError | ExpressionBudgetError,
+          );
           return false;
         }
       };

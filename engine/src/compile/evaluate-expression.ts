@@ -4,7 +4,7 @@
  * error a failure becomes.
  */
 import type { CompiledExpression, ExprContext } from '../expr/index.js';
-import { ExpressionFailedError } from '../errors/engine-error.js';
+import { ExpressionBudgetError, ExpressionFailedError } from '../errors/engine-error.js';
 import type { CaseContext, CaseEvent } from './case-machine-types.js';
 
 /** What an expression sees during a step. */
@@ -23,6 +23,7 @@ export function evaluate(expr: ValueSource, context: CaseContext, event: CaseEve
   try {
     return expr.evaluate(exprContext(context, event));
   } catch (error) {
+    if (error instanceof ExpressionBudgetError) throw error; // its own refusal, with its limit
     throw new ExpressionFailedError(
       expr.source,
       error instanceof Error ? error.message : String(error),

@@ -2,6 +2,7 @@ export { issueCatalog, describeIssue, issueSummaryZh } from './issue-catalog.js'
 export type { IssueArgs, IssueCode, IssueSeverity, TemplateIssue } from './issue-catalog.js';
 export {
   EngineError,
+  MAX_LISTED_FINDINGS,
   EventNotAcceptedError,
   GuardRefusedError,
   LedgerInsufficientError,
@@ -9,6 +10,7 @@ export {
   ValidationFailedError,
   ExpressionFailedError,
   AmountNotExactError,
+  ExpressionBudgetError,
   NotFoundError,
   VersionConflictError,
   IdempotencyKeyReusedError,

@@ -13,7 +13,7 @@ import {
   parseTimerEvent,
   timerEventType,
 } from '../compile/state-ids.js';
-import type { ExpressionFailedError } from '../errors/engine-error.js';
+import type { ExpressionBudgetError, ExpressionFailedError } from '../errors/engine-error.js';
 import {
   EngineError,
   EventNotAcceptedError,
@@ -120,7 +120,7 @@ export function stepCase(
   }
   const payload = declared ? validateEventPayload(compiled, event.type, event.payload ?? {}) : {};
   // This step's own collector of guard failures (see `StepEvent`).
-  const guardFailures: ExpressionFailedError[] = [];
+  const guardFailures: (ExpressionFailedError | ExpressionBudgetError)[] = [];
   const normalized: StepEvent = { type: event.type, payload, guardFailures };
   const snapshot = resolve(compiled, state, env);
   const enabled = compiled.machine.getTransitionData(snapshot, normalized);
