@@ -106,7 +106,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable {
       const idempotencyKey = idempotencyKeyOf(c);
       const event = await readJson<EventRequest>(ctx, c, 'sendEvent');
       const applied = await applyEvent(ctx.store, c.req.param('id') ?? '', event, {
-        actorId: caller.keyId,
+        actorId: caller.actorId,
         roles: caller.programmeRoles,
         ifMatch,
         idempotencyKey,

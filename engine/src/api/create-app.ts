@@ -85,6 +85,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       key: c.var.caller?.keyId,
+      person: c.var.caller?.person?.id,
     });
   });
 
