@@ -6,6 +6,7 @@
 import { INTEGRATION_OPERATIONS } from './integration-operations.js';
 import { META_OPERATIONS } from './meta-operations.js';
 import type { OperationSpec } from './operation-spec.js';
+import { PERSON_OPERATIONS } from './person-operations.js';
 import { PROGRAMME_OPERATIONS } from './programme-operations.js';
 import { TEMPLATE_OPERATIONS } from './template-operations.js';
 
@@ -18,6 +19,7 @@ export const API_OPERATIONS: readonly OperationSpec[] = [
   ...TEMPLATE_OPERATIONS,
   ...PROGRAMME_OPERATIONS,
   ...INTEGRATION_OPERATIONS,
+  ...PERSON_OPERATIONS,
 ];
 
 /** The operation with this id (throws on a typo, at start-up). */

@@ -75,7 +75,9 @@ export function toSessionCaller(session: SessionRecord): Caller {
 
 /** Which of `roles` this caller may not grant: the owner grants any but `owner`, others what they hold. */
 export function rolesNotHeld(caller: Caller, roles: readonly string[]): string[] {
-  return roles.filter((role) => role === 'owner' || (!caller.owner && !caller.roles.includes(role)));
+  return roles.filter(
+    (role) => role === 'owner' || (!caller.owner && !caller.roles.includes(role)),
+  );
 }
 
 /** The store's view of a caller: the key id for the record, and the scope. */
@@ -86,6 +88,7 @@ export function toStoreCaller(caller: Caller): StoreCaller {
 /** May this caller use an operation with this access rule? */
 export function mayCall(caller: Caller, access: Access): boolean {
   if (access === 'public' || access === 'any') return true;
+  if (access === 'session') return caller.session !== undefined;
   return access.some((role) =>
     role === 'worker' ? caller.programmeRoles.length > 0 : caller.system.has(role),
   );

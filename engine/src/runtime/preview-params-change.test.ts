@@ -20,10 +20,14 @@ const OPEN = { ...NORMAL, openEnrollment: true };
 const env = { ledger: {}, now: new Date('2026-04-07T08:00:00Z') };
 
 function applicant(id: string, data: Record<string, unknown>): PreviewCase {
-  const started = startCase(loveMeals, { careLevel: 0, mobilityImpaired: false, ...data }, {
-    params: NORMAL,
-    ...env,
-  });
+  const started = startCase(
+    loveMeals,
+    { careLevel: 0, mobilityImpaired: false, ...data },
+    {
+      params: NORMAL,
+      ...env,
+    },
+  );
   return { id, ref: id, value: started.value, data: started.data, assignee: null };
 }
 
@@ -76,10 +80,12 @@ describe('previewParamsChange', () => {
       { state: 'applied', event: 'review', from: 'enrolled', to: 'rejected', count: 1 },
     ]);
     expect(tighter.cases.map((c) => c.caseId)).toEqual(['old-and-frail']);
-    expect(previewParamsChange(loveMeals, cases, NORMAL, NORMAL, env).summary.casesAffected).toBe(0);
+    expect(previewParamsChange(loveMeals, cases, NORMAL, NORMAL, env).summary.casesAffected).toBe(
+      0,
+    );
   });
 
-  it('reports timers whose guard reads a parameter, and not guards that need the event's payload', () => {
+  it("reports timers whose guard reads a parameter, and not guards that need the event's payload", () => {
     const template = compile(`dsl: relief/v1
 id: t
 version: 1

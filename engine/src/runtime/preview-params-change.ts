@@ -175,7 +175,9 @@ function outcome(
   if (failed) return { to: UNKNOWN_OUTCOME, source };
   if (taken.length === 0) return { to: null, source };
   const to = taken
-    .map((t) => (t.target && t.target.length > 0 ? t.target.map(pathOf).join(' + ') : pathOf(t.source)))
+    .map((t) =>
+      t.target && t.target.length > 0 ? t.target.map(pathOf).join(' + ') : pathOf(t.source),
+    )
     .join(' + ');
   return { to, source };
 }

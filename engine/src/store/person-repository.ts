@@ -10,11 +10,7 @@ import { checkDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
-import {
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  hashPassword,
-} from './password-hash.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './password-hash.js';
 import type { Row, SqlClient } from './sql-client.js';
 import { databaseErrorOf, textArray } from './sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
@@ -224,7 +220,7 @@ export async function updatePerson(
     };
     if (!inScope(after.district, caller.scope)) throw new NotFoundError('district', after.district);
     check(before, after);
-    const disabledAt = after.disabled ? (row.disabled_at as Date | null) ?? now : null;
+    const disabledAt = after.disabled ? ((row.disabled_at as Date | null) ?? now) : null;
     const [updated] = await tx.query(sql`
       update people set display_name = ${after.displayName}, roles = ${textArray(after.roles)},
         district = ${after.district}, disabled_at = ${disabledAt}, updated_at = ${now}
