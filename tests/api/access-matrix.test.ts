@@ -1,9 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
    response bodies are JSON checked against the OpenAPI document at run time by the client. */
 /**
- * The access matrix: every operation × every kind of key × a resource in the key's own district
- * and one in another district, against a real server. Roles come from the operation table; other
- * districts' resources answer 404, never 403; no key answers 401.
+ * The access matrix: every operation × every kind of key and of person signed in × a resource in
+ * the caller's own district and one in another district, against a real server. Roles come from
+ * the operation table; other districts' resources answer 404, never 403; no key answers 401. A
+ * person's session has exactly the rights of a key with the same roles and district.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_OPERATIONS } from '@relief/engine/api';
@@ -11,12 +12,29 @@ import type { OperationSpec } from '@relief/engine/api';
 import { connect } from './api-client.js';
 import type { ApiClient, RequestOptions, ResponseChecker } from './api-client.js';
 import { createKey } from './api-fixtures.js';
+import { createPerson, signIn } from './people-fixtures.js';
+import type { SignedIn } from './people-fixtures.js';
 import { DATABASES, startTestServer } from './test-server.js';
 import type { TestServer } from './test-server.js';
 
-type Who = 'none' | 'owner' | 'designer' | 'admin' | 'auditor' | 'integrator' | 'worker';
+type KeyWho = 'none' | 'owner' | 'designer' | 'admin' | 'auditor' | 'integrator' | 'worker';
+/** People signed in, with the same roles and district as the key of the same name. */
+type PersonWho = 'admin person' | 'worker person';
+type Who = KeyWho | PersonWho;
 type Where = 'own' | 'other';
-const WHO: Who[] = ['none', 'owner', 'designer', 'admin', 'auditor', 'integrator', 'worker'];
+const WHO: Who[] = [
+  'none',
+  'owner',
+  'designer',
+  'admin',
+  'auditor',
+  'integrator',
+  'worker',
+  'admin person',
+  'worker person',
+];
+const AS_KEY: Record<PersonWho, KeyWho> = { 'admin person': 'admin', 'worker person': 'worker' };
+const isPerson = (who: Who): who is PersonWho => who in AS_KEY;
 
 /** Operations whose resource (or body) names a district. */
 const DISTRICT_BOUND = new Set([
@@ -35,12 +53,19 @@ const DISTRICT_BOUND = new Set([
   'listDeliveries',
   'createKey',
   'revokeKey',
+  'previewParams',
+  'createPerson',
+  'getPerson',
+  'changePerson',
+  'resetPassword',
 ]);
 
 /** What the matrix expects. */
-function expected(op: OperationSpec, who: Who, where: Where): number {
+function expected(op: OperationSpec, caller: Who, where: Where): number {
   if (op.access === 'public') return op.success.status;
-  if (who === 'none') return 401;
+  if (caller === 'none') return 401;
+  if (op.access === 'session') return isPerson(caller) ? op.success.status : 401;
+  const who = isPerson(caller) ? AS_KEY[caller] : caller;
   const allowed =
     op.access === 'any' || who === 'owner' || (op.access as readonly string[]).includes(who);
   if (!allowed) return 403;
@@ -54,8 +79,10 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
   let t: TestServer;
   let api: ApiClient;
   let checker: ResponseChecker;
-  const keys = {} as Record<Who, string | undefined>;
+  const keys = {} as Record<KeyWho, string | undefined>;
+  const sessions = {} as Record<PersonWho, SignedIn>;
   const ids = {} as Record<string, Record<Where, string>>;
+  let made = 0;
 
   beforeAll(async () => {
     t = await startTestServer(kind);
@@ -66,11 +93,24 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
     for (const role of ['designer', 'admin', 'auditor', 'integrator'] as const)
       keys[role] = await createKey(api, owner, [role], 'sh/putuo');
     keys.worker = await createKey(api, owner, ['committee'], 'sh/putuo');
+    await createPerson(api, owner, {
+      login: 'matrix.admin',
+      roles: ['admin'],
+      district: 'sh/putuo',
+    });
+    await createPerson(api, owner, {
+      login: 'matrix.worker',
+      roles: ['committee'],
+      district: 'sh/putuo',
+    });
+    sessions['admin person'] = await signIn(api, 'matrix.admin');
+    sessions['worker person'] = await signIn(api, 'matrix.worker');
     const district = { own: 'sh/putuo/changzheng', other: 'bj/haidian' };
     ids.programme = {} as Record<Where, string>;
     ids.case = {} as Record<Where, string>;
     ids.webhook = {} as Record<Where, string>;
     ids.key = {} as Record<Where, string>;
+    ids.person = {} as Record<Where, string>;
     for (const where of ['own', 'other'] as const) {
       const p = await api.post('/api/v1/programmes', owner, {
         template: 'love-meals',
@@ -91,6 +131,12 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
         district: district[where],
       });
       ids.key[where] = k.body.id;
+      const person = await createPerson(api, owner, {
+        login: `matrix.target.${where}`,
+        roles: ['admin'],
+        district: district[where],
+      });
+      ids.person[where] = person.id;
     }
   });
 
@@ -107,7 +153,9 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
           ? ids.webhook![where]
           : op.path.includes('/keys/{id}')
             ? ids.key![where]
-            : 'love-meals';
+            : op.path.includes('/people/{id}')
+              ? ids.person![where]
+              : 'love-meals';
     const path = op.path.replace('{id}', id).replace('{v}', '1');
     const district = where === 'own' ? 'sh/putuo/changzheng' : 'bj/haidian';
     const yaml = { body: 'dsl: relief/v1\n', type: 'application/yaml' };
@@ -124,6 +172,19 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
       sendEvent: { json: { type: 'assess', payload: { careLevel: 0, mobilityImpaired: false } } },
       createWebhook: { json: { url: 'http://127.0.0.1:9/unused', district } },
       createKey: { json: { roles: ['integrator'], district } },
+      previewParams: { json: { params: { openEnrollment: true } } },
+      signIn: { json: { login: 'matrix.worker', password: 'password-123' } },
+      createPerson: {
+        json: {
+          login: `matrix.new.${++made}`,
+          displayName: '新人',
+          password: 'password-123',
+          roles: ['admin'],
+          district,
+        },
+      },
+      changePerson: { json: { displayName: '改名' } },
+      resetPassword: { json: { password: 'password-456' } },
     };
     return { path, options: bodies[op.id] ?? {} };
   }
@@ -142,7 +203,23 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
             op.id === 'createTemplate'
               ? { body: source.replace(/^version: 1$/m, 'version: 7'), type: 'application/yaml' }
               : options;
-          const res = await api.request(op.method.toUpperCase(), path, { ...body, key: keys[who] });
+          const method = op.method.toUpperCase();
+          // Signing out ends the session used: those requests use a session of their own.
+          const session = !isPerson(who)
+            ? undefined
+            : op.id === 'signOut' || op.id === 'signOutEverywhere'
+              ? await signIn(api, `matrix.${who.split(' ')[0]!}`)
+              : sessions[who];
+          const res = await api.request(method, path, {
+            ...body,
+            key: isPerson(who) ? undefined : keys[who],
+            headers: session && {
+              cookie: session.cookie,
+              ...(method !== 'GET' && { 'x-csrf-token': session.csrfToken }),
+            },
+          });
+          if (op.id === 'signOutEverywhere' && isPerson(who))
+            sessions[who] = await signIn(api, `matrix.${who.split(' ')[0]!}`);
           const want = expected(op, who, where);
           if (res.status !== want)
             mismatches.push(
@@ -156,7 +233,8 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
     expect(mismatches).toEqual([]);
     // Every operation was exercised, and every answer matched the OpenAPI document.
     expect([...checker.seen.keys()].sort()).toEqual(API_OPERATIONS.map((op) => op.id).sort());
-  });
+    // About 1,000 requests, some of which hash a password (sign-in, people, resets).
+  }, 120_000);
 
   it("lists only what lies in the caller's districts", async () => {
     const programmes = await api.get('/api/v1/programmes', keys.auditor);
