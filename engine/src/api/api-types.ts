@@ -371,6 +371,10 @@ export type Programme = {
         changedAt: string;
         before: Record<string, unknown>;
         after: Record<string, unknown>;
+        /** The display name of the person who made the change; null when a key made it. */
+        changedByName?: string | null;
+        /** Why, as given with the change. */
+        reason?: string | null;
       }
     | {
         kind: 'status';
@@ -378,6 +382,10 @@ export type Programme = {
         changedAt: string;
         before: 'active' | 'paused' | 'closed';
         after: 'active' | 'paused' | 'closed';
+        /** The display name of the person who made the change; null when a key made it. */
+        changedByName?: string | null;
+        /** Why, as given with the change. */
+        reason?: string | null;
       }
   )[];
 };
@@ -403,10 +411,12 @@ export type ProgrammeList = {
   nextCursor: string | null;
 };
 
-/** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status. A closed programme stays closed. */
+/** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status, with an optional reason kept with the record. A closed programme stays closed. */
 export type ProgrammePatch = {
   params?: Record<string, unknown>;
   status?: 'active' | 'paused' | 'closed';
+  /** Why (`封控期间放开条件`): recorded with the change. */
+  reason?: string;
 };
 
 /** Cases by state, accepted events by type and day, ledger balances. */

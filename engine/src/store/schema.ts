@@ -107,6 +107,8 @@ export const programmeChanges = pgTable(
     changedAt: at('changed_at').notNull(),
     before: jsonb('before').notNull(),
     after: jsonb('after').notNull(),
+    /** Why, as the admin wrote it (pausing, closing, opening the rule during a lockdown). */
+    reason: text('reason'),
   },
   (t) => [
     check('programme_changes_kind', sql`${t.kind} in ('params', 'status')`),

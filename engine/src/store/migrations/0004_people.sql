@@ -30,6 +30,7 @@ CREATE TABLE "sessions" (
 	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "programme_changes" ADD COLUMN "reason" text;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "people_login_idx" ON "people" USING btree ("login");--> statement-breakpoint
 CREATE INDEX "people_district_idx" ON "people" USING btree ("district");--> statement-breakpoint
