@@ -232,7 +232,7 @@ describe.each(DATABASES)('people and sessions on %s', (kind) => {
     expect(districts.length).toBeGreaterThan(2);
     expect(districts.every((d) => d === 'sh/putuo' || d.startsWith('sh/putuo/'))).toBe(true);
     const all = await api.get('/api/v1/people?text=HAIDIAN', t.ownerKey);
-    expect(all.body.items.map((p: { id: string }) => p.id)).toEqual([other.id]);
+    expect((all.body.items as { id: string }[]).map((p) => p.id)).toEqual([other.id]);
     const committee = await asPerson(
       api,
       admin,
@@ -241,9 +241,8 @@ describe.each(DATABASES)('people and sessions on %s', (kind) => {
     );
     expect(committee.body.items.length).toBeGreaterThan(0);
     expect(
-      committee.body.items.every(
-        (p: { roles: string[]; district: string }) =>
-          p.roles.includes('committee') && p.district === 'sh/putuo/changzheng',
+      (committee.body.items as { roles: string[]; district: string }[]).every(
+        (p) => p.roles.includes('committee') && p.district === 'sh/putuo/changzheng',
       ),
     ).toBe(true);
     const page = await asPerson(api, admin, 'GET', '/api/v1/people?limit=1');
@@ -338,9 +337,14 @@ describe.each(DATABASES)('people and sessions on %s', (kind) => {
     expect(reviewed.status, reviewed.text).toBe(200);
     expect(reviewed.body.case.state).toBe('enrolled.prepared');
     const history = await asPerson(api, admin, 'GET', `/api/v1/cases/${caseId}/history`);
-    expect(history.body.items.at(-1)).toMatchObject({ type: 'review', actor: adminId });
+    expect((history.body.items as unknown[]).at(-1)).toMatchObject({
+      type: 'review',
+      actor: adminId,
+    });
     const detail = await asPerson(api, courier, 'GET', `/api/v1/cases/${caseId}`);
-    expect(detail.body.nextEvents.map((e: { type: string }) => e.type)).toEqual(['carryToGate']);
+    expect((detail.body.nextEvents as { type: string }[]).map((e) => e.type)).toEqual([
+      'carryToGate',
+    ]);
     const carried = await asPerson(api, courier, 'POST', `/api/v1/cases/${caseId}/events`, {
       json: { type: 'carryToGate' },
     });
