@@ -6,10 +6,10 @@
  * key kept in the folder instead.
  */
 import { readFileSync } from 'node:fs';
-import { ownerKeyPath, serverHoldingDataDir } from '../api/data-folder-files.js';
+import { ownerKeyPath, serverHoldingDataDir } from '../server/data-folder-files.js';
 import { EngineError } from '../errors/engine-error.js';
 import { createReliefStore } from '../store/create-relief-store.js';
-import { openDatabase } from '../store/open-database.js';
+import { openDatabase } from '../store/sql/open-database.js';
 import { createPerson, listPeople } from '../store/person-repository.js';
 import type { NewPerson, PersonRecord } from '../store/person-repository.js';
 import { readPassword } from './read-password.js';

@@ -11,8 +11,8 @@ import { isUuid } from './is-uuid.js';
 import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './password-hash.js';
-import type { Row, SqlClient } from './sql-client.js';
-import { databaseErrorOf, textArray } from './sql-client.js';
+import type { Row, SqlClient } from './sql/sql-client.js';
+import { databaseErrorOf, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 
 /** A person as stored, without the password hash. */

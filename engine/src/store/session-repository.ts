@@ -8,7 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PersonRecord } from './person-repository.js';
 import { revokeSessionsOfPerson } from './person-repository.js';
-import type { Row } from './sql-client.js';
+import type { Row } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 
 /** How long sessions last. */
