@@ -138,7 +138,7 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
       });
       ids.person[where] = person.id;
     }
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();
