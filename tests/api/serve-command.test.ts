@@ -34,7 +34,7 @@ function relief(args: string[], env: Record<string, string>, stdin?: string): Ru
 }
 
 async function listening(run: Run): Promise<string> {
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000;
   for (;;) {
     const match = /"msg":"listening","url":"([^"]+)"/.exec(run.output());
     if (match) return match[1]!;
@@ -178,5 +178,5 @@ describe('relief serve, relief keys and relief users', () => {
     expect(signedIn.status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 240_000);
+  }, 400_000);
 });
