@@ -2,6 +2,7 @@
 import type { SessionPolicy } from '../store/session-repository.js';
 import type { DatabaseKind } from '../store/sql/sql-client.js';
 import type { StoreContext } from '../store/store-context.js';
+import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
 import type { Caller } from './caller.js';
 import type { Logger } from './create-logger.js';
 import type { BodyLimits } from './read-body.js';
@@ -16,6 +17,8 @@ export interface ApiContext {
   version: string;
   /** How long sessions last (default: 12 hours idle, 7 days at most). */
   sessions?: SessionPolicy | undefined;
+  /** Which webhook URLs may be subscribed (default: public addresses only). */
+  webhookTargets?: WebhookTargetPolicy | undefined;
   /** Folder of the editor's built files, served at `/` when present. */
   editorDir?: string | undefined;
 }
