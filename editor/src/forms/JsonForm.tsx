@@ -54,7 +54,6 @@ export function JsonForm(props: JsonFormProps) {
       disabled={props.disabled}
       noHtml5Validate
       showErrorList={false}
-      liveValidate="onBlur"
       focusOnFirstError
       {...(extraErrors && { extraErrors })}
       transformErrors={(errors) => errors.map((e) => localiseError(e, lang))}

@@ -56,6 +56,13 @@ export default function StartPage() {
       });
       void navigate(`/programmes/${created.id}`);
     } catch (problem) {
+      // A district outside the caller's scope answers 404 like any other unknown thing.
+      if (
+        problem instanceof ConsoleProblem &&
+        problem.code === 'not-found' &&
+        problem.details.what === 'district'
+      )
+        return setDistrictError(t('problem.invalid-district'));
       setError(problemText(problem, lang));
       if (problem instanceof ConsoleProblem) {
         const params = template.parameters as Record<string, unknown> | undefined;
