@@ -58,3 +58,7 @@ export function formatDuration(iso: string, lang: Lang): string {
     }
   return iso;
 }
+
+/** An actor id (a key's or a person's) shortened for a table; the full one goes in a tooltip. */
+export const shortId = (id: string | null | undefined): string =>
+  !id ? '—' : /^[0-9a-f-]{36}$/.test(id) ? `${id.slice(0, 8)}…` : id;

@@ -129,6 +129,7 @@ export const consoleMessages = m({
   total: { zh: '合计', en: 'Total' },
   // roster import
   rosterFile: { zh: '名单文件（CSV 或 Excel .xlsx，读第一个工作表）', en: 'Roster file (CSV or Excel .xlsx, first sheet)' },
+  chooseFile: { zh: '选择文件…', en: 'Choose a file…' },
   readingFile: { zh: '正在读取文件…', en: 'Reading the file…' },
   fileUnreadable: { zh: '无法读取此文件：{detail}', en: 'Cannot read this file: {detail}' },
   fileEmpty: { zh: '文件中没有数据行', en: 'The file has no data rows' },

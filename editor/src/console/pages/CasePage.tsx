@@ -11,7 +11,7 @@ import { at } from '../api/console-client.js';
 import { ConsoleProblem } from '../api/console-problem.js';
 import type { CaseDetail, History, NextEvent } from '../api/contract.js';
 import { pendingTimers } from '../case-timers.js';
-import { formatDuration, formatTime, formatValue } from '../format.js';
+import { formatDuration, formatTime, formatValue, shortId } from '../format.js';
 import { LoadError } from '../LoadError.js';
 import { StateMap } from '../StateMap.js';
 import { loadTemplate } from '../template-cache.js';
@@ -146,7 +146,7 @@ export default function CasePage() {
                   {stateTitle(template, h.to, lang)}
                 </span>
                 <span className="who-did">
-                  {t('actor')}: {h.actor ?? '—'}
+                  {t('actor')}: <span title={h.actor ?? ''}>{shortId(h.actor)}</span>
                   {h.roles?.length ? `（${h.roles.map((r) => roleTitle(r, lang)).join('、')}）` : ''}
                 </span>
               </li>

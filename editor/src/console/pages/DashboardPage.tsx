@@ -8,7 +8,8 @@ import type { Template } from '@relief/engine';
 import { at } from '../api/console-client.js';
 import type { CaseList, Programme, ProgrammeStats } from '../api/contract.js';
 import { ExportButtons } from '../export/ExportButtons.js';
-import { durationMs, formatDuration, formatNumber, formatTime } from '../format.js';
+import { durationMs, formatDuration, formatNumber, formatTime, formatValue, shortId } from '../format.js';
+import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { LoadError } from '../LoadError.js';
 import { changeStatus } from '../programme-actions.js';
 import { ReasonAction } from '../ReasonAction.js';
@@ -274,7 +275,7 @@ export default function DashboardPage() {
         </section>
         <section className="panel wide">
           <h2>{t('changes')}</h2>
-          <ChangeLog programme={p} />
+          <ChangeLog programme={p} template={template} />
         </section>
       </div>
     </main>
@@ -290,34 +291,49 @@ function Figure({ label, value, id }: { label: string; value: string; id: string
   );
 }
 
-function ChangeLog({ programme }: { programme: Programme }) {
+function ChangeLog({ programme, template }: { programme: Programme; template: Template }) {
   const t = useText();
   const lang = useLang();
   const changes = [...(programme.changes ?? [])].reverse();
   if (changes.length === 0) return <p className="empty">{t('none')}</p>;
-  const show = (v: unknown) =>
-    typeof v === 'string' ? t(STATUS_TEXT[v] ?? 'statusActive') : JSON.stringify(v);
+  const schema = template.parameters as Record<string, unknown> | undefined;
+  // Only the parameters that changed, by their titles: 放开申请条件：否 → 是.
+  const describe = (c: (typeof changes)[number]): [string, string] => {
+    if (c.kind === 'status')
+      return [t(STATUS_TEXT[c.before] ?? 'statusActive'), t(STATUS_TEXT[c.after] ?? 'statusActive')];
+    const keys = Object.keys({ ...c.before, ...c.after }).filter(
+      (k) => JSON.stringify(c.before[k]) !== JSON.stringify(c.after[k]),
+    );
+    const side = (values: Record<string, unknown>) =>
+      keys
+        .map((k) => `${fieldTitleAt(schema, `/${k}`, lang) || k}：${formatValue(values[k], lang) || '—'}`)
+        .join('；');
+    return [side(c.before), side(c.after)];
+  };
   return (
     <table className="grid" data-testid="change-log">
       <thead>
         <tr>
           <th>{t('changedAt')}</th>
-          <th>{t('changedBy')}</th>
           <th>{t('kind')}</th>
           <th>{t('before')}</th>
           <th>{t('after')}</th>
+          <th>{t('changedBy')}</th>
         </tr>
       </thead>
       <tbody>
-        {changes.map((c, i) => (
-          <tr key={i}>
-            <td>{formatTime(c.changedAt, lang)}</td>
-            <td>{c.changedBy ?? '—'}</td>
-            <td>{t(c.kind === 'params' ? 'kindParams' : 'kindStatus')}</td>
-            <td className="mono">{show(c.before)}</td>
-            <td className="mono">{show(c.after)}</td>
-          </tr>
-        ))}
+        {changes.map((c, i) => {
+          const [before, after] = describe(c);
+          return (
+            <tr key={i}>
+              <td>{formatTime(c.changedAt, lang)}</td>
+              <td>{t(c.kind === 'params' ? 'kindParams' : 'kindStatus')}</td>
+              <td>{before}</td>
+              <td>{after}</td>
+              <td title={c.changedBy ?? ''}>{shortId(c.changedBy)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -42,12 +42,14 @@ export default function ImportPage() {
   const [progress, setProgress] = useState<ImportProgress>();
   const [phase, setPhase] = useState<'idle' | 'checking' | 'checked' | 'importing' | 'done' | 'stopped'>('idle');
   const [failure, setFailure] = useState<string>();
+  const [fileName, setFileName] = useState<string>();
 
   const template = loaded.data?.template;
   const fields = useMemo(() => fieldsOf(template?.data), [template]);
 
   const onFile = async (file: File | undefined) => {
     if (!file || !template) return;
+    setFileName(file.name);
     setReading(true);
     setFileError(undefined);
     setTable(undefined);
@@ -124,16 +126,19 @@ export default function ImportPage() {
         </h1>
         <Link to={`/programmes/${id}`}>{t('back')}</Link>
       </div>
-      <label className="file-pick">
-        {t('rosterFile')}
+      <p className="file-caption">{t('rosterFile')}</p>
+      <label className={`file-pick button primary ${busy ? 'disabled' : ''}`}>
+        {t('chooseFile')}
         <input
           type="file"
+          className="visually-hidden"
           accept=".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => void onFile(e.target.files?.[0])}
           data-testid="roster-file"
           disabled={busy}
         />
       </label>
+      {fileName && <span className="file-name">{fileName}</span>}
       {reading && <p>{t('readingFile')}</p>}
       {fileError && <p className="form-error" role="alert">{fileError}</p>}
       {table && (

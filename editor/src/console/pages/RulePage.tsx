@@ -16,7 +16,6 @@ import { loadTemplate } from '../template-cache.js';
 import { eventTitle, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
-import { pickLabel } from '../../shell/pick-label.js';
 import { fieldProblemText, problemText } from '../../shell/problem-text.js';
 import { consoleApi } from '../../shell/session-store.js';
 
@@ -209,7 +208,6 @@ export default function RulePage() {
               {t('applyChange')}
             </button>
           )}
-          <p className="muted">{pickLabel(template.title, lang)}</p>
         </section>
       </div>
     </main>
