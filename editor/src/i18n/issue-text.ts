@@ -3,6 +3,7 @@
  * (in English, shared with the CLI and the API); in the Chinese UI the summary comes first and the
  * full message follows, so a community worker sees what is wrong at a glance.
  */
+import { issueSummaryZh } from '@relief/engine';
 import type { IssueCode } from '@relief/engine';
 
 const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
@@ -41,5 +42,7 @@ const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
 
 /** The finding as the UI shows it in `lang`. */
 export function issueText(issue: { code: IssueCode; message: string }, lang: 'zh' | 'en'): string {
-  return lang === 'zh' && zh[issue.code] ? `${zh[issue.code]}：${issue.message}` : issue.message;
+  // Newer codes carry their Chinese summary in the engine's catalog itself.
+  const summary = zh[issue.code] ?? issueSummaryZh(issue.code);
+  return lang === 'zh' && summary ? `${summary}：${issue.message}` : issue.message;
 }

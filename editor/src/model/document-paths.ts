@@ -29,7 +29,7 @@ export class EditError extends Error {
 }
 
 /** Keys the engine accepts for states (and that the editor creates). */
-export const STATE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const STATE_KEY = /^[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$/;
 
 /** `enrolled.prepared` → ['states', 'enrolled', 'states', 'prepared']. */
 export function statePath(id: string): DocPath {

@@ -64,6 +64,26 @@ describe('relief validate', () => {
     );
   });
 
+  // One ajv setup: the dialect validate checks defaults with is the one cases are opened with, so
+  // a default the run time would refuse is refused here (before: validated clean, then every case
+  // opened without the field was refused with "must match format").
+  it('refuses a data default that does not match its format', async () => {
+    const source = await readFile(loveMeals, 'utf8');
+    const lines = source.split('\n');
+    const at = lines.indexOf('  properties:', lines.indexOf('data:')) + 1;
+    lines.splice(at, 0, '    contact: { type: string, format: email, default: not-an-email }');
+    const dir = await mkdtemp(join(tmpdir(), 'relief-cli-'));
+    const file = join(dir, 'email-default.yaml');
+    await writeFile(file, lines.join('\n'));
+    const { code, lines: out } = await run([file]);
+    expect(code).toBe(1);
+    expect(out[0]).toMatch(
+      new RegExp(
+        `^.*email-default\\.yaml:${at + 1}:\\d+: error: .*contact.*\\[invalid-default\\]$`,
+      ),
+    );
+  });
+
   it('exits 1 from the real command line on an error', async () => {
     const { file } = await brokenCopy();
     const exec = promisify(execFile);

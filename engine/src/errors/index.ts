@@ -1,4 +1,4 @@
-export { issueCatalog, describeIssue } from './issue-catalog.js';
+export { issueCatalog, describeIssue, issueSummaryZh } from './issue-catalog.js';
 export type { IssueArgs, IssueCode, IssueSeverity, TemplateIssue } from './issue-catalog.js';
 export {
   EngineError,

@@ -146,6 +146,42 @@ export const issueCatalog = {
     message: (a: IssueArgs) =>
       `'${a.found}' is not an ISO 8601 duration; write e.g. PT30M, PT1H, P1D or P3D.`,
   },
+  'figure-measure': {
+    severity: 'error',
+    zh: '数字需且只需 count、sum、ledger 之一',
+    message: (a: IssueArgs) =>
+      `a figure measures exactly one of: count, sum, ledger${a.found ? ` (found: ${a.found})` : ''}; keep one.`,
+  },
+  'figure-sum-shape': {
+    severity: 'error',
+    zh: '求和要写 { data: 字段 } 或 { event: 事件, field: 字段 }',
+    message: (a: IssueArgs) =>
+      `a sum adds up either a data field, \`sum: { data: amount }\`, or an event's payload field, \`sum: { event: commit, field: quantity }\`${a.found ? ` (found: ${a.found})` : ''}.`,
+  },
+  'figure-unknown-field': {
+    severity: 'error',
+    zh: '数字引用的字段未声明',
+    message: (a: IssueArgs) =>
+      `'${a.name}' is not a field of ${a.expected}; declare it there or use one of: ${list(a.known)}.`,
+  },
+  'figure-not-numeric': {
+    severity: 'error',
+    zh: '求和的字段必须是数字（integer 或 number）',
+    message: (a: IssueArgs) =>
+      `'${a.name}' is ${a.found}, so it cannot be summed; sum a field of type integer or number (numeric fields: ${list(a.known)}).`,
+  },
+  'figure-event-without-form': {
+    severity: 'error',
+    zh: '事件没有表单，无法对其字段求和',
+    message: (a: IssueArgs) =>
+      `event '${a.name}' has no form, so its payload has no field to sum; add a form with a numeric field, or count the event with \`count: { event: ${a.name} }\`.`,
+  },
+  'figure-where-on-ledger': {
+    severity: 'error',
+    zh: '台账数字不能加 where 条件',
+    message: () =>
+      "'where' selects cases, but ledger movements are counted for the whole programme; remove 'where' or count cases instead.",
+  },
   'expr-syntax': {
     severity: 'error',
     message: (a: IssueArgs) => `expression does not parse: ${a.detail}.`,
@@ -178,4 +214,10 @@ export function describeIssue(
 ): { severity: IssueSeverity; message: string } {
   const entry = issueCatalog[code];
   return { severity: entry.severity, message: entry.message(args) };
+}
+
+/** The short Chinese summary of a code, for codes whose catalog entry carries one. */
+export function issueSummaryZh(code: IssueCode): string | undefined {
+  const entry: { severity: IssueSeverity; zh?: string } = issueCatalog[code];
+  return entry.zh;
 }

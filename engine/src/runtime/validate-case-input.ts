@@ -2,13 +2,14 @@
  * Case data, programme parameters and event payloads are checked against the JSON Schemas the
  * template declares, with defaults filled in. Validators are compiled once per compiled template.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { CompiledTemplate } from '../compile/compile-template.js';
 import { ValidationFailedError } from '../errors/engine-error.js';
 import type { FieldError } from '../errors/engine-error.js';
-import { toPlainJsonSchema } from '../template/to-plain-json-schema.js';
+import {
+  compileEnforcedSchema,
+  createSchemaValidator,
+} from '../template/create-schema-validator.js';
 import type { JsonSchemaObject } from '../template/template.js';
 
 const cache = new WeakMap<CompiledTemplate, Map<string, ValidateFunction>>();
@@ -23,15 +24,8 @@ function validatorFor(
   if (!byKey) cache.set(compiled, (byKey = new Map<string, ValidateFunction>()));
   let validate = byKey.get(key);
   if (!validate) {
-    // Unknown fields are refused rather than silently stored: a typo in an import column must show.
-    const ajv = new Ajv2020({
-      allErrors: true,
-      strict: false,
-      useDefaults: true,
-      coerceTypes: false,
-    });
-    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-    validate = ajv.compile({ additionalProperties: false, ...toPlainJsonSchema(schema ?? EMPTY) });
+    // The dialect `relief validate` checked the template with (one ajv setup for both).
+    validate = compileEnforcedSchema(createSchemaValidator(), schema ?? EMPTY);
     byKey.set(key, validate);
   }
   return validate;

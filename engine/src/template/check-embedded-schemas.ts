@@ -2,9 +2,10 @@
  * `parameters`, `data` and each event `form` must be valid JSON Schemas whose defaults satisfy
  * them, so a template that validates cannot fail on them at run time.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { IssueArgs, IssueCode } from '../errors/issue-catalog.js';
+import { createSchemaValidator, toEnforcedSchema } from './create-schema-validator.js';
 import { escapeSegment } from './parse-template-source.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
 import type { JsonSchemaObject, Template } from './template.js';
@@ -14,8 +15,6 @@ type Report = (code: IssueCode, pointer: string, args: IssueArgs) => void;
 /** How a schema compiles on its own: the validator, or ajv's reason for refusing it. */
 type Compiled = { validate: ValidateFunction } | { error: string };
 
-const AJV_OPTIONS = { allErrors: true, strict: false } as const;
-
 // Compiling a schema (ajv generates and evaluates code) costs milliseconds, and the same small
 // schemas come back on every validation of a template, so self-contained ones are compiled once
 // and kept by their JSON text. Bounded: the API validates templates from anyone.
@@ -23,7 +22,10 @@ const MAX_CACHED = 500;
 const cache = new Map<string, Compiled>();
 let sharedAjv: Ajv2020 | undefined;
 
-/** Check the template's embedded schemas and the defaults of their fields. */
+/**
+ * Check the template's embedded schemas and the defaults of their fields, in the dialect cases are
+ * validated with at run time (`createSchemaValidator`: formats, defaults, unknown fields refused).
+ */
 export function checkEmbeddedSchemas(template: Template, report: Report): void {
   const schemas: [string, JsonSchemaObject][] = [];
   const add = (pointer: string, schema: JsonSchemaObject | undefined) => {
@@ -42,7 +44,7 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
     : cachedCompile;
 
   for (const [pointer, schema] of schemas) {
-    const whole = compile(toPlainJsonSchema(schema));
+    const whole = compile(toEnforcedSchema(schema));
     if ('error' in whole) {
       report('invalid-json-schema', pointer, { detail: whole.error });
       continue;
@@ -58,7 +60,8 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
         continue;
       }
       const { validate } = compiled;
-      if (!validate(property.default)) {
+      // A copy: with `useDefaults`, validating an object default fills its nested defaults in place.
+      if (!validate(structuredClone(property.default))) {
         report('invalid-default', `${pointer}/properties/${escapeSegment(field)}/default`, {
           name: field,
           detail: shared().errorsText(validate.errors, { dataVar: 'default' }),
@@ -70,7 +73,7 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
 
 /** One fresh ajv for all of one template's schemas. */
 function isolatedCompiler(): (schema: Record<string, unknown>) => Compiled {
-  const ajv = new Ajv2020(AJV_OPTIONS);
+  const ajv = createSchemaValidator();
   return (schema) => compileWith(ajv, schema);
 }
 
@@ -90,7 +93,7 @@ function cachedCompile(schema: Record<string, unknown>): Compiled {
 }
 
 function shared(): Ajv2020 {
-  sharedAjv ??= new Ajv2020(AJV_OPTIONS);
+  sharedAjv ??= createSchemaValidator();
   return sharedAjv;
 }
 

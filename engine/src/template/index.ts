@@ -17,6 +17,11 @@ export { toTransitions, labelText } from './template.js';
 export type {
   Action,
   EventDef,
+  FigureBreakdown,
+  FigureCount,
+  FigureDef,
+  FigureSum,
+  GalleryDef,
   JsonSchemaObject,
   Label,
   LedgerDef,
@@ -28,3 +33,9 @@ export type {
   ValueExpression,
 } from './template.js';
 export { toPlainJsonSchema } from './to-plain-json-schema.js';
+export {
+  createSchemaValidator,
+  schemaValidatorOptions,
+  toEnforcedSchema,
+  compileEnforcedSchema,
+} from './create-schema-validator.js';

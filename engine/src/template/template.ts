@@ -76,6 +76,38 @@ export interface LedgerDef {
   opening: ValueExpression;
 }
 
+/** How the template gallery presents a template. */
+export interface GalleryDef {
+  category: Label;
+  serves: Label;
+  source: Label;
+}
+
+/** What a count figure counts. */
+export type FigureCount = 'cases' | { event: string };
+
+/** Which numeric field a sum figure adds up. */
+export interface FigureSum {
+  data?: string;
+  event?: string;
+  field?: string;
+}
+
+/** How a figure breaks down besides its total. */
+export type FigureBreakdown = 'day' | 'district' | { district: number } | { field: string };
+
+/** A declared report figure, computed from the records when statistics are read. */
+export interface FigureDef {
+  title: Label;
+  description?: Label;
+  unit: Label;
+  count?: FigureCount;
+  sum?: FigureSum;
+  ledger?: { name: string; movement: 'in' | 'out' | 'net' };
+  where?: string;
+  by?: FigureBreakdown;
+}
+
 /** A whole template (`dsl: relief/v1`). */
 export interface Template {
   dsl: 'relief/v1';
@@ -83,6 +115,7 @@ export interface Template {
   version: number;
   title: Label;
   description?: Label;
+  gallery?: GalleryDef;
   roles?: Record<string, Label>;
   parameters?: JsonSchemaObject;
   data?: JsonSchemaObject;
@@ -90,6 +123,7 @@ export interface Template {
   events?: Record<string, EventDef>;
   initial: string;
   states: Record<string, StateDef>;
+  figures?: Record<string, FigureDef>;
 }
 
 /** Normalise `on:` shorthand (a bare target or a single transition) to an ordered list. */

@@ -3,6 +3,7 @@
  * This is the one entry point the CLI, the API and the editor use.
  */
 import type { TemplateIssue } from '../errors/issue-catalog.js';
+import { checkFigures } from './check-figures.js';
 import { checkTemplateExpressions } from './check-template-expressions.js';
 import { checkTemplateSchema } from './check-template-schema.js';
 import { checkTemplateStructure } from './check-template-structure.js';
@@ -28,6 +29,7 @@ export function validateTemplate(source: string): TemplateValidation {
     issues = [
       ...checkTemplateStructure(template, parsed),
       ...checkTemplateExpressions(template, parsed),
+      ...checkFigures(template, parsed),
     ];
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);

@@ -1,0 +1,49 @@
+/**
+ * The one JSON Schema dialect for schemas a template embeds (`parameters`, `data`, event
+ * `form`s): what `relief validate` checks them with is what every case is validated with at run
+ * time, so a template that validates clean cannot refuse its own cases later (a `format: email`
+ * field with a non-email default, say). Pure: ajv's logger is off, nothing is printed.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Options, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { toPlainJsonSchema } from './to-plain-json-schema.js';
+import type { JsonSchemaObject } from './template.js';
+
+/**
+ * Ajv's options for the dialect, in one place. Extension point: a linear-time regular-expression
+ * engine for `pattern` goes in `code.regExp` here, and then applies to validation and run time alike.
+ */
+export function schemaValidatorOptions(): Options {
+  return {
+    allErrors: true,
+    strict: false,
+    // Defaults declared in the template are filled into case data, parameters and payloads.
+    useDefaults: true,
+    coerceTypes: false,
+    logger: false,
+    code: {},
+  };
+}
+
+/** A fresh ajv speaking the dialect: the options above plus the standard formats. */
+export function createSchemaValidator(): Ajv2020 {
+  const ajv = new Ajv2020(schemaValidatorOptions());
+  // ajv-formats' default export is typed for the CommonJS interop; the call is the documented one.
+  (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+  return ajv;
+}
+
+/**
+ * A template's top-level schema as it is enforced: plain JSON Schema, and unknown fields refused
+ * rather than silently stored (a typo in an import column must show) unless the template says
+ * otherwise with its own `additionalProperties`.
+ */
+export function toEnforcedSchema(schema: JsonSchemaObject): Record<string, unknown> {
+  return { additionalProperties: false, ...toPlainJsonSchema(schema) };
+}
+
+/** Compile an embedded top-level schema with a validator from {@link createSchemaValidator}. */
+export function compileEnforcedSchema(ajv: Ajv2020, schema: JsonSchemaObject): ValidateFunction {
+  return ajv.compile(toEnforcedSchema(schema));
+}
