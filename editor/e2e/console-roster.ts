@@ -6,7 +6,20 @@
 import * as XLSX from '@e965/xlsx';
 
 const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高';
-const GIVEN = ['阿婆', '老伯', '桂英', '秀兰', '建国', '玉珍', '根宝', '美华', '德明', '招娣', '金妹', '福生'];
+const GIVEN = [
+  '阿婆',
+  '老伯',
+  '桂英',
+  '秀兰',
+  '建国',
+  '玉珍',
+  '根宝',
+  '美华',
+  '德明',
+  '招娣',
+  '金妹',
+  '福生',
+];
 
 /** One resident of the roster. */
 export interface Resident {
@@ -46,7 +59,14 @@ export function residents(): Resident[] {
 export function rosterXlsx(rows: Resident[]): Buffer {
   const sheet = XLSX.utils.aoa_to_sheet([
     ['编号', '姓名', '年龄', '长护险评估等级', '行动不便', '地址'],
-    ...rows.map((r) => [r.ref, r.name, r.age, r.careLevel, r.mobilityImpaired ? '是' : '否', r.address]),
+    ...rows.map((r) => [
+      r.ref,
+      r.name,
+      r.age,
+      r.careLevel,
+      r.mobilityImpaired ? '是' : '否',
+      r.address,
+    ]),
   ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, '名单');

@@ -71,7 +71,11 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       const key = await fetch(`${target.url}/api/v1/keys`, {
         method: 'POST',
         headers: owner,
-        body: JSON.stringify({ roles: ['admin', 'committee'], district: 'sh/putuo', label: '普陀区民政' }),
+        body: JSON.stringify({
+          roles: ['admin', 'committee'],
+          district: 'sh/putuo',
+          label: '普陀区民政',
+        }),
       });
       adminKey = ((await key.json()) as { key: string }).key;
       // People sign in when the server has sessions; until then the key is the way in.
@@ -88,7 +92,8 @@ describe.skipIf(!hasChromium && !process.env.CI)(
             district: 'sh/putuo',
           }),
         });
-        if (!person.ok) throw new Error(`creating the admin: ${person.status} ${await person.text()}`);
+        if (!person.ok)
+          throw new Error(`creating the admin: ${person.status} ${await person.text()}`);
       }
       browser = await launchChromium();
       context = await browser.newContext({
@@ -148,9 +153,9 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.getByTestId('district').fill('sh/jingan/jiangning');
       await page.locator('#params_minAge').fill('200');
       await page.getByTestId('start-programme').click();
-      await eventually(() => page.locator('.json-form .error-detail').first().textContent()).toContain(
-        '不能大于 130',
-      );
+      await eventually(() =>
+        page.locator('.json-form .error-detail').first().textContent(),
+      ).toContain('不能大于 130');
       await page.locator('#params_minAge').fill('80');
       await page.getByTestId('start-programme').click();
       await eventually(() => page.getByTestId('district-error').textContent()).toContain('辖区');
@@ -168,12 +173,20 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.getByTestId('roster-file').setInputFiles({
         name: '有错的名单.csv',
         mimeType: 'text/csv',
-        buffer: Buffer.from('编号,姓名,年龄,送餐地址\nX-1,王阿婆,85,梅岭北路 3 号\nX-2,李老伯,八十,梅岭北路 5 号\n'),
+        buffer: Buffer.from(
+          '编号,姓名,年龄,送餐地址\nX-1,王阿婆,85,梅岭北路 3 号\nX-2,李老伯,八十,梅岭北路 5 号\n',
+        ),
       });
       await page.getByTestId('dry-run').click();
-      await eventually(() => page.getByTestId('dry-run-result').textContent()).toContain('1 行有错误');
+      await eventually(() => page.getByTestId('dry-run-result').textContent()).toContain(
+        '1 行有错误',
+      );
       const error = page.getByTestId('row-errors').locator('tbody tr').first();
-      expect(await error.locator('td').allTextContents()).toEqual(['3', '年龄', '“年龄”的类型不对（应为整数）']);
+      expect(await error.locator('td').allTextContents()).toEqual([
+        '3',
+        '年龄',
+        '“年龄”的类型不对（应为整数）',
+      ]);
       await shot('05-dry-run-errors');
 
       await page.getByTestId('roster-file').setInputFiles({
@@ -190,13 +203,19 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.getByTestId('map-5').selectOption('address');
       await shot('06-roster-mapping');
       await page.getByTestId('dry-run').click();
-      await eventually(() => page.getByTestId('dry-run-result').textContent()).toContain('240 行可以导入');
+      await eventually(() => page.getByTestId('dry-run-result').textContent()).toContain(
+        '240 行可以导入',
+      );
       await page.getByTestId('import-now').click();
-      await eventually(() => page.getByTestId('import-result').textContent()).toContain('新建 240 个个案');
+      await eventually(() => page.getByTestId('import-result').textContent()).toContain(
+        '新建 240 个个案',
+      );
       await shot('07-imported');
       // The same file again imports nothing twice.
       await page.getByTestId('import-now').click();
-      await eventually(() => page.getByTestId('import-result').textContent()).toContain('新建 0 个个案，跳过重复 240 行');
+      await eventually(() => page.getByTestId('import-result').textContent()).toContain(
+        '新建 0 个个案，跳过重复 240 行',
+      );
       expect((await casesIn('applied')).length).toBe(240);
     });
 
@@ -212,18 +231,29 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       // The assessment form says what is missing, in Chinese, on the field.
       await page.getByTestId('event-assess').click();
       await page.getByTestId('event-assess-send').click();
-      await eventually(() => page.locator('.event-form .error-detail').first().textContent()).toContain('必须填写');
+      await eventually(() =>
+        page.locator('.event-form .error-detail').first().textContent(),
+      ).toContain('必须填写');
       await shot('09-case-form-error');
       await page.getByRole('button', { name: '取消' }).click();
       // Someone else reviews first: sending on the stale page says so and reloads.
       const caseId = /cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-      await api(`/cases/${caseId}/events`, { method: 'POST', body: JSON.stringify({ type: 'assess', payload: { careLevel: 1, mobilityImpaired: true } }) });
+      await api(`/cases/${caseId}/events`, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'assess', payload: { careLevel: 1, mobilityImpaired: true } }),
+      });
       await page.getByTestId('event-review').click();
-      await eventually(() => page.getByTestId('case-notice').textContent()).toContain('刚被其他人更新过');
+      await eventually(() => page.getByTestId('case-notice').textContent()).toContain(
+        '刚被其他人更新过',
+      );
       await shot('10-case-conflict');
       await page.getByTestId('event-review').click();
-      await eventually(() => page.getByTestId('case-notice').textContent()).toContain('已办理“居委会审核”');
-      await eventually(() => page.locator('.state-map li.here').first().textContent()).toBe('已入册');
+      await eventually(() => page.getByTestId('case-notice').textContent()).toContain(
+        '已办理“居委会审核”',
+      );
+      await eventually(() => page.locator('.state-map li.here').first().textContent()).toBe(
+        '已入册',
+      );
       await shot('11-case-reviewed');
 
       const applied = await casesIn('applied');
@@ -231,7 +261,10 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       const toReview = applied.filter((c) => c.ref && qualifying.has(c.ref));
       expect(toReview.length).toBe(177);
       for (const c of toReview)
-        await api(`/cases/${c.id}/events`, { method: 'POST', body: JSON.stringify({ type: 'review' }) });
+        await api(`/cases/${c.id}/events`, {
+          method: 'POST',
+          body: JSON.stringify({ type: 'review' }),
+        });
       expect((await casesIn('enrolled')).length).toBe(178);
     }, 120_000);
 
@@ -242,8 +275,18 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.getByTestId('apply-rule').waitFor();
       const hasPreview = await page.getByTestId('preview-summary').count();
       if (hasPreview) {
-        await eventually(() => page.getByTestId('preview-summary').textContent()).toMatch(/62 个会受影响/);
-        expect(await page.getByTestId('preview-table').locator('tbody tr').first().locator('td').last().textContent()).toBe('62');
+        await eventually(() => page.getByTestId('preview-summary').textContent()).toMatch(
+          /62 个会受影响/,
+        );
+        expect(
+          await page
+            .getByTestId('preview-table')
+            .locator('tbody tr')
+            .first()
+            .locator('td')
+            .last()
+            .textContent(),
+        ).toBe('62');
       } else {
         await page.getByText('此服务器尚不支持预览').waitFor();
       }
@@ -251,10 +294,18 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.getByTestId('apply-rule').click();
       await page.getByTestId('dashboard').waitFor();
       for (const c of await casesIn('applied'))
-        await api(`/cases/${c.id}/events`, { method: 'POST', body: JSON.stringify({ type: 'review' }) });
+        await api(`/cases/${c.id}/events`, {
+          method: 'POST',
+          body: JSON.stringify({ type: 'review' }),
+        });
       await page.reload();
       await eventually(() => page.getByTestId('figure-total').textContent()).toContain('240');
-      expect(await page.getByTestId('by-state').locator('tr[data-state="enrolled.prepared"] td.num').textContent()).toBe('240');
+      expect(
+        await page
+          .getByTestId('by-state')
+          .locator('tr[data-state="enrolled.prepared"] td.num')
+          .textContent(),
+      ).toBe('240');
       await page.getByTestId('events-chart').waitFor();
       expect(await page.getByTestId('change-log').textContent()).toContain('参数');
       await shot('13-dashboard');
@@ -282,7 +333,9 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(`${target.url}/programmes/${programmeId}`);
       await phone.getByTestId('figure-total').waitFor();
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await phone.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await shot('16-dashboard-phone', phone);
       await phone.goto(`${target.url}/programmes/${programmeId}/cases`);

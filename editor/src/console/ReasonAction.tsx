@@ -15,7 +15,11 @@ export function ReasonAction(props: {
   const [error, setError] = useState<string>();
   if (!open)
     return (
-      <button className={props.danger ? 'danger' : ''} onClick={() => setOpen(true)} data-testid={props.testId}>
+      <button
+        className={props.danger ? 'danger' : ''}
+        onClick={() => setOpen(true)}
+        data-testid={props.testId}
+      >
         {props.label}
       </button>
     );

@@ -3,7 +3,11 @@ import { useLang } from '../shell/lang-store.js';
 import { roleTitle } from '../shell/role-title.js';
 
 /** Checkboxes for `choices`. */
-export function RolePicker(props: { choices: string[]; value: string[]; onChange: (roles: string[]) => void }) {
+export function RolePicker(props: {
+  choices: string[];
+  value: string[];
+  onChange: (roles: string[]) => void;
+}) {
   const lang = useLang();
   return (
     <span className="role-picker">
@@ -13,7 +17,9 @@ export function RolePicker(props: { choices: string[]; value: string[]; onChange
             type="checkbox"
             checked={props.value.includes(r)}
             onChange={(e) =>
-              props.onChange(e.target.checked ? [...props.value, r] : props.value.filter((x) => x !== r))
+              props.onChange(
+                e.target.checked ? [...props.value, r] : props.value.filter((x) => x !== r),
+              )
             }
             data-testid={`role-${r}`}
           />

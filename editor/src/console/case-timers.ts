@@ -16,7 +16,11 @@ export interface PendingTimer {
 }
 
 /** Pending timers of a case in `statePath` (` + ` between parallel regions). */
-export function pendingTimers(template: Template, statePath: string, history: History['items']): PendingTimer[] {
+export function pendingTimers(
+  template: Template,
+  statePath: string,
+  history: History['items'],
+): PendingTimer[] {
   const active = new Set<string>();
   for (const leaf of statePath.split(' + ')) {
     const parts = leaf.split('.');
@@ -26,18 +30,24 @@ export function pendingTimers(template: Template, statePath: string, history: Hi
   for (const state of statesOf(template)) {
     if (!active.has(state.path) || state.timers.length === 0) continue;
     // The last step that entered this state (or re-entered it by a timer with a target).
-    const inside = (s: string | null) => s !== null && s.split(' + ').some((p) => p === state.path || p.startsWith(`${state.path}.`));
+    const inside = (s: string | null) =>
+      s !== null && s.split(' + ').some((p) => p === state.path || p.startsWith(`${state.path}.`));
     let entered: string | undefined;
     let enteredIndex = -1;
     history.forEach((h, i) => {
-      if (inside(h.to) && (!inside(h.from) || (isTimerOf(h.type, state.path) && h.from === h.to))) {
+      if (
+        inside(h.to) &&
+        (!inside(h.from) || (reentersBy(h.type, state.path, state.timers) && h.from === h.to))
+      ) {
         entered = h.at;
         enteredIndex = i;
       }
     });
     if (!entered) continue;
     state.timers.forEach((timer, n) => {
-      const fired = history.slice(enteredIndex + 1).some((h) => h.type === `after:${state.path}:${n}`);
+      const fired = history
+        .slice(enteredIndex + 1)
+        .some((h) => h.type === `after:${state.path}:${n}`);
       if (!timer.target && fired) return;
       out.push({
         state: state.path,
@@ -50,4 +60,8 @@ export function pendingTimers(template: Template, statePath: string, history: Hi
   return out;
 }
 
-const isTimerOf = (type: string, path: string) => type.startsWith(`after:${path}:`);
+/** A timer of this state with a target leaves and re-enters it (one without a target does not). */
+function reentersBy(type: string, path: string, timers: { target: string | undefined }[]): boolean {
+  if (!type.startsWith(`after:${path}:`)) return false;
+  return timers[Number(type.slice(`after:${path}:`.length))]?.target !== undefined;
+}

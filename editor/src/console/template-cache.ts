@@ -12,12 +12,10 @@ export function loadTemplate(id: string, version: number): Promise<Template> {
   const key = `${id}@${version}`;
   let found = cache.get(key);
   if (!found) {
-    found = consoleApi
-      .get<TemplateVersion>(at`/templates/${id}/versions/${version}`)
-      .then((v) => {
-        learnRoleTitles(v.definition.roles);
-        return v.definition;
-      });
+    found = consoleApi.get<TemplateVersion>(at`/templates/${id}/versions/${version}`).then((v) => {
+      learnRoleTitles(v.definition.roles);
+      return v.definition;
+    });
     found.catch(() => cache.delete(key));
     cache.set(key, found);
   }

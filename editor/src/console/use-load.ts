@@ -25,7 +25,6 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
     );
     return () => controller.abort();
     // `load` is a fresh closure each render; `key` says when it means something new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

@@ -73,7 +73,9 @@ export function JsonForm(props: JsonFormProps) {
 /** One validation error in the person's language. */
 export function localiseError(error: RJSFValidationError, lang: Lang): RJSFValidationError {
   const params = (error.params ?? {}) as Record<string, unknown>;
-  const limit = String(params.limit ?? params.comparison ?? '');
+  const limit = [params.limit, params.comparison]
+    .map((v) => (typeof v === 'number' ? String(v) : ''))
+    .join('');
   let key: MessageKey = 'valid.other';
   const args: Record<string, string> = { limit };
   switch (error.name) {
@@ -81,10 +83,10 @@ export function localiseError(error: RJSFValidationError, lang: Lang): RJSFValid
       key = 'valid.required';
       break;
     case 'type': {
-      const type = String(params.type ?? '');
-      key = (['integer', 'number', 'boolean', 'string'].includes(type)
-        ? `valid.${type}`
-        : 'valid.other') as MessageKey;
+      const type = typeof params.type === 'string' ? params.type : '';
+      key = (
+        ['integer', 'number', 'boolean', 'string'].includes(type) ? `valid.${type}` : 'valid.other'
+      ) as MessageKey;
       break;
     }
     case 'minimum':
@@ -102,7 +104,11 @@ export function localiseError(error: RJSFValidationError, lang: Lang): RJSFValid
     case 'format':
       key = 'valid.format';
       args.format =
-        params.format === 'date' ? translate(lang, 'valid.dateFormat') : String(params.format);
+        params.format === 'date'
+          ? translate(lang, 'valid.dateFormat')
+          : typeof params.format === 'string'
+            ? params.format
+            : '';
       break;
   }
   const message = translate(lang, key, args);

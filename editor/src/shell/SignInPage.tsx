@@ -35,7 +35,8 @@ export function SignInPage() {
           ? t('signInWrong')
           : problem instanceof ConsoleProblem && problem.status === 429
             ? t('signInLocked')
-            : problem instanceof ConsoleProblem && (problem.status === 404 || problem.status === 405)
+            : problem instanceof ConsoleProblem &&
+                (problem.status === 404 || problem.status === 405)
               ? t('signInUnavailable')
               : problemText(problem, lang),
       );

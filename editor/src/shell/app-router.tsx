@@ -23,7 +23,9 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
 /** `/` goes to the console; the old `/?template=…` link still opens the editor. */
 function Home() {
   const { search } = useLocation();
-  return <Navigate replace to={search.includes('template=') ? `/design${search}` : '/programmes'} />;
+  return (
+    <Navigate replace to={search.includes('template=') ? `/design${search}` : '/programmes'} />
+  );
 }
 
 const inConsole = (load: () => Promise<{ default: ComponentType }>) => (

@@ -39,7 +39,8 @@ export function fieldProblemText(
 ): string {
   const field = title(path) || path.replace(/^\//, '') || '—';
   if (/required/.test(message)) return translate(lang, 'fieldRequired', { field });
-  if (/not a declared field|additional/.test(message)) return translate(lang, 'fieldUnknown', { field });
+  if (/not a declared field|additional/.test(message))
+    return translate(lang, 'fieldUnknown', { field });
   const type = /must be (integer|number|boolean|string)/.exec(message)?.[1];
   if (type) {
     const typeKey = `type${type[0]!.toUpperCase()}${type.slice(1)}` as MessageKey;

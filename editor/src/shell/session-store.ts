@@ -63,9 +63,8 @@ export function signInWithKey(key: string): void {
 export async function signOut(everywhere = false): Promise<void> {
   const s = sessionStore.getState().session;
   if (s.kind === 'person')
-    await (everywhere
-      ? consoleApi.post('/session/sign-out-everywhere')
-      : consoleApi.del('/session')
+    await (
+      everywhere ? consoleApi.post('/session/sign-out-everywhere') : consoleApi.del('/session')
     ).catch(() => undefined);
   if (s.kind === 'key') storeApiKey('');
   sessionStorage.removeItem(CSRF);

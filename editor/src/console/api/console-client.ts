@@ -84,4 +84,7 @@ export type ConsoleClient = ReturnType<typeof createConsoleClient>;
 
 /** `/x/{id}` with the id encoded. */
 export const at = (template: TemplateStringsArray, ...ids: (string | number)[]): string =>
-  template.reduce((out, part, i) => out + part + (i < ids.length ? encodeURIComponent(ids[i]!) : ''), '');
+  template.reduce(
+    (out, part, i) => out + part + (i < ids.length ? encodeURIComponent(ids[i]!) : ''),
+    '',
+  );

@@ -38,7 +38,8 @@ export class ConsoleProblem extends Error {
       ? body.errors
           .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
           .map((e) => ({
-            path: typeof e.path === 'string' ? e.path : typeof e.pointer === 'string' ? e.pointer : '',
+            path:
+              typeof e.path === 'string' ? e.path : typeof e.pointer === 'string' ? e.pointer : '',
             message: typeof e.message === 'string' ? e.message : '',
           }))
       : [];

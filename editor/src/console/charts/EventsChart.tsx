@@ -3,11 +3,28 @@
  * parts registered; this file and the library load only with a dashboard).
  */
 import { useEffect, useRef } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-const COLOURS = ['#1967d2', '#1e8e3e', '#b06000', '#7b1fa2', '#c5221f', '#00838f', '#5f6368', '#ad1457'];
+const COLOURS = [
+  '#1967d2',
+  '#1e8e3e',
+  '#b06000',
+  '#7b1fa2',
+  '#c5221f',
+  '#00838f',
+  '#5f6368',
+  '#ad1457',
+];
 
 /** `days` on the x axis; one dataset per series. */
 export default function EventsChart(props: {
@@ -32,7 +49,10 @@ export default function EventsChart(props: {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          x: { stacked: true },
+          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+        },
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
       },
     });

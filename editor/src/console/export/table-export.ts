@@ -35,7 +35,11 @@ export function download(name: string, content: BlobPart, type: string): void {
 }
 
 /** The table as an XLSX workbook (the spreadsheet library loads only now). */
-export async function toXlsx(sheet: string, header: string[], rows: Cell[][]): Promise<ArrayBuffer> {
+export async function toXlsx(
+  sheet: string,
+  header: string[],
+  rows: Cell[][],
+): Promise<ArrayBuffer> {
   const XLSX = await import('@e965/xlsx');
   const cells = [header, ...rows].map((r) =>
     r.map((c) =>

@@ -11,7 +11,7 @@ import { at } from '../api/console-client.js';
 import { ConsoleProblem } from '../api/console-problem.js';
 import type { CaseDetail, History, NextEvent } from '../api/contract.js';
 import { pendingTimers } from '../case-timers.js';
-import { formatDuration, formatTime, formatValue, shortId } from '../format.js';
+import { asText, formatDuration, formatTime, formatValue, shortId } from '../format.js';
 import { LoadError } from '../LoadError.js';
 import { StateMap } from '../StateMap.js';
 import { loadTemplate } from '../template-cache.js';
@@ -51,7 +51,7 @@ export default function CasePage() {
     );
   const { detail: c, history, template } = loaded.data;
   const timers = c.done ? [] : pendingTimers(template, c.state, history);
-  const title = String(c.data.name ?? c.ref ?? c.id);
+  const title = asText(c.data.name) || c.ref || c.id;
   return (
     <main className="page" data-testid="case-page">
       <div className="page-head">
@@ -64,7 +64,11 @@ export default function CasePage() {
         <Link to={`/programmes/${id}/cases`}>{t('back')}</Link>
       </div>
       {notice && (
-        <p className={notice.ok ? 'ok' : 'form-error'} role={notice.ok ? 'status' : 'alert'} data-testid="case-notice">
+        <p
+          className={notice.ok ? 'ok' : 'form-error'}
+          role={notice.ok ? 'status' : 'alert'}
+          data-testid="case-notice"
+        >
           {notice.text}
         </p>
       )}
@@ -147,7 +151,9 @@ export default function CasePage() {
                 </span>
                 <span className="who-did">
                   {t('actor')}: <span title={h.actor ?? ''}>{shortId(h.actor)}</span>
-                  {h.roles?.length ? `（${h.roles.map((r) => roleTitle(r, lang)).join('、')}）` : ''}
+                  {h.roles?.length
+                    ? `（${h.roles.map((r) => roleTitle(r, lang)).join('、')}）`
+                    : ''}
                 </span>
               </li>
             ))}
@@ -173,7 +179,8 @@ function EventSender(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>();
-  const title = pickLabel(props.event.title, lang) || eventTitle(props.template, props.event.type, lang);
+  const title =
+    pickLabel(props.event.title, lang) || eventTitle(props.template, props.event.type, lang);
   const send = async (payload: Record<string, unknown> | undefined) => {
     setBusy(true);
     setError(undefined);
@@ -198,7 +205,10 @@ function EventSender(props: {
           Object.fromEntries(
             problem.errors.map((e) => {
               const pointer = e.path.replace(/^\/payload/, '');
-              return [pointer, fieldProblemText(pointer, e.message, lang, (p) => fieldTitleAt(form, p, lang))];
+              return [
+                pointer,
+                fieldProblemText(pointer, e.message, lang, (p) => fieldTitleAt(form, p, lang)),
+              ];
             }),
           ),
         );
@@ -211,10 +221,19 @@ function EventSender(props: {
   if (!props.event.form)
     return (
       <div className="event-row">
-        <button className="primary" disabled={busy} onClick={() => void send(undefined)} data-testid={testId}>
+        <button
+          className="primary"
+          disabled={busy}
+          onClick={() => void send(undefined)}
+          data-testid={testId}
+        >
           {title}
         </button>
-        {error && <span className="form-error" role="alert">{error}</span>}
+        {error && (
+          <span className="form-error" role="alert">
+            {error}
+          </span>
+        )}
       </div>
     );
   return (
@@ -235,8 +254,17 @@ function EventSender(props: {
             disabled={busy}
             onSubmit={(v) => void send(v)}
           >
-            {error && <p className="form-error" role="alert">{error}</p>}
-            <button type="submit" className="primary" disabled={busy} data-testid={`${testId}-send`}>
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy}
+              data-testid={`${testId}-send`}
+            >
               {t('send')}
             </button>{' '}
             <button type="button" onClick={() => setOpen(false)}>

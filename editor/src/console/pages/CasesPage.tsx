@@ -10,7 +10,7 @@ import type { Template } from '@relief/engine';
 import { at } from '../api/console-client.js';
 import type { Case, CaseList, Programme } from '../api/contract.js';
 import { ExportButtons } from '../export/ExportButtons.js';
-import { formatNumber, formatTime } from '../format.js';
+import { asText, formatNumber, formatTime } from '../format.js';
 import { LoadError } from '../LoadError.js';
 import { loadTemplate } from '../template-cache.js';
 import { stateTitle, statesOf } from '../template-info.js';
@@ -77,7 +77,6 @@ export default function CasesPage() {
     setCursor(undefined);
     setError(undefined);
     void loadPage(undefined, generation.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, state, assignee]);
 
   const needle = text.trim().toLowerCase();
@@ -87,7 +86,7 @@ export default function CasesPage() {
         ? cases.filter(
             (c) =>
               (c.ref ?? '').toLowerCase().includes(needle) ||
-              String(c.data.name ?? '').toLowerCase().includes(needle),
+              asText(c.data.name).toLowerCase().includes(needle),
           )
         : cases,
     [cases, needle],
@@ -105,14 +104,13 @@ export default function CasesPage() {
   useEffect(() => {
     if (last && last.index > shown.length - 40 && cursor && !loading && !needle)
       void loadPage(cursor, generation.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [last?.index, cursor, loading]);
 
   const template: Template | undefined = head.data?.template;
   const header = [t('ref'), t('name'), t('filterState'), t('assignee'), t('updatedAt')];
   const exportRows = shown.map((c) => [
     c.ref ?? '',
-    String(c.data.name ?? ''),
+    asText(c.data.name),
     stateTitle(template, c.state, lang),
     c.assignee ?? '',
     formatTime(c.updatedAt, lang),
@@ -130,7 +128,11 @@ export default function CasesPage() {
       <div className="filters">
         <label>
           {t('filterState')}
-          <select value={state} onChange={(e) => setFilter('state', e.target.value)} data-testid="filter-state">
+          <select
+            value={state}
+            onChange={(e) => setFilter('state', e.target.value)}
+            data-testid="filter-state"
+          >
             <option value="">{t('allStates')}</option>
             {template &&
               statesOf(template).map((s) => (
@@ -143,18 +145,33 @@ export default function CasesPage() {
         </label>
         <label>
           {t('filterAssignee')}
-          <input value={assignee} onChange={(e) => setFilter('assignee', e.target.value)} data-testid="filter-assignee" />
+          <input
+            value={assignee}
+            onChange={(e) => setFilter('assignee', e.target.value)}
+            data-testid="filter-assignee"
+          />
         </label>
         <label>
           {t('filterText')}
-          <input type="search" value={text} onChange={(e) => setFilter('q', e.target.value)} data-testid="filter-text" />
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => setFilter('q', e.target.value)}
+            data-testid="filter-text"
+          />
         </label>
         <span className="muted" data-testid="case-count">
-          {cursor === null ? t('loadedAll', { n: formatNumber(cases.length, lang) }) : t('loadedOf', { n: formatNumber(cases.length, lang) })}
+          {cursor === null
+            ? t('loadedAll', { n: formatNumber(cases.length, lang) })
+            : t('loadedOf', { n: formatNumber(cases.length, lang) })}
           {needle && ` · ${t('shown', { n: formatNumber(shown.length, lang) })}`}
         </span>
         {cursor && (
-          <button disabled={loading} onClick={() => void loadPage(cursor, generation.current, true)} data-testid="load-all">
+          <button
+            disabled={loading}
+            onClick={() => void loadPage(cursor, generation.current, true)}
+            data-testid="load-all"
+          >
             {t('loadMore')}
           </button>
         )}
@@ -163,7 +180,9 @@ export default function CasesPage() {
       {error !== undefined && <p className="form-error">{problemText(error, lang)}</p>}
       <div className="vlist-head" role="row">
         {header.map((h) => (
-          <span key={h} role="columnheader">{h}</span>
+          <span key={h} role="columnheader">
+            {h}
+          </span>
         ))}
       </div>
       <div className="vlist" ref={scroller} data-testid="case-list" role="table">
@@ -180,7 +199,7 @@ export default function CasesPage() {
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_PX }}
               >
                 <span>{c.ref ?? '—'}</span>
-                <span>{String(c.data.name ?? '')}</span>
+                <span>{asText(c.data.name)}</span>
                 <span>{stateTitle(template, c.state, lang)}</span>
                 <span>{c.assignee ?? ''}</span>
                 <span>{formatTime(c.updatedAt, lang)}</span>

@@ -8,7 +8,14 @@ import type { Template } from '@relief/engine';
 import { at } from '../api/console-client.js';
 import type { CaseList, Programme, ProgrammeStats } from '../api/contract.js';
 import { ExportButtons } from '../export/ExportButtons.js';
-import { durationMs, formatDuration, formatNumber, formatTime, formatValue, shortId } from '../format.js';
+import {
+  durationMs,
+  formatDuration,
+  formatNumber,
+  formatTime,
+  formatValue,
+  shortId,
+} from '../format.js';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { LoadError } from '../LoadError.js';
 import { changeStatus } from '../programme-actions.js';
@@ -36,7 +43,11 @@ interface Overdue {
   due: string;
 }
 
-async function overdueCases(id: string, template: Template, signal: AbortSignal): Promise<Overdue[]> {
+async function overdueCases(
+  id: string,
+  template: Template,
+  signal: AbortSignal,
+): Promise<Overdue[]> {
   const now = Date.now();
   const out: Overdue[] = [];
   for (const state of statesOf(template).filter((s) => s.timers.length > 0)) {
@@ -88,11 +99,17 @@ export default function DashboardPage() {
     return {
       days,
       series: types.map((type) => ({
-        label: type === '(open)' ? t('openedCase') : type.startsWith('after:') ? t('timerFired') : eventTitle(loaded.data!.template, type, lang),
-        counts: days.map((d) => stats.events.find((e) => e.day === d && e.type === type)?.count ?? 0),
+        label:
+          type === '(open)'
+            ? t('openedCase')
+            : type.startsWith('after:')
+              ? t('timerFired')
+              : eventTitle(loaded.data!.template, type, lang),
+        counts: days.map(
+          (d) => stats.events.find((e) => e.day === d && e.type === type)?.count ?? 0,
+        ),
       })),
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded.data, lang]);
 
   if (loaded.error !== undefined)
@@ -139,7 +156,14 @@ export default function DashboardPage() {
       balance,
     ];
   });
-  const overdueHeader = [t('ref'), t('name'), t('filterState'), t('delay'), t('waitingSince'), t('dueAt')];
+  const overdueHeader = [
+    t('ref'),
+    t('name'),
+    t('filterState'),
+    t('delay'),
+    t('waitingSince'),
+    t('dueAt'),
+  ];
   const overdueRows = overdue.map((o) => [
     o.ref ?? '',
     o.name,
@@ -153,7 +177,8 @@ export default function DashboardPage() {
     <main className="page" data-testid="dashboard">
       <div className="page-head">
         <h1>
-          {p.title} <span className={`badge ${p.status}`}>{t(STATUS_TEXT[p.status] ?? 'statusActive')}</span>
+          {p.title}{' '}
+          <span className={`badge ${p.status}`}>{t(STATUS_TEXT[p.status] ?? 'statusActive')}</span>
         </h1>
         <span className="muted">
           {pickLabel(template.title, lang)} v{p.version} · {p.district}
@@ -169,12 +194,25 @@ export default function DashboardPage() {
         <Link className="button" to={`${base}/rule`} data-testid="go-rule">
           {t('changeRule')}
         </Link>
-        {p.status === 'active' && <ReasonAction label={t('pause')} testId="pause" onConfirm={act('paused')} />}
-        {p.status === 'paused' && <ReasonAction label={t('resume')} testId="resume" onConfirm={act('active')} />}
-        {p.status !== 'closed' && (
-          <ReasonAction danger label={t('closeProgramme')} testId="close" onConfirm={act('closed')} />
+        {p.status === 'active' && (
+          <ReasonAction label={t('pause')} testId="pause" onConfirm={act('paused')} />
         )}
-        {actionError && <span className="form-error" role="alert">{actionError}</span>}
+        {p.status === 'paused' && (
+          <ReasonAction label={t('resume')} testId="resume" onConfirm={act('active')} />
+        )}
+        {p.status !== 'closed' && (
+          <ReasonAction
+            danger
+            label={t('closeProgramme')}
+            testId="close"
+            onConfirm={act('closed')}
+          />
+        )}
+        {actionError && (
+          <span className="form-error" role="alert">
+            {actionError}
+          </span>
+        )}
       </div>
       <div className="figures" data-testid="figures">
         <Figure label={t('casesTotal')} value={formatNumber(stats.cases.total, lang)} id="total" />
@@ -191,14 +229,18 @@ export default function DashboardPage() {
           <table className="grid" data-testid="by-state">
             <thead>
               <tr>
-                {stateHeader.map((h) => <th key={h}>{h}</th>)}
+                {stateHeader.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {byState.map(([s, n]) => (
                 <tr key={s} data-state={s}>
                   <td>
-                    <Link to={`${base}/cases?state=${encodeURIComponent(s)}`}>{stateTitle(template, s, lang)}</Link>
+                    <Link to={`${base}/cases?state=${encodeURIComponent(s)}`}>
+                      {stateTitle(template, s, lang)}
+                    </Link>
                   </td>
                   <td className="num">{formatNumber(n, lang)}</td>
                 </tr>
@@ -229,13 +271,19 @@ export default function DashboardPage() {
           ) : (
             <table className="grid">
               <thead>
-                <tr>{ledgerHeader.map((h) => <th key={h}>{h}</th>)}</tr>
+                <tr>
+                  {ledgerHeader.map((h) => (
+                    <th key={h}>{h}</th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 {ledgerRows.map((r) => (
                   <tr key={String(r[0])}>
                     {r.map((c, i) => (
-                      <td key={i} className={i ? 'num' : ''}>{typeof c === 'number' ? formatNumber(c, lang) : c}</td>
+                      <td key={i} className={i ? 'num' : ''}>
+                        {typeof c === 'number' ? formatNumber(c, lang) : c}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -255,12 +303,18 @@ export default function DashboardPage() {
             <div className="table-wrap short">
               <table className="grid">
                 <thead>
-                  <tr>{overdueHeader.map((h) => <th key={h}>{h}</th>)}</tr>
+                  <tr>
+                    {overdueHeader.map((h) => (
+                      <th key={h}>{h}</th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {overdue.slice(0, 200).map((o, i) => (
                     <tr key={`${o.caseId}-${i}`}>
-                      <td><Link to={`${base}/cases/${o.caseId}`}>{o.ref ?? '—'}</Link></td>
+                      <td>
+                        <Link to={`${base}/cases/${o.caseId}`}>{o.ref ?? '—'}</Link>
+                      </td>
                       <td>{o.name}</td>
                       <td>{stateTitle(template, o.state, lang)}</td>
                       <td>{formatDuration(o.delay, lang)}</td>
@@ -296,17 +350,23 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
   const lang = useLang();
   const changes = [...(programme.changes ?? [])].reverse();
   if (changes.length === 0) return <p className="empty">{t('none')}</p>;
-  const schema = template.parameters as Record<string, unknown> | undefined;
+  const schema = template.parameters;
   // Only the parameters that changed, by their titles: 放开申请条件：否 → 是.
   const describe = (c: (typeof changes)[number]): [string, string] => {
     if (c.kind === 'status')
-      return [t(STATUS_TEXT[c.before] ?? 'statusActive'), t(STATUS_TEXT[c.after] ?? 'statusActive')];
+      return [
+        t(STATUS_TEXT[c.before] ?? 'statusActive'),
+        t(STATUS_TEXT[c.after] ?? 'statusActive'),
+      ];
     const keys = Object.keys({ ...c.before, ...c.after }).filter(
       (k) => JSON.stringify(c.before[k]) !== JSON.stringify(c.after[k]),
     );
     const side = (values: Record<string, unknown>) =>
       keys
-        .map((k) => `${fieldTitleAt(schema, `/${k}`, lang) || k}：${formatValue(values[k], lang) || '—'}`)
+        .map(
+          (k) =>
+            `${fieldTitleAt(schema, `/${k}`, lang) || k}：${formatValue(values[k], lang) || '—'}`,
+        )
         .join('；');
     return [side(c.before), side(c.after)];
   };

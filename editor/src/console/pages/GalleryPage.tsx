@@ -45,17 +45,29 @@ function TemplateCard({
   lang: 'zh' | 'en';
   t: ReturnType<typeof useText>;
 }) {
-  const fields = fieldsOf(template.data).filter((f) => f.required || fieldsOf(template.data).length <= 6);
+  const fields = fieldsOf(template.data).filter(
+    (f) => f.required || fieldsOf(template.data).length <= 6,
+  );
   return (
     <article className="card" data-testid={`template-${template.id}`}>
+      {template.gallery && (
+        <span className="badge">{pickLabel(template.gallery.category, lang)}</span>
+      )}
       <h2>{pickLabel(template.title, lang, template.id)}</h2>
       <p className="card-desc">{pickLabel(template.description, lang)}</p>
+      {template.gallery && (
+        <p className="tracks">
+          <b>{t('serves')}：</b>
+          {pickLabel(template.gallery.serves, lang)}
+        </p>
+      )}
       <p className="tracks">
         <b>{t('tracks')}：</b>
         {fields.map((f) => pickLabel(f.title, lang, f.name)).join('、')}
         {' · '}
         {t('statesCount', { n: statesOf(template).filter((s) => !s.final).length })}
       </p>
+      {template.gallery && <p className="source">{pickLabel(template.gallery.source, lang)}</p>}
       <Link
         className="button primary"
         to={`/programmes/new/${encodeURIComponent(template.id)}`}

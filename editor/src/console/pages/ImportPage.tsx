@@ -40,7 +40,9 @@ export default function ImportPage() {
   const [fileError, setFileError] = useState<string>();
   const [reading, setReading] = useState(false);
   const [progress, setProgress] = useState<ImportProgress>();
-  const [phase, setPhase] = useState<'idle' | 'checking' | 'checked' | 'importing' | 'done' | 'stopped'>('idle');
+  const [phase, setPhase] = useState<
+    'idle' | 'checking' | 'checked' | 'importing' | 'done' | 'stopped'
+  >('idle');
   const [failure, setFailure] = useState<string>();
   const [fileName, setFileName] = useState<string>();
 
@@ -61,14 +63,19 @@ export default function ImportPage() {
       setTable(read);
       setMapping(matchHeaders(read.header, fields));
     } catch (error) {
-      setFileError(t('fileUnreadable', { detail: error instanceof Error ? error.message : String(error) }));
+      setFileError(
+        t('fileUnreadable', { detail: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setReading(false);
     }
   };
 
   const missing = fields.filter((f) => f.required && !mapping.includes(f.name));
-  const records = useMemo(() => (table ? toRecords(table.rows, mapping, fields) : []), [table, mapping, fields]);
+  const records = useMemo(
+    () => (table ? toRecords(table.rows, mapping, fields) : []),
+    [table, mapping, fields],
+  );
 
   const run = async (dryRun: boolean) => {
     setFailure(undefined);
@@ -100,15 +107,22 @@ export default function ImportPage() {
     );
 
   const fieldLabel = (name: string) =>
-    name === REF ? t('refField') : pickLabel(fields.find((f) => f.name === name)?.title, lang, name);
+    name === REF
+      ? t('refField')
+      : pickLabel(fields.find((f) => f.name === name)?.title, lang, name);
   const errorRows = (progress?.errors ?? []).flatMap((e) => {
     const fileRow = e.row + 1; // the header is row 1 of the sheet
     const fieldErrors = e.errors?.length ? e.errors : [{ path: '', message: e.message }];
     return fieldErrors.map((fe) => {
       const field = fe.path.replace(/^\/(data\/)?/, '').split('/')[0] ?? '';
-      const column = field && mapping.includes(field) ? table?.header[mapping.indexOf(field)] ?? fieldLabel(field) : fieldLabel(field) || '—';
+      const column =
+        field && mapping.includes(field)
+          ? (table?.header[mapping.indexOf(field)] ?? fieldLabel(field))
+          : fieldLabel(field) || '—';
       const message = fe.path
-        ? fieldProblemText(`/${field}`, fe.message, lang, (p) => fieldTitleAt(template.data as Record<string, unknown>, p, lang))
+        ? fieldProblemText(`/${field}`, fe.message, lang, (p) =>
+            fieldTitleAt(template.data, p, lang),
+          )
         : e.code === 'duplicate-ref'
           ? t('problem.duplicate-ref')
           : problemText(new ConsoleProblem(422, e.code, e.message, []), lang);
@@ -116,7 +130,8 @@ export default function ImportPage() {
     });
   });
   const busy = phase === 'checking' || phase === 'importing';
-  const percent = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  const percent =
+    progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
     <main className="page" data-testid="import-page">
@@ -140,7 +155,11 @@ export default function ImportPage() {
       </label>
       {fileName && <span className="file-name">{fileName}</span>}
       {reading && <p>{t('readingFile')}</p>}
-      {fileError && <p className="form-error" role="alert">{fileError}</p>}
+      {fileError && (
+        <p className="form-error" role="alert">
+          {fileError}
+        </p>
+      )}
       {table && (
         <>
           <p data-testid="rows-read">{t('rowsRead', { n: table.rows.length })}</p>
@@ -202,7 +221,11 @@ export default function ImportPage() {
             </div>
           </section>
           <div className="toolbar-row">
-            <button disabled={busy || missing.length > 0} onClick={() => void run(true)} data-testid="dry-run">
+            <button
+              disabled={busy || missing.length > 0}
+              onClick={() => void run(true)}
+              data-testid="dry-run"
+            >
               {t('dryRun')}
             </button>
             <button
@@ -214,25 +237,48 @@ export default function ImportPage() {
               {t('importNow')}
             </button>
           </div>
-          {progress && (phase === 'importing' || phase === 'checking' || phase === 'done' || phase === 'stopped') && (
-            <div className="progress-line">
-              <progress max={progress.total} value={progress.done} data-testid="import-progress" />
-              <span>
-                {t('importing', { done: progress.done, total: progress.total })} ({percent}%)
-              </span>
-            </div>
+          {progress &&
+            (phase === 'importing' ||
+              phase === 'checking' ||
+              phase === 'done' ||
+              phase === 'stopped') && (
+              <div className="progress-line">
+                <progress
+                  max={progress.total}
+                  value={progress.done}
+                  data-testid="import-progress"
+                />
+                <span>
+                  {t('importing', { done: progress.done, total: progress.total })} ({percent}%)
+                </span>
+              </div>
+            )}
+          {failure && (
+            <p className="form-error" role="alert">
+              {failure}
+            </p>
           )}
-          {failure && <p className="form-error" role="alert">{failure}</p>}
           {phase === 'checked' && progress && (
-            <p className={progress.failed ? 'form-error' : 'ok'} data-testid="dry-run-result" role="status">
+            <p
+              className={progress.failed ? 'form-error' : 'ok'}
+              data-testid="dry-run-result"
+              role="status"
+            >
               {progress.failed
-                ? t('dryRunErrors', { ok: progress.created + progress.skipped, bad: progress.failed })
+                ? t('dryRunErrors', {
+                    ok: progress.created + progress.skipped,
+                    bad: progress.failed,
+                  })
                 : t('dryRunOk', { n: progress.created + progress.skipped })}
             </p>
           )}
           {phase === 'done' && progress && (
             <p className="ok" data-testid="import-result" role="status">
-              {t('importDone', { created: progress.created, skipped: progress.skipped, failed: progress.failed })}{' '}
+              {t('importDone', {
+                created: progress.created,
+                skipped: progress.skipped,
+                failed: progress.failed,
+              })}{' '}
               <Link to={`/programmes/${id}`}>{t('dashboard')}</Link>
             </p>
           )}
@@ -245,7 +291,11 @@ export default function ImportPage() {
             <section className="panel">
               <div className="panel-head">
                 <h2>{t('rowErrors')}</h2>
-                <ExportButtons name="row-errors" header={[t('row'), t('column'), t('errorMessage')]} rows={errorRows} />
+                <ExportButtons
+                  name="row-errors"
+                  header={[t('row'), t('column'), t('errorMessage')]}
+                  rows={errorRows}
+                />
               </div>
               <div className="table-wrap short">
                 <table className="grid" data-testid="row-errors">
@@ -274,4 +324,3 @@ export default function ImportPage() {
     </main>
   );
 }
-

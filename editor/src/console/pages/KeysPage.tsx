@@ -76,7 +76,9 @@ export default function KeysPage() {
                     <button
                       className="danger"
                       onClick={() =>
-                        void consoleApi.del(at`/keys/${k.id}`).then(list.reload, (p: unknown) => setError(problemText(p, lang)))
+                        void consoleApi
+                          .del(at`/keys/${k.id}`)
+                          .then(list.reload, (p: unknown) => setError(problemText(p, lang)))
                       }
                     >
                       {t('revoke')}
@@ -96,12 +98,24 @@ export default function KeysPage() {
         </label>
         <label>
           {t('district')}
-          <input value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value })} />
+          <input
+            value={form.district}
+            onChange={(e) => setForm({ ...form, district: e.target.value })}
+          />
         </label>
         <div>
-          {t('roles')}: <RolePicker choices={list.data?.roles ?? []} value={form.roles} onChange={(roles) => setForm({ ...form, roles })} />
+          {t('roles')}:{' '}
+          <RolePicker
+            choices={list.data?.roles ?? []}
+            value={form.roles}
+            onChange={(roles) => setForm({ ...form, roles })}
+          />
         </div>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="primary" type="submit" disabled={form.roles.length === 0}>
           {t('createKey')}
         </button>

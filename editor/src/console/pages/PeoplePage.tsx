@@ -25,9 +25,18 @@ export default function PeoplePage() {
     ]);
     return { people: people.items, roles };
   }, 'people');
-  const [form, setForm] = useState({ login: '', displayName: '', password: '', district: session.kind === 'person' ? session.person.district : '', roles: [] as string[] });
+  const [form, setForm] = useState({
+    login: '',
+    displayName: '',
+    password: '',
+    district: session.kind === 'person' ? session.person.district : '',
+    roles: [] as string[],
+  });
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
-  if (list.error instanceof ConsoleProblem && (list.error.code === 'no-route' || list.error.status === 404))
+  if (
+    list.error instanceof ConsoleProblem &&
+    (list.error.code === 'no-route' || list.error.status === 404)
+  )
     return (
       <main className="page">
         <h1>{t('people')}</h1>
@@ -51,7 +60,11 @@ export default function PeoplePage() {
     <main className="page">
       <h1>{t('people')}</h1>
       {list.error !== undefined && <LoadError error={list.error} retry={list.reload} />}
-      {notice && <p className={notice.ok ? 'ok' : 'form-error'} role="status">{notice.text}</p>}
+      {notice && (
+        <p className={notice.ok ? 'ok' : 'form-error'} role="status">
+          {notice.text}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="grid" data-testid="people">
           <thead>
@@ -75,7 +88,10 @@ export default function PeoplePage() {
         <h2>{t('addPerson')}</h2>
         <label>
           {t('displayName')}
-          <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          <input
+            value={form.displayName}
+            onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+          />
         </label>
         <label>
           {t('login')}
@@ -83,41 +99,83 @@ export default function PeoplePage() {
         </label>
         <label>
           {t('password')}
-          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
         </label>
         <label>
           {t('district')}
-          <input value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value })} />
+          <input
+            value={form.district}
+            onChange={(e) => setForm({ ...form, district: e.target.value })}
+          />
         </label>
         <div>
-          {t('roles')}: <RolePicker choices={list.data?.roles ?? []} value={form.roles} onChange={(roles) => setForm({ ...form, roles })} />
+          {t('roles')}:{' '}
+          <RolePicker
+            choices={list.data?.roles ?? []}
+            value={form.roles}
+            onChange={(roles) => setForm({ ...form, roles })}
+          />
         </div>
-        <button className="primary" type="submit">{t('addPerson')}</button>
+        <button className="primary" type="submit">
+          {t('addPerson')}
+        </button>
       </form>
     </main>
   );
 }
 
-function PersonRow({ person: p, act: run }: { person: Person; act: (what: () => Promise<unknown>, ok: string) => Promise<void> }) {
-    const t = useText();
-    const lang = useLang();
-    const [password, setPassword] = useState('');
-    return (
-      <tr>
-        <td>{p.displayName}</td>
-        <td>{p.login}</td>
-        <td>{p.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
-        <td>{p.district}</td>
-        <td>{p.disabled ? t('disabled') : t('enabled')}</td>
-        <td className="row-actions">
-          <input type="password" placeholder={t('newPassword')} value={password} onChange={(e) => setPassword(e.target.value)} aria-label={t('newPassword')} />
-          <button disabled={!password} onClick={() => void run(() => consoleApi.post(at`/people/${p.id}/password`, { password }), t('passwordReset'))}>
-            {t('resetPassword')}
-          </button>
-          <button onClick={() => void run(() => consoleApi.patch(at`/people/${p.id}`, { disabled: !p.disabled }), t('changeSaved'))}>
-            {p.disabled ? t('enable') : t('disable')}
-          </button>
-        </td>
-      </tr>
-    );
-  }
+function PersonRow({
+  person: p,
+  act: run,
+}: {
+  person: Person;
+  act: (what: () => Promise<unknown>, ok: string) => Promise<void>;
+}) {
+  const t = useText();
+  const lang = useLang();
+  const [password, setPassword] = useState('');
+  return (
+    <tr>
+      <td>{p.displayName}</td>
+      <td>{p.login}</td>
+      <td>{p.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
+      <td>{p.district}</td>
+      <td>{p.disabled ? t('disabled') : t('enabled')}</td>
+      <td className="row-actions">
+        <input
+          type="password"
+          placeholder={t('newPassword')}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-label={t('newPassword')}
+        />
+        <button
+          disabled={!password}
+          onClick={() =>
+            void run(
+              () => consoleApi.post(at`/people/${p.id}/password`, { password }),
+              t('passwordReset'),
+            )
+          }
+        >
+          {t('resetPassword')}
+        </button>
+        <button
+          onClick={() =>
+            void run(
+              () => consoleApi.patch(at`/people/${p.id}`, { disabled: !p.disabled }),
+              t('changeSaved'),
+            )
+          }
+        >
+          {p.disabled ? t('enable') : t('disable')}
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -49,7 +49,10 @@ export default function RulePage() {
       </main>
     );
   const { programme, template } = loaded.data;
-  const schema = (template.parameters ?? { type: 'object', properties: {} }) as Record<string, unknown>;
+  const schema = (template.parameters ?? { type: 'object', properties: {} }) as Record<
+    string,
+    unknown
+  >;
   const values = params ?? programme.params;
   const changed = Object.keys({ ...programme.params, ...values }).filter(
     (k) => JSON.stringify(programme.params[k]) !== JSON.stringify(values[k]),
@@ -61,7 +64,10 @@ export default function RulePage() {
         Object.fromEntries(
           problem.errors.map((e) => {
             const pointer = e.path.replace(/^\/params/, '');
-            return [pointer, fieldProblemText(pointer, e.message, lang, (p) => fieldTitleAt(schema, p, lang))];
+            return [
+              pointer,
+              fieldProblemText(pointer, e.message, lang, (p) => fieldTitleAt(schema, p, lang)),
+            ];
           }),
         ),
       );
@@ -71,10 +77,16 @@ export default function RulePage() {
     setFieldErrors(undefined);
     setBusy(true);
     try {
-      const answer = await consoleApi.post<ParamsPreview>(at`/programmes/${id}/params/preview`, { params: next });
+      const answer = await consoleApi.post<ParamsPreview>(at`/programmes/${id}/params/preview`, {
+        params: next,
+      });
       setPreview(answer);
     } catch (problem) {
-      if (problem instanceof ConsoleProblem && (problem.code === 'no-route' || problem.status === 405)) setPreview('unavailable');
+      if (
+        problem instanceof ConsoleProblem &&
+        (problem.code === 'no-route' || problem.status === 405)
+      )
+        setPreview('unavailable');
       else {
         setPreview(undefined);
         showFailure(problem);
@@ -112,7 +124,9 @@ export default function RulePage() {
           String(c.ref ?? c.caseId ?? c.id ?? ''),
           c.state ? stateTitle(template, c.state, lang) : '',
           c.event ? eventTitle(template, c.event, lang) : '',
-          c.from && c.to ? `${stateTitle(template, c.from, lang)} → ${stateTitle(template, c.to, lang)}` : '',
+          c.from && c.to
+            ? `${stateTitle(template, c.from, lang)} → ${stateTitle(template, c.to, lang)}`
+            : '',
         ])
       : [];
   const current = previewed === JSON.stringify(values);
@@ -136,7 +150,11 @@ export default function RulePage() {
             disabled={busy}
             onSubmit={(v) => void runPreview(v)}
           >
-            <button type="submit" disabled={busy || changed.length === 0} data-testid="preview-rule">
+            <button
+              type="submit"
+              disabled={busy || changed.length === 0}
+              data-testid="preview-rule"
+            >
               {t('previewChange')}
             </button>
             {changed.length === 0 && <span className="muted"> {t('noChange')}</span>}
@@ -147,13 +165,20 @@ export default function RulePage() {
             <ul className="plain" data-testid="param-diff">
               {changed.map((k) => (
                 <li key={k}>
-                  <b>{paramTitle(k)}</b>：{formatValue(programme.params[k], lang) || '—'} → {formatValue(values[k], lang) || '—'}
+                  <b>{paramTitle(k)}</b>：{formatValue(programme.params[k], lang) || '—'} →{' '}
+                  {formatValue(values[k], lang) || '—'}
                 </li>
               ))}
             </ul>
           )}
-          {error && <p className="form-error" role="alert">{error}</p>}
-          {preview === 'unavailable' && current && <p className="form-error">{t('previewUnavailable')}</p>}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          {preview === 'unavailable' && current && (
+            <p className="form-error">{t('previewUnavailable')}</p>
+          )}
           {summary && current && (
             <>
               <p className="summary" data-testid="preview-summary" role="status">
@@ -169,13 +194,19 @@ export default function RulePage() {
               </div>
               <table className="grid" data-testid="preview-table">
                 <thead>
-                  <tr>{byHeader.map((h) => <th key={h}>{h}</th>)}</tr>
+                  <tr>
+                    {byHeader.map((h) => (
+                      <th key={h}>{h}</th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {byRows.map((r, i) => (
                     <tr key={i}>
                       {r.map((c, j) => (
-                        <td key={j} className={j === 3 ? 'num' : ''}>{c}</td>
+                        <td key={j} className={j === 3 ? 'num' : ''}>
+                          {c}
+                        </td>
                       ))}
                     </tr>
                   ))}
@@ -190,11 +221,19 @@ export default function RulePage() {
                   <div className="table-wrap short">
                     <table className="grid">
                       <thead>
-                        <tr>{caseHeader.map((h) => <th key={h}>{h}</th>)}</tr>
+                        <tr>
+                          {caseHeader.map((h) => (
+                            <th key={h}>{h}</th>
+                          ))}
+                        </tr>
                       </thead>
                       <tbody>
                         {caseRows.slice(0, 500).map((r, i) => (
-                          <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>
+                          <tr key={i}>
+                            {r.map((c, j) => (
+                              <td key={j}>{c}</td>
+                            ))}
+                          </tr>
                         ))}
                       </tbody>
                     </table>
@@ -204,7 +243,12 @@ export default function RulePage() {
             </>
           )}
           {preview && current && (
-            <button className="primary" disabled={busy} onClick={() => void apply()} data-testid="apply-rule">
+            <button
+              className="primary"
+              disabled={busy}
+              onClick={() => void apply()}
+              data-testid="apply-rule"
+            >
               {t('applyChange')}
             </button>
           )}

@@ -65,7 +65,7 @@ export default function StartPage() {
         return setDistrictError(t('problem.invalid-district'));
       setError(problemText(problem, lang));
       if (problem instanceof ConsoleProblem) {
-        const params = template.parameters as Record<string, unknown> | undefined;
+        const params = template.parameters;
         const byField: Record<string, string> = {};
         for (const e of problem.errors) {
           const pointer = e.path.replace(/^\/params/, '');
@@ -131,7 +131,7 @@ export default function StartPage() {
       <h2>{t('parameters')}</h2>
       <JsonForm
         id="params"
-        schema={(template.parameters ?? { type: 'object', properties: {} }) as Record<string, unknown>}
+        schema={template.parameters ?? { type: 'object', properties: {} }}
         value={params}
         onChange={setParams}
         serverErrors={fieldErrors}

@@ -10,13 +10,20 @@ import { useLang, useText } from '../../shell/lang-store.js';
 import { problemText } from '../../shell/problem-text.js';
 import { consoleApi } from '../../shell/session-store.js';
 
-const DELIVERY_TEXT = { pending: 'deliveryPending', delivered: 'deliveryDelivered', failed: 'deliveryFailed' } as const;
+const DELIVERY_TEXT = {
+  pending: 'deliveryPending',
+  delivered: 'deliveryDelivered',
+  failed: 'deliveryFailed',
+} as const;
 
 /** The webhooks page. */
 export default function WebhooksPage() {
   const t = useText();
   const lang = useLang();
-  const list = useLoad((signal) => consoleApi.get<WebhookList>('/webhooks', undefined, signal), 'webhooks');
+  const list = useLoad(
+    (signal) => consoleApi.get<WebhookList>('/webhooks', undefined, signal),
+    'webhooks',
+  );
   const [form, setForm] = useState({ url: '', events: '', description: '' });
   const [created, setCreated] = useState<Webhook>();
   const [open, setOpen] = useState<string>();
@@ -64,11 +71,17 @@ export default function WebhooksPage() {
                 <td>{w.events.length ? w.events.join(', ') : t('allEvents')}</td>
                 <td>{w.district || '—'}</td>
                 <td className="row-actions">
-                  <button onClick={() => setOpen(open === w.id ? undefined : w.id)}>{t('deliveries')}</button>
+                  <button onClick={() => setOpen(open === w.id ? undefined : w.id)}>
+                    {t('deliveries')}
+                  </button>
                   {!w.disabledAt && (
                     <button
                       className="danger"
-                      onClick={() => void consoleApi.del(at`/webhooks/${w.id}`).then(list.reload, (p: unknown) => setError(problemText(p, lang)))}
+                      onClick={() =>
+                        void consoleApi
+                          .del(at`/webhooks/${w.id}`)
+                          .then(list.reload, (p: unknown) => setError(problemText(p, lang)))
+                      }
                     >
                       {t('revoke')}
                     </button>
@@ -84,17 +97,31 @@ export default function WebhooksPage() {
         <h2>{t('createWebhook')}</h2>
         <label>
           {t('webhookUrl')}
-          <input type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} />
+          <input
+            type="url"
+            value={form.url}
+            onChange={(e) => setForm({ ...form, url: e.target.value })}
+          />
         </label>
         <label>
           {t('webhookEvents')}
-          <input value={form.events} onChange={(e) => setForm({ ...form, events: e.target.value })} />
+          <input
+            value={form.events}
+            onChange={(e) => setForm({ ...form, events: e.target.value })}
+          />
         </label>
         <label>
           {t('description')}
-          <input value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+          <input
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.target.value })}
+          />
         </label>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="primary" type="submit" disabled={!form.url.trim()}>
           {t('createWebhook')}
         </button>
@@ -106,7 +133,10 @@ export default function WebhooksPage() {
 function Deliveries({ id }: { id: string }) {
   const t = useText();
   const lang = useLang();
-  const log = useLoad((signal) => consoleApi.get<DeliveryList>(at`/webhooks/${id}/deliveries`, undefined, signal), id);
+  const log = useLoad(
+    (signal) => consoleApi.get<DeliveryList>(at`/webhooks/${id}/deliveries`, undefined, signal),
+    id,
+  );
   return (
     <section className="panel">
       <h2>{t('deliveries')}</h2>

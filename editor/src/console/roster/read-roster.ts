@@ -25,7 +25,12 @@ async function readWorkbook(data: ArrayBuffer): Promise<string[][]> {
   const first = book.SheetNames[0];
   const sheet = first ? book.Sheets[first] : undefined;
   if (!sheet) return [];
-  return XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '', blankrows: false });
+  return XLSX.utils.sheet_to_json<string[]>(sheet, {
+    header: 1,
+    raw: false,
+    defval: '',
+    blankrows: false,
+  });
 }
 
 async function readCsv(text: string): Promise<string[][]> {

@@ -8,7 +8,13 @@ import type { FieldInfo } from '../template-info.js';
 export const REF = '$ref';
 const REF_NAMES = ['ref', '编号', '参考号', 'reference', 'id', '序号'];
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\s*（）()]/g, '');
+/** `年龄（岁）*` → `年龄`: case, spaces, marks and a bracketed note do not matter. */
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[\s*]/g, '');
 
 /** For each header, the field it names (by key, Chinese or English title), REF, or '' (skip). */
 export function matchHeaders(header: string[], fields: FieldInfo[]): string[] {
@@ -61,7 +67,11 @@ export interface RosterRecord {
 }
 
 /** The rows as import records, by the chosen mapping. */
-export function toRecords(rows: string[][], mapping: string[], fields: FieldInfo[]): RosterRecord[] {
+export function toRecords(
+  rows: string[][],
+  mapping: string[],
+  fields: FieldInfo[],
+): RosterRecord[] {
   const types = new Map(fields.map((f) => [f.name, f.type]));
   return rows.map((row) => {
     const record: RosterRecord = { data: {} };

@@ -29,10 +29,19 @@ export async function sendImport(
   records: RosterRecord[],
   options: { dryRun: boolean; onProgress: (p: ImportProgress) => void; signal?: AbortSignal },
 ): Promise<ImportProgress> {
-  const progress: ImportProgress = { done: 0, total: records.length, created: 0, skipped: 0, failed: 0, errors: [] };
+  const progress: ImportProgress = {
+    done: 0,
+    total: records.length,
+    created: 0,
+    skipped: 0,
+    failed: 0,
+    errors: [],
+  };
   for (let start = 0; start < records.length; start += CHUNK_ROWS) {
     const chunk = records.slice(start, start + CHUNK_ROWS);
-    const body = chunk.map((r) => JSON.stringify(r.ref ? { data: r.data, ref: r.ref } : { data: r.data })).join('\n');
+    const body = chunk
+      .map((r) => JSON.stringify(r.ref ? { data: r.data, ref: r.ref } : { data: r.data }))
+      .join('\n');
     let result: ImportResult;
     try {
       result = (
@@ -45,7 +54,9 @@ export async function sendImport(
         })
       ).body;
     } catch (error) {
-      throw Object.assign(error as object, { progress });
+      // The caller reports what earlier chunks created along with the failure.
+      if (error instanceof Error) Object.assign(error, { progress });
+      throw error;
     }
     progress.done += chunk.length;
     progress.created += result.created;
