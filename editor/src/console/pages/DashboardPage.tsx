@@ -365,9 +365,9 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
       keys
         .map(
           (k) =>
-            `${fieldTitleAt(schema, `/${k}`, lang) || k}：${formatValue(values[k], lang) || '—'}`,
+            `${fieldTitleAt(schema, `/${k}`, lang) || k}${lang === 'zh' ? '：' : ': '}${formatValue(values[k], lang) || '—'}`,
         )
-        .join('；');
+        .join(lang === 'zh' ? '；' : '; ');
     return [side(c.before), side(c.after)];
   };
   return (
