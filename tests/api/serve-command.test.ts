@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,15 @@ describe('relief serve and relief keys', () => {
     const templates = await fetch(`${url}/api/v1/templates`, {
       headers: { authorization: `Bearer ${key}` },
     });
-    expect(((await templates.json()) as { items: unknown[] }).items).toHaveLength(4);
+    // Every shipped template is published on the empty database: the ten of templates/*.yaml.
+    const seeded = ((await templates.json()) as { items: { id: string }[] }).items;
+    expect(seeded).toHaveLength(10);
+    expect(seeded.map((t) => t.id).sort()).toEqual(
+      readdirSync(join(ROOT, 'templates'))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => f.slice(0, -'.yaml'.length))
+        .sort(),
+    );
 
     const busy = relief(['keys', 'create', '--role', 'committee', '--district', 'sh/putuo'], env);
     expect(await busy.exited).toBe(1);

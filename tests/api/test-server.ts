@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { startServer } from '@relief/engine/api';
-import type { LogFields, Logger, RunningServer } from '@relief/engine/api';
+import type { LogFields, Logger } from '@relief/engine/api';
+import { startServer } from '@relief/engine/server';
+import type { RunningServer } from '@relief/engine/server';
 import type { Clock } from '@relief/engine';
 
 /** Which database a suite runs on. */

@@ -10,7 +10,7 @@
 import postgres from 'postgres';
 import { createReliefStore, createTestDatabase } from '@relief/engine/store';
 import type { ReliefStore } from '@relief/engine/store';
-import { DRILL_SOURCE } from '../../engine/src/store/drill-template.js';
+import { DRILL_SOURCE } from '../../engine/src/store/contract/drill-template.js';
 
 const clients = Number(process.argv[2] ?? 32);
 const seconds = Number(process.argv[3] ?? 5);

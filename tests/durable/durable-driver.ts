@@ -65,6 +65,17 @@ export function createDurableDriverFactory(database: Database): DriverFactory {
 
     const driver: ProgrammeDriver = {
       open: async (data) => toView(await store.openCase(programmeId, { data }, CALLER)),
+      async openMany(rows) {
+        const outcomes = await store.openCases(
+          programmeId,
+          rows.map((data) => ({ data })),
+          CALLER,
+        );
+        return outcomes.map((outcome) => {
+          if (!outcome.ok) throw outcome.error;
+          return toView(outcome.case);
+        });
+      },
       send: async (caseId, type, payload, roles) =>
         toView(
           (

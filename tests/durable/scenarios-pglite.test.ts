@@ -2,8 +2,14 @@
 import { afterAll } from 'vitest';
 import { createTestDatabase } from '@relief/engine/store';
 import { farmerSalesScenarios } from '../scenarios/farmer-sales.scenarios.js';
+import { feverMedicineScenarios } from '../scenarios/fever-medicine.scenarios.js';
+import { hardshipWorkersScenarios } from '../scenarios/hardship-workers.scenarios.js';
 import { loveMealsScenarios } from '../scenarios/love-meals.scenarios.js';
 import { medicalPassScenarios } from '../scenarios/medical-pass.scenarios.js';
+import { oneOnOneCareScenarios } from '../scenarios/one-on-one-care.scenarios.js';
+import { pairedSupportScenarios } from '../scenarios/paired-support.scenarios.js';
+import { pupilDataScenarios } from '../scenarios/pupil-data.scenarios.js';
+import { volunteerOnboardingScenarios } from '../scenarios/volunteer-onboarding.scenarios.js';
 import { winterKitsScenarios } from '../scenarios/winter-kits.scenarios.js';
 import { createDurableDriverFactory } from './durable-driver.js';
 
@@ -15,3 +21,9 @@ loveMealsScenarios(factory);
 medicalPassScenarios(factory);
 farmerSalesScenarios(factory);
 winterKitsScenarios(factory);
+oneOnOneCareScenarios(factory);
+feverMedicineScenarios(factory);
+hardshipWorkersScenarios(factory);
+pairedSupportScenarios(factory);
+volunteerOnboardingScenarios(factory);
+pupilDataScenarios(factory);

@@ -11,8 +11,8 @@ import { REPO_ROOT } from './server-process.js';
 
 /** The suite needs real PostgreSQL and the API server; without either it is skipped. */
 export const RELIABILITY_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-/** Is the HTTP server there (`engine/src/api/server.ts`, started by `relief serve`)? */
-export const API_PRESENT = existsSync(join(REPO_ROOT, 'engine/src/api/server.ts'));
+/** Is the HTTP server there (`engine/src/server/server.ts`, started by `relief serve`)? */
+export const API_PRESENT = existsSync(join(REPO_ROOT, 'engine/src/server/server.ts'));
 /** `RELIABILITY_LONG=1` runs the long version (more load, more rounds). */
 export const LONG = process.env.RELIABILITY_LONG === '1';
 

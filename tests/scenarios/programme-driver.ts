@@ -23,6 +23,11 @@ export interface CaseView {
 export interface ProgrammeDriver {
   /** Open a case; data is validated against the template's `data` (defaults filled). */
   open(data: Record<string, unknown>): Promise<CaseView>;
+  /**
+   * Open many cases at once, as a roster import does (set-based where the driver can); each row is
+   * validated like `open`, and the first refused row rejects. Optional: `openAll` falls back to `open`.
+   */
+  openMany?(rows: readonly Record<string, unknown>[]): Promise<CaseView[]>;
   /** Send an event as a worker holding `roles`; resolves to the case after, or rejects with an EngineError. */
   send(
     caseId: string,

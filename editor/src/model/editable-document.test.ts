@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SHIPPED } from '../test-support/shipped-templates.js';
 import { isMap } from 'yaml';
 import { editSource, emitDocument, parseEditable } from './editable-document.js';
 
-const shipped = ['love-meals', 'medical-pass', 'farmer-sales', 'winter-kits'];
+const shipped = SHIPPED;
 const read = (name: string) =>
   readFileSync(new URL(`../../../templates/${name}.yaml`, import.meta.url), 'utf8');
 

@@ -3,8 +3,19 @@ import { readFileSync } from 'node:fs';
 import { validateTemplate } from '@relief/engine';
 import type { Template } from '@relief/engine';
 
-/** The four shipped programme templates. */
-export const SHIPPED = ['love-meals', 'medical-pass', 'farmer-sales', 'winter-kits'] as const;
+/** The shipped programme templates (`templates/*.yaml`), the four first and then the six of issue 11. */
+export const SHIPPED = [
+  'love-meals',
+  'medical-pass',
+  'farmer-sales',
+  'winter-kits',
+  'one-on-one-care',
+  'fever-medicine',
+  'hardship-workers',
+  'paired-support',
+  'volunteer-onboarding',
+  'pupil-data',
+] as const;
 
 /** Source text of a shipped template. */
 export function readShipped(name: string): string {

@@ -1,5 +1,5 @@
 /** What the routes work with: the store, limits, a logger, and the caller of each request. */
-import type { DatabaseKind } from '../store/sql-client.js';
+import type { DatabaseKind } from '../store/sql/sql-client.js';
 import type { StoreContext } from '../store/store-context.js';
 import type { Caller } from './caller.js';
 import type { Logger } from './create-logger.js';

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import { ValidationFailedError } from '../errors/engine-error.js';
 import type { FieldError } from '../errors/engine-error.js';
 import type { JsonSchemaObject } from '../template/template.js';
-import { loadApiSchemas } from './api-schemas.js';
+import { loadApiSchemas } from './openapi/api-schemas.js';
 import { HttpProblem, badRequest } from './http-problem.js';
 import { invalidUtf8, unstorableString } from './read-body.js';
 

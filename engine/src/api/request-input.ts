@@ -1,13 +1,18 @@
 /** Reading validated input from a request: JSON bodies by schema, path and query values. */
 import type { Context } from 'hono';
 import type { ApiContext, ApiEnv } from './api-context.js';
-import { loadApiSchemas } from './api-schemas.js';
+import { loadApiSchemas } from './openapi/api-schemas.js';
 import { operation } from './api-operations.js';
+import type { OperationId } from './api-operations.js';
 import { badRequest } from './http-problem.js';
 import { checkMediaType, parseJson, readBodyText } from './read-body.js';
 
 /** The JSON body of operation `opId`, checked against its schema. */
-export async function readJson<T>(ctx: ApiContext, c: Context<ApiEnv>, opId: string): Promise<T> {
+export async function readJson<T>(
+  ctx: ApiContext,
+  c: Context<ApiEnv>,
+  opId: OperationId,
+): Promise<T> {
   const spec = operation(opId).body!;
   checkMediaType(c, spec.types);
   const value = parseJson(await readBodyText(c, ctx.limits.bodyBytes));

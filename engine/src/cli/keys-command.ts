@@ -2,10 +2,10 @@
  * `relief keys create --role <role>… --district <path|*> [--label <text>]`, `relief keys list`,
  * `relief keys revoke <id>`: API keys, straight in the database of `DATABASE_URL` or `DATA_DIR`.
  */
-import { serverHoldingDataDir } from '../api/data-folder-files.js';
+import { serverHoldingDataDir } from '../server/data-folder-files.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../store/api-key-repository.js';
 import { createReliefStore } from '../store/create-relief-store.js';
-import { openDatabase } from '../store/open-database.js';
+import { openDatabase } from '../store/sql/open-database.js';
 import { EngineError } from '../errors/engine-error.js';
 
 /** Usage of `relief keys`. */

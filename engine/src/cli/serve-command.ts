@@ -1,5 +1,5 @@
 /** `relief serve`: the API server with the embedded database unless `DATABASE_URL` is set. */
-import { startServer } from '../api/server.js';
+import { startServer } from '../server/server.js';
 
 /** Start from the environment (`PORT`, `HOST`, `DATABASE_URL`, `DATA_DIR`) and stop on SIGTERM/SIGINT. */
 export async function serveCommand(

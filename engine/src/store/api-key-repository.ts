@@ -7,8 +7,8 @@ import { sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/engine-error.js';
 import { checkDistrict, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
-import type { Row, SqlClient } from './sql-client.js';
-import { textArray } from './sql-client.js';
+import type { Row, SqlClient } from './sql/sql-client.js';
+import { textArray } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 
 /** A stored key (never the key itself). `district` '' means every district. */

@@ -21,10 +21,10 @@ import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
 import { isUuid } from './is-uuid.js';
 import { inScope } from './district-scope.js';
-import { jsonb, settleStatements, textArray } from './sql-client.js';
-import type { Row, SqlClient } from './sql-client.js';
+import { jsonb, settleStatements, textArray } from './sql/sql-client.js';
+import type { Row, SqlClient } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
-import { withRetry } from './with-retry.js';
+import { withRetry } from './sql/with-retry.js';
 import { writeStepEffects } from './write-step-effects.js';
 
 /** An event as a client sends it. */

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { StateValue } from 'xstate';
 import { describeValue } from '../runtime/step-case.js';
 import type { StepResult } from '../runtime/step-case.js';
-import type { Row } from './sql-client.js';
+import type { Row } from './sql/sql-client.js';
 
 /** A case: its machine state, data and version, and where it belongs. */
 export interface CaseRecord {

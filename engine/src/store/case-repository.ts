@@ -17,7 +17,7 @@ import { inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
-import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql-client.js';
+import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 import { writeStepEffects } from './write-step-effects.js';
 

@@ -27,8 +27,8 @@ import type {
 import type { CaseRecord } from './case-record.js';
 import { nextEvents } from './next-events.js';
 import type { NextEvent } from './next-events.js';
-import { listNotifications } from './notification-queries.js';
-import type { NotificationQuery, NotificationRecord } from './notification-queries.js';
+import { listNotifications } from './notification-repository.js';
+import type { NotificationQuery, NotificationRecord } from './notification-repository.js';
 import { listOutbox, markOutbox } from './outbox-repository.js';
 import type { OutboxRecord, OutboxStatus } from './outbox-repository.js';
 import type { Page } from './page-cursor.js';
@@ -47,9 +47,9 @@ import type {
   ProgrammeStatus,
   StartProgrammeInput,
 } from './programme-repository.js';
-import { programmeStats } from './programme-stats.js';
-import type { ProgrammeStats } from './programme-stats.js';
-import type { DatabaseKind, SqlClient } from './sql-client.js';
+import { programmeStats } from './programme-stats-repository.js';
+import type { ProgrammeStats } from './programme-stats-repository.js';
+import type { DatabaseKind, SqlClient } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 import { createTemplateCache } from './template-cache.js';
 import {
@@ -67,8 +67,8 @@ import type {
 import { nextTimerDue, pendingTimers } from './timer-repository.js';
 import { createTimerScheduler } from './timer-scheduler.js';
 import type { TimerScheduler, TimerSchedulerOptions } from './timer-scheduler.js';
-import { worklist } from './worklist.js';
-import type { WorkItem, WorklistQuery } from './worklist.js';
+import { worklist } from './worklist-repository.js';
+import type { WorkItem, WorklistQuery } from './worklist-repository.js';
 
 /** The durable runtime's operations. `scope` is the caller's district; outside it is not found. */
 export interface ReliefStore {

@@ -28,8 +28,8 @@ import type { OpenCaseInput, OpenCaseOutcome } from './case-repository.js';
 import { checkStorable } from './check-storable.js';
 import { inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
-import { jsonb } from './sql-client.js';
-import type { SqlClient } from './sql-client.js';
+import { jsonb } from './sql/sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 
 /** Rows per transaction: large enough to amortise the round trips, small enough to hold locks briefly. */

@@ -8,7 +8,7 @@ import { isUuid } from './is-uuid.js';
 import { pageLimit, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
 import type { StoreContext } from './store-context.js';
-import { toNumber } from './to-number.js';
+import { toNumber } from './sql/to-number.js';
 
 /** Delivery state of an outbox row. */
 export type OutboxStatus = 'pending' | 'delivered' | 'failed';

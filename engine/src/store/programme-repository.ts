@@ -13,10 +13,10 @@ import { labelText } from '../template/template.js';
 import { checkStorable } from './check-storable.js';
 import { checkDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
-import type { Row, SqlClient } from './sql-client.js';
-import { jsonb } from './sql-client.js';
+import type { Row, SqlClient } from './sql/sql-client.js';
+import { jsonb } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
-import { toNumber } from './to-number.js';
+import { toNumber } from './sql/to-number.js';
 
 /** Where a programme stands: paused and closed programmes take no new cases and no events. */
 export type ProgrammeStatus = 'active' | 'paused' | 'closed';

@@ -1,6 +1,6 @@
 /** What every repository function of the store works with. */
 import type { Clock } from '../runtime/clock.js';
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 import type { TemplateCache } from './template-cache.js';
 
 /** The database, the clock and the per-process cache of compiled template versions. */

@@ -7,7 +7,7 @@ import { compileTemplate } from '../compile/compile-template.js';
 import type { CompiledTemplate } from '../compile/compile-template.js';
 import { NotFoundError, TemplateInvalidError } from '../errors/engine-error.js';
 import { validateTemplate } from '../template/validate-template.js';
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 
 /** Loads compiled template versions. */
 export interface TemplateCache {

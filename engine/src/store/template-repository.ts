@@ -8,8 +8,8 @@ import {
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 import type { Label, Template } from '../template/template.js';
 import { validateTemplate } from '../template/validate-template.js';
-import type { Row } from './sql-client.js';
-import { jsonb } from './sql-client.js';
+import type { Row } from './sql/sql-client.js';
+import { jsonb } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 
 /** One stored template version. */

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { isUuid } from './is-uuid.js';
 import type { StoreContext } from './store-context.js';
-import { toNumber } from './to-number.js';
+import { toNumber } from './sql/to-number.js';
 
 /** A due timer claimed by one scheduler. */
 export interface DueTimer {

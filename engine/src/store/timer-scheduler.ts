@@ -8,7 +8,7 @@ import { EngineError, ProgrammeNotActiveError } from '../errors/engine-error.js'
 import { applyTimerInTransaction } from './apply-event.js';
 import type { StoreContext } from './store-context.js';
 import { cancelTimer, claimDueTimers, releaseTimer } from './timer-repository.js';
-import { withRetry } from './with-retry.js';
+import { withRetry } from './sql/with-retry.js';
 
 const MAX_PER_PASS = 10_000;
 

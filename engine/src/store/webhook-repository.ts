@@ -11,10 +11,10 @@ import { checkDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { pageLimit, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
-import type { Row } from './sql-client.js';
-import { jsonb, textArray } from './sql-client.js';
+import type { Row } from './sql/sql-client.js';
+import { jsonb, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
-import { toNumber } from './to-number.js';
+import { toNumber } from './sql/to-number.js';
 
 /** A subscription (never its secret, which is shown once at creation). */
 export interface WebhookRecord {

@@ -11,8 +11,8 @@
 import { sql } from 'drizzle-orm';
 import { EngineError, LedgerInsufficientError } from '../errors/engine-error.js';
 import type { StepResult } from '../runtime/step-case.js';
-import { databaseErrorOf, jsonb, textArray } from './sql-client.js';
-import type { SqlClient } from './sql-client.js';
+import { databaseErrorOf, jsonb, textArray } from './sql/sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
 
 /** Where a step's effects belong. */
 export interface StepTarget {

@@ -1,0 +1,129 @@
+/** Cases: open one, import many, list, read with next events, send events, history. */
+import type { Context } from 'hono';
+import { applyEvent } from '../../store/apply-event.js';
+import { caseHistory, getCase, listCases, openCase } from '../../store/case-repository.js';
+import type { CaseRecord } from '../../store/case-record.js';
+import { nextEvents } from '../../store/next-events.js';
+import { getProgramme } from '../../store/programme-repository.js';
+import type { CaseCreate, EventRequest } from '../../contract/api-types.js';
+import type { ApiContext, ApiEnv } from '../api-context.js';
+import { toStoreCaller } from '../caller.js';
+import { badRequest } from '../http-problem.js';
+import { importCases } from './import-cases.js';
+import { queryBool, queryEnum, queryInt, queryValue, readJson } from '../request-input.js';
+import type { IdsOf, RouteTable } from '../route-table.js';
+import type { CASE_OPERATIONS } from './case-operations.js';
+
+/** A case as the API shows it. */
+export function toCaseView(record: CaseRecord) {
+  return {
+    id: record.id,
+    programmeId: record.programmeId,
+    ref: record.ref,
+    state: record.state,
+    value: record.value,
+    data: record.data,
+    version: record.version,
+    assignee: record.assignee,
+    district: record.district,
+    done: record.done,
+    createdBy: record.createdBy,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** `If-Match: 3` or `"3"` (an ETag as this API sends it) → 3. */
+function ifMatchOf(c: Context<ApiEnv>): number | undefined {
+  const header = c.req.header('if-match');
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?([1-9][0-9]{0,8})"?\s*$/.exec(header);
+  if (!match)
+    throw badRequest(
+      'invalid-if-match',
+      `If-Match must be a case version such as "3", not ${JSON.stringify(header.slice(0, 40))}`,
+    );
+  return Number(match[1]);
+}
+
+function idempotencyKeyOf(c: Context<ApiEnv>): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw badRequest(
+      'invalid-idempotency-key',
+      'Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is a good choice)',
+    );
+  return key;
+}
+
+/** Handlers of the case operations. */
+export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERATIONS>> {
+  return {
+    async openCase(c) {
+      const programmeId = c.req.param('id') ?? '';
+      await getProgramme(ctx.store, programmeId, c.var.caller.scope);
+      const input = await readJson<CaseCreate>(ctx, c, 'openCase');
+      const record = await openCase(ctx.store, programmeId, input, toStoreCaller(c.var.caller));
+      c.header('location', `/api/v1/cases/${record.id}`);
+      c.header('etag', `"${record.version}"`);
+      return c.json(toCaseView(record), 201);
+    },
+    async importCases(c) {
+      const result = await importCases(ctx, c, c.req.param('id') ?? '', {
+        dryRun: queryBool(c, 'dryRun'),
+        dedupe: queryEnum(c, 'dedupe', ['ref']) === 'ref',
+      });
+      return c.json(result);
+    },
+    async listCases(c) {
+      const page = await listCases(ctx.store, c.req.param('id') ?? '', {
+        state: queryValue(c, 'state'),
+        assignee: queryValue(c, 'assignee'),
+        cursor: queryValue(c, 'cursor', 500),
+        limit: queryInt(c, 'limit', 1, 500),
+        scope: c.var.caller.scope,
+      });
+      return c.json({ items: page.items.map(toCaseView), nextCursor: page.nextCursor });
+    },
+    async getCase(c) {
+      const record = await getCase(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
+      const programme = await getProgramme(ctx.store, record.programmeId);
+      const compiled = await ctx.store.templates.compiled(
+        programme.templateId,
+        programme.templateVersion,
+        ctx.store.sql,
+      );
+      c.header('etag', `"${record.version}"`);
+      return c.json({
+        ...toCaseView(record),
+        template: { id: programme.templateId, version: programme.templateVersion },
+        nextEvents: nextEvents(compiled, record, c.var.caller.programmeRoles),
+      });
+    },
+    async sendEvent(c) {
+      const caller = c.var.caller;
+      const ifMatch = ifMatchOf(c);
+      const idempotencyKey = idempotencyKeyOf(c);
+      const event = await readJson<EventRequest>(ctx, c, 'sendEvent');
+      const applied = await applyEvent(ctx.store, c.req.param('id') ?? '', event, {
+        actorId: caller.keyId,
+        roles: caller.programmeRoles,
+        ifMatch,
+        idempotencyKey,
+        scope: caller.scope,
+      });
+      c.header('etag', `"${applied.case.version}"`);
+      if (applied.replayed) c.header('idempotent-replayed', 'true');
+      return c.json({
+        case: toCaseView(applied.case),
+        seq: applied.seq,
+        replayed: applied.replayed,
+      });
+    },
+    async getCaseHistory(c) {
+      const items = await caseHistory(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
+      return c.json({ items });
+    },
+  };
+}

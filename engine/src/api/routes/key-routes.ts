@@ -1,0 +1,61 @@
+/** API keys over HTTP: create (shown once), list, revoke. */
+import { NotFoundError } from '../../errors/engine-error.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../store/api-key-repository.js';
+import type { ApiKeyRecord } from '../../store/api-key-repository.js';
+import { inScope } from '../../store/district-scope.js';
+import type { KeyCreate } from '../../contract/api-types.js';
+import type { ApiContext } from '../api-context.js';
+import { forbidden } from '../http-problem.js';
+import { readJson } from '../request-input.js';
+import type { IdsOf, RouteTable } from '../route-table.js';
+import type { KEY_OPERATIONS } from './key-operations.js';
+
+/** Roles only the owner may hand out. */
+const OWNER_GRANTS = new Set(['owner', 'designer', 'admin']);
+
+function toKeyView(k: ApiKeyRecord) {
+  return {
+    id: k.id,
+    label: k.label,
+    roles: k.roles,
+    district: k.district,
+    createdAt: k.createdAt,
+    revokedAt: k.revokedAt,
+  };
+}
+
+/** Handlers of the key operations. */
+export function keyRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof KEY_OPERATIONS>> {
+  return {
+    async createKey(c) {
+      const caller = c.var.caller;
+      const input = await readJson<KeyCreate>(ctx, c, 'createKey');
+      const reserved = input.roles.filter((role) => OWNER_GRANTS.has(role));
+      if (reserved.length > 0 && !caller.owner)
+        throw forbidden(`only the owner key may create keys with the roles ${reserved.join(', ')}`);
+      if (input.roles.includes('owner'))
+        throw forbidden('there is one owner key; it cannot be created over the API');
+      if (!inScope(input.district, caller.scope))
+        throw new NotFoundError('district', input.district);
+      const { record, key } = await createApiKey(ctx.store, input);
+      ctx.log.info('api key created', {
+        requestId: c.var.requestId,
+        keyId: record.id,
+        by: caller.keyId,
+      });
+      return c.json({ ...toKeyView(record), key }, 201);
+    },
+    async listKeys(c) {
+      return c.json({ items: (await listApiKeys(ctx.store, c.var.caller.scope)).map(toKeyView) });
+    },
+    async revokeKey(c) {
+      const record = await revokeApiKey(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
+      ctx.log.info('api key revoked', {
+        requestId: c.var.requestId,
+        keyId: record.id,
+        by: c.var.caller.keyId,
+      });
+      return c.json(toKeyView(record));
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/** Programmes: start, list, read, change parameters or status, statistics. */
+import { inScope } from '../../store/district-scope.js';
+import {
+  changeProgramme,
+  getProgramme,
+  ledgerBalances,
+  listProgrammeChanges,
+  listProgrammes,
+  startProgramme,
+} from '../../store/programme-repository.js';
+import type { ProgrammeRecord, ProgrammeStatus } from '../../store/programme-repository.js';
+import { programmeStats } from '../../store/programme-stats-repository.js';
+import type { ProgrammeCreate, ProgrammePatch } from '../../contract/api-types.js';
+import type { ApiContext } from '../api-context.js';
+import { toStoreCaller } from '../caller.js';
+import { badRequest } from '../http-problem.js';
+import { queryEnum, queryValue, readJson } from '../request-input.js';
+import type { IdsOf, RouteTable } from '../route-table.js';
+import type { PROGRAMME_OPERATIONS } from './programme-operations.js';
+
+/** Days in statistics are counted in the offices' own time zone unless asked otherwise. */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** A programme as the API shows it. */
+export function toProgrammeView(p: ProgrammeRecord) {
+  return {
+    id: p.id,
+    template: p.templateId,
+    version: p.templateVersion,
+    district: p.district,
+    title: p.title,
+    params: p.params,
+    status: p.status,
+    createdBy: p.createdBy,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+function timeZone(name: string | undefined): string {
+  if (name === undefined) return DEFAULT_TIME_ZONE;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    throw badRequest(
+      'invalid-query',
+      `'${name}' is not an IANA time zone; write e.g. Asia/Shanghai`,
+    );
+  }
+}
+
+/** Handlers of the programme operations. */
+export function programmeRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PROGRAMME_OPERATIONS>> {
+  return {
+    async startProgramme(c) {
+      const input = await readJson<ProgrammeCreate>(ctx, c, 'startProgramme');
+      const programme = await startProgramme(ctx.store, input, toStoreCaller(c.var.caller));
+      c.header('location', `/api/v1/programmes/${programme.id}`);
+      return c.json(toProgrammeView(programme), 201);
+    },
+    async listProgrammes(c) {
+      const district = queryValue(c, 'district');
+      const programmes = await listProgrammes(ctx.store, {
+        scope: c.var.caller.scope,
+        templateId: queryValue(c, 'template'),
+        status: queryEnum<ProgrammeStatus>(c, 'status', ['active', 'paused', 'closed']),
+      });
+      const items = programmes.filter(
+        (p) => district === undefined || inScope(p.district, district),
+      );
+      return c.json({ items: items.map(toProgrammeView), nextCursor: null });
+    },
+    async getProgramme(c) {
+      const id = c.req.param('id') ?? '';
+      const scope = c.var.caller.scope;
+      const programme = await getProgramme(ctx.store, id, scope);
+      const [ledgers, changes] = await Promise.all([
+        ledgerBalances(ctx.store, id, scope),
+        listProgrammeChanges(ctx.store, id, scope),
+      ]);
+      return c.json({ ...toProgrammeView(programme), ledgers, changes });
+    },
+    async changeProgramme(c) {
+      const id = c.req.param('id') ?? '';
+      const caller = toStoreCaller(c.var.caller);
+      // Out-of-scope ids answer 404 before the body is even looked at.
+      await getProgramme(ctx.store, id, caller.scope);
+      const change = await readJson<ProgrammePatch>(ctx, c, 'changeProgramme');
+      return c.json(toProgrammeView(await changeProgramme(ctx.store, id, change, caller)));
+    },
+    async getProgrammeStats(c) {
+      const id = c.req.param('id') ?? '';
+      const tz = timeZone(queryValue(c, 'tz', 64));
+      const stats = await programmeStats(ctx.store, id, {
+        scope: c.var.caller.scope,
+        timeZone: tz,
+      });
+      return c.json({ programmeId: id, timeZone: tz, ...stats });
+    },
+  };
+}

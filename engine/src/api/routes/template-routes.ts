@@ -1,0 +1,123 @@
+/** Templates: validate a YAML source, store drafts, publish, read. */
+import type { Context } from 'hono';
+import { NotFoundError, TemplateInvalidError } from '../../errors/engine-error.js';
+import type { TemplateIssue } from '../../errors/issue-catalog.js';
+import {
+  getTemplateVersion,
+  listTemplateVersions,
+  listTemplates,
+  publishTemplate,
+  saveTemplate,
+} from '../../store/template-repository.js';
+import type { TemplateVersionRecord } from '../../store/template-repository.js';
+import type { StateDef } from '../../template/template.js';
+import { validateTemplate } from '../../template/validate-template.js';
+import type { TemplateSource } from '../../contract/api-types.js';
+import type { ApiContext, ApiEnv } from '../api-context.js';
+import { loadApiSchemas } from '../openapi/api-schemas.js';
+import { operation } from '../api-operations.js';
+import type { OperationId } from '../api-operations.js';
+import { toStoreCaller } from '../caller.js';
+import { checkMediaType, parseJson, readBodyText } from '../read-body.js';
+import { positiveInt } from '../request-input.js';
+import type { IdsOf, RouteTable } from '../route-table.js';
+import type { TEMPLATE_OPERATIONS } from './template-operations.js';
+
+/** A finding as the API shows it. */
+function toFinding({ line, col, pointer, code, severity, message }: TemplateIssue) {
+  return { line, col, pointer, code, severity, message };
+}
+
+/** A stored version as the API shows it. */
+function toVersionView(record: TemplateVersionRecord) {
+  return {
+    templateId: record.templateId,
+    version: record.version,
+    status: record.status,
+    source: record.source,
+    definition: record.definition,
+    createdBy: record.createdBy,
+    createdAt: record.createdAt,
+    publishedBy: record.publishedBy,
+    publishedAt: record.publishedAt,
+  };
+}
+
+/** The YAML source of the request: `application/yaml` text, or `{ "source": … }` as JSON. */
+async function readSource(ctx: ApiContext, c: Context<ApiEnv>, opId: OperationId): Promise<string> {
+  const spec = operation(opId).body!;
+  const type = checkMediaType(c, [...spec.types, 'application/x-yaml', 'text/yaml', 'text/x-yaml']);
+  const text = await readBodyText(c, ctx.limits.bodyBytes);
+  if (type !== 'application/json') return text;
+  return loadApiSchemas().check<TemplateSource>('template-source', 'request body', parseJson(text))
+    .source;
+}
+
+function countStates(states: Record<string, StateDef> | undefined): number {
+  return Object.values(states ?? {}).reduce((n, s) => n + 1 + countStates(s.states), 0);
+}
+
+function version(c: Context<ApiEnv>): { id: string; v: number } {
+  const id = c.req.param('id') ?? '';
+  const v = positiveInt(c.req.param('v'));
+  if (v === undefined) throw new NotFoundError('template version', `${id}@${c.req.param('v')}`);
+  return { id, v };
+}
+
+/** Handlers of the template operations. */
+export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLATE_OPERATIONS>> {
+  return {
+    async validateTemplate(c) {
+      const { template, issues } = validateTemplate(await readSource(ctx, c, 'validateTemplate'));
+      if (!template) throw new TemplateInvalidError(issues);
+      return c.json({
+        valid: true,
+        id: template.id,
+        version: template.version,
+        title: template.title,
+        summary: {
+          states: countStates(template.states),
+          events: Object.keys(template.events ?? {}).length,
+          roles: Object.keys(template.roles ?? {}).length,
+          ledgers: Object.keys(template.ledgers ?? {}).length,
+        },
+        warnings: issues.map(toFinding),
+      });
+    },
+    async createTemplate(c) {
+      const source = await readSource(ctx, c, 'createTemplate');
+      const { record, warnings } = await saveTemplate(
+        ctx.store,
+        source,
+        toStoreCaller(c.var.caller),
+      );
+      c.header('location', `/api/v1/templates/${record.templateId}/versions/${record.version}`);
+      return c.json({ ...toVersionView(record), warnings: warnings.map(toFinding) }, 201);
+    },
+    async listTemplates(c) {
+      return c.json({ items: await listTemplates(ctx.store) });
+    },
+    async getTemplate(c) {
+      const versions = await listTemplateVersions(ctx.store, c.req.param('id') ?? '');
+      return c.json({
+        ...toVersionView(versions[0]!),
+        versions: versions.map((v) => ({
+          version: v.version,
+          status: v.status,
+          createdAt: v.createdAt,
+          publishedAt: v.publishedAt,
+        })),
+      });
+    },
+    async getTemplateVersion(c) {
+      const { id, v } = version(c);
+      return c.json(toVersionView(await getTemplateVersion(ctx.store, id, v)));
+    },
+    async publishTemplate(c) {
+      const { id, v } = version(c);
+      return c.json(
+        toVersionView(await publishTemplate(ctx.store, id, v, toStoreCaller(c.var.caller))),
+      );
+    },
+  };
+}

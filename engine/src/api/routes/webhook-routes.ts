@@ -1,0 +1,61 @@
+/** Webhooks: subscribe, list, disable, and read the delivery log. */
+import {
+  createWebhook,
+  disableWebhook,
+  listDeliveries,
+  listWebhooks,
+} from '../../store/webhook-repository.js';
+import type { DeliveryStatus, WebhookRecord } from '../../store/webhook-repository.js';
+import type { WebhookCreate } from '../../contract/api-types.js';
+import type { ApiContext } from '../api-context.js';
+import { toStoreCaller } from '../caller.js';
+import { queryEnum, queryInt, queryValue, readJson } from '../request-input.js';
+import type { IdsOf, RouteTable } from '../route-table.js';
+import type { WEBHOOK_OPERATIONS } from './webhook-operations.js';
+
+function toWebhookView(w: WebhookRecord) {
+  return {
+    id: w.id,
+    url: w.url,
+    events: w.events,
+    district: w.district,
+    programmeId: w.programmeId,
+    description: w.description,
+    createdAt: w.createdAt,
+    disabledAt: w.disabledAt,
+  };
+}
+
+/** Handlers of the webhook operations. */
+export function webhookRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WEBHOOK_OPERATIONS>> {
+  return {
+    async createWebhook(c) {
+      const input = await readJson<WebhookCreate>(ctx, c, 'createWebhook');
+      const { record, secret } = await createWebhook(ctx.store, input, toStoreCaller(c.var.caller));
+      c.header('location', `/api/v1/webhooks/${record.id}/deliveries`);
+      return c.json({ ...toWebhookView(record), secret }, 201);
+    },
+    async listWebhooks(c) {
+      return c.json({
+        items: (await listWebhooks(ctx.store, c.var.caller.scope)).map(toWebhookView),
+      });
+    },
+    async deleteWebhook(c) {
+      return c.json(
+        toWebhookView(await disableWebhook(ctx.store, c.req.param('id') ?? '', c.var.caller.scope)),
+      );
+    },
+    async listDeliveries(c) {
+      const page = await listDeliveries(ctx.store, c.req.param('id') ?? '', {
+        scope: c.var.caller.scope,
+        status: queryEnum<DeliveryStatus>(c, 'status', ['pending', 'delivered', 'failed']),
+        cursor: queryValue(c, 'cursor', 500),
+        limit: queryInt(c, 'limit', 1, 500),
+      });
+      return c.json({
+        items: page.items.map(({ webhookId: _webhookId, ...delivery }) => delivery),
+        nextCursor: page.nextCursor,
+      });
+    },
+  };
+}

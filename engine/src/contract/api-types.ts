@@ -1,0 +1,455 @@
+/**
+ * Types of the API's request and response bodies, generated from `schemas/api/*.schema.json` by
+ * `schemas-to-types.ts`. Do not edit: change the schema, then run
+ * `UPDATE_API_TYPES=1 pnpm exec vitest run engine/src/api/openapi/api-types.test.ts`.
+ */
+import type { Template } from '../template/template.js';
+
+/** An API key (the key itself is never stored, only its SHA-256). */
+export type ApiKey = {
+  id: string;
+  label: string | null;
+  roles: string[];
+  /** Empty means every district. */
+  district: string;
+  createdAt: string;
+  revokedAt: string | null;
+  /** The key itself: returned once, on creation. Send it as `Authorization: Bearer <key>`. */
+  key?: string;
+};
+
+/** Keys in the caller's districts. */
+export type ApiKeyList = {
+  items: ApiKey[];
+};
+
+/** One beneficiary or request in a programme. */
+export type Case = {
+  id: string;
+  programmeId: string;
+  ref: string | null;
+  /** Readable state path, e.g. `enrolled.prepared`; parallel regions joined by ` + `. */
+  state: string;
+  /** The XState state value. */
+  value: string | Record<string, unknown>;
+  data: Record<string, unknown>;
+  /** Accepted events so far; send it back as `If-Match`. */
+  version: number;
+  assignee: string | null;
+  district: string;
+  done: boolean;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A new case: its data (validated against the template's `data`, defaults filled) and an optional reference unique in the programme. */
+export type CaseCreate = {
+  data: Record<string, unknown>;
+  /** Your own reference (e.g. a roster row id); a second case with the same ref is refused. */
+  ref?: string;
+};
+
+/** A case with the events the caller may send next. */
+export type CaseDetail = {
+  id: string;
+  programmeId: string;
+  ref: string | null;
+  /** Readable state path, e.g. `enrolled.prepared`; parallel regions joined by ` + `. */
+  state: string;
+  /** The XState state value. */
+  value: string | Record<string, unknown>;
+  data: Record<string, unknown>;
+  /** Accepted events so far; send it back as `If-Match`. */
+  version: number;
+  assignee: string | null;
+  district: string;
+  done: boolean;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  template: {
+    id: string;
+    version: number;
+  };
+  nextEvents: NextEvent[];
+};
+
+/** A page of cases, oldest first. */
+export type CaseList = {
+  items: Case[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/** A webhook's deliveries, newest first, each with every attempt. */
+export type DeliveryList = {
+  items: {
+    id: number;
+    event: string;
+    outboxId: number;
+    payload: Record<string, unknown>;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: number;
+    nextAttemptAt: string;
+    lastStatus: number | null;
+    lastError: string | null;
+    log: {
+      at: string;
+      status: number | null;
+      error: string | null;
+      ms: number;
+    }[];
+    createdAt: string;
+    deliveredAt: string | null;
+  }[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/** An event for a case; its payload is validated against the event's form. */
+export type EventRequest = {
+  type: string;
+  payload?: Record<string, unknown>;
+};
+
+/** The case after an accepted event. */
+export type EventResult = {
+  case: Case;
+  /** History sequence number of the event. */
+  seq: number;
+  /** True when this answers a retry with the same `Idempotency-Key`: nothing was applied again. */
+  replayed: boolean;
+};
+
+/** One field that failed validation, as an RFC 6901 JSON pointer into the submitted document. */
+export type FieldError = {
+  path: string;
+  message: string;
+};
+
+/** Liveness and the database in use. */
+export type Health = {
+  status: 'ok';
+  database: 'pglite' | 'postgres';
+  version: string;
+};
+
+/** Every accepted event of a case, opening included (seq 1). */
+export type History = {
+  items: {
+    seq: number;
+    /** Event type; `(open)` for opening, `after:<state>:<n>` for a timer. */
+    type: string;
+    payload: Record<string, unknown>;
+    actor: string | null;
+    roles: string[] | null;
+    from: string | null;
+    to: string;
+    at: string;
+  }[];
+};
+
+/** What a bulk import did, row by row. Valid rows are kept even when others fail. */
+export type ImportResult = {
+  dryRun: boolean;
+  /** Data rows read. */
+  rows: number;
+  /** Cases opened (in a dry run: rows that would be). */
+  created: number;
+  /** Rows skipped as duplicates of an existing `ref` (with `dedupe=ref`). */
+  skipped: number;
+  failed: number;
+  cases: {
+    row: number;
+    line: number;
+    id: string | null;
+    ref: string | null;
+    skipped: boolean;
+  }[];
+  errors: {
+    /** Data row number, 1 for the first row after the CSV header. */
+    row: number;
+    /** Line of the file where the row starts. */
+    line: number;
+    ref?: string | null;
+    code: string;
+    message: string;
+    errors?: FieldError[];
+  }[];
+  /** Only the first 1000 row errors are listed. */
+  errorsTruncated: boolean;
+};
+
+/** Roles (`designer`, `admin`, `auditor`, `integrator`, or programme roles such as `committee`) and a district scope. */
+export type KeyCreate = {
+  roles: string[];
+  /** A district path such as `sh/putuo/changzheng`: it covers itself and every district below it. */
+  district: string;
+  /** Who holds the key, for the record (not a name of a beneficiary). */
+  label?: string;
+};
+
+/** A bilingual label `{ zh, en }`, or a plain string for both languages. */
+export type Label =
+  | string
+  | {
+      zh: string;
+      en: string;
+    };
+
+/** An event the caller may send to the case now, and the form of its payload. */
+export type NextEvent = {
+  type: string;
+  title: Label | null;
+  /** Roles allowed to send it; null means anyone who can see the case. */
+  roles: string[] | null;
+  /** JSON Schema of the payload (labels may be `{ zh, en }`); null when the event takes no payload. */
+  form: Record<string, unknown> | null;
+};
+
+/** Messages from `notify` actions for the caller's roles, in the caller's districts, newest first. */
+export type NotificationList = {
+  items: {
+    id: number;
+    programmeId: string;
+    caseId: string;
+    role: string;
+    message: Label;
+    district: string;
+    at: string;
+  }[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/** An error, as RFC 9457 `application/problem+json`. `type` is stable: match on it (or on `code`), never on `detail`. */
+export type Problem = {
+  /** Stable identifier of the kind of problem, `urn:relief:problem:<code>`. */
+  type: string;
+  /** Short summary of the kind of problem. */
+  title: string;
+  status: number;
+  /** What went wrong with this request and how to fix it. */
+  detail: string;
+  /** The last segment of `type`. */
+  code: string;
+  /** The request path. */
+  instance?: string;
+  /** Quote it when reporting a problem; it is in the server log. */
+  requestId?: string;
+  /** Field errors (`path`, `message`) for request validation; located findings for templates; row errors for imports. */
+  errors?: (FieldError | TemplateFinding)[];
+  /** Machine-readable particulars (e.g. `accepted` events, `expected` and `actual` versions). */
+  details?: Record<string, unknown>;
+};
+
+/** A template version running for one district. */
+export type Programme = {
+  id: string;
+  template: string;
+  version: number;
+  district: string;
+  title: string;
+  params: Record<string, unknown>;
+  status: 'active' | 'paused' | 'closed';
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Current balances by ledger name (in `GET /programmes/{id}`). */
+  ledgers?: Record<string, number>;
+  /** Every change of the parameters or the status, oldest first: who, when, before and after (in `GET /programmes/{id}`). */
+  changes?: (
+    | {
+        kind: 'params';
+        changedBy: string | null;
+        changedAt: string;
+        before: Record<string, unknown>;
+        after: Record<string, unknown>;
+      }
+    | {
+        kind: 'status';
+        changedBy: string | null;
+        changedAt: string;
+        before: 'active' | 'paused' | 'closed';
+        after: 'active' | 'paused' | 'closed';
+      }
+  )[];
+};
+
+/** A published template version started for one district, with its parameters. */
+export type ProgrammeCreate = {
+  /** Template id. */
+  template: string;
+  /** Template version; defaults to the latest published one. */
+  version?: number;
+  /** A district path such as `sh/putuo/changzheng`: it covers itself and every district below it. */
+  district: string;
+  /** Defaults to the template title. */
+  title?: string;
+  /** Values for the template `parameters`; validated against them, defaults filled. */
+  params?: Record<string, unknown>;
+};
+
+/** Programmes in the caller's districts, newest first. */
+export type ProgrammeList = {
+  items: Programme[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status. A closed programme stays closed. */
+export type ProgrammePatch = {
+  params?: Record<string, unknown>;
+  status?: 'active' | 'paused' | 'closed';
+};
+
+/** Cases by state, accepted events by type and day, ledger balances. */
+export type ProgrammeStats = {
+  programmeId: string;
+  /** The time zone days are counted in. */
+  timeZone: string;
+  cases: {
+    total: number;
+    open: number;
+    done: number;
+    byState: Record<string, number>;
+  };
+  /** Accepted events per type and day, oldest day first; opening a case counts as `(open)`. */
+  events: {
+    type: string;
+    day: string;
+    count: number;
+  }[];
+  ledgers: Record<string, number>;
+};
+
+/** A located finding about a template source: the same code, message, line and column as `relief validate` prints. */
+export type TemplateFinding = {
+  /** Stable finding code, e.g. `unknown-target`. */
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** JSON pointer into the template. */
+  pointer: string;
+  line: number;
+  col: number;
+};
+
+/** Every template. */
+export type TemplateList = {
+  items: TemplateSummary[];
+};
+
+/** For clients that cannot send `application/yaml`: the YAML text in a JSON string. */
+export type TemplateSource = {
+  source: string;
+};
+
+/** A template and where its versions stand. */
+export type TemplateSummary = {
+  id: string;
+  title: Label;
+  latestVersion: number;
+  publishedVersion: number | null;
+  updatedAt: string;
+};
+
+/** A template source that validated: what it declares, and its warnings. */
+export type TemplateValidation = {
+  valid: true;
+  id: string;
+  version: number;
+  title: Label;
+  summary: {
+    states: number;
+    events: number;
+    roles: number;
+    ledgers: number;
+  };
+  warnings: TemplateFinding[];
+};
+
+/** One version of a template: its YAML source and its checked definition. A published version never changes. */
+export type TemplateVersion = {
+  templateId: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** The YAML as uploaded. */
+  source: string;
+  /** The checked template as JSON (what the engine compiles). */
+  definition: Template;
+  createdBy: string | null;
+  createdAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  /** Warnings found when the version was stored (only in the answer to `POST /templates`). */
+  warnings?: TemplateFinding[];
+  /** Every version of the template, newest first (only in `GET /templates/{id}`). */
+  versions?: {
+    version: number;
+    status: 'draft' | 'published';
+    createdAt: string;
+    publishedAt: string | null;
+  }[];
+};
+
+/** A subscription to emitted events. */
+export type Webhook = {
+  id: string;
+  url: string;
+  events: string[];
+  /** Empty means every district. */
+  district: string;
+  programmeId: string | null;
+  description: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+  /** Signing secret; returned once, when the webhook is created. */
+  secret?: string;
+};
+
+/** A URL that receives emitted events (HTTP POST, JSON, signed with HMAC-SHA256). */
+export type WebhookCreate = {
+  url: string;
+  /** Event names to receive (`meal.delivered`); empty or absent: all. */
+  events?: string[];
+  /** Only events of programmes in this district or below; defaults to your own district scope. */
+  district?: string;
+  /** Only events of this programme. */
+  programmeId?: string;
+  description?: string;
+};
+
+/** The JSON body POSTed to a webhook. Verify `Relief-Signature: t=<unix seconds>,v1=<hex>`: HMAC-SHA256 over `<t>.<raw body>` with the webhook secret. */
+export type WebhookEvent = {
+  /** Same on every retry of one delivery: use it to drop duplicates. */
+  deliveryId: number;
+  event: string;
+  programmeId: string;
+  caseId: string;
+  seq: number;
+  state: string;
+  value?: unknown;
+  data: Record<string, unknown>;
+  at: string;
+};
+
+/** Webhooks in the caller's districts. */
+export type WebhookList = {
+  items: Webhook[];
+};
+
+/** Open cases waiting on one of the caller's roles, in the caller's districts, longest waiting first. */
+export type Worklist = {
+  items: {
+    case: Case;
+    programmeTitle: string;
+    templateId: string;
+    waitingIn: string[];
+    /** Event types the caller may send now. */
+    nextEvents: string[];
+  }[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+};

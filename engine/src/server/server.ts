@@ -1,0 +1,186 @@
+/**
+ * The one place that listens. Opens the database (PGlite in `dataDir`, or PostgreSQL at
+ * `databaseUrl`) and migrates it, publishes the shipped templates on an empty database, creates the
+ * owner key on first start, starts the timer scheduler and the webhook sender, and serves the app.
+ * `close()` shuts down in order: stop taking requests, let those in flight finish, stop the loops,
+ * close the database.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import type { Clock } from '../runtime/clock.js';
+import { createOwnerKeyIfNone } from '../store/api-key-repository.js';
+import { createReliefStore } from '../store/create-relief-store.js';
+import type { ReliefStore } from '../store/create-relief-store.js';
+import { openDatabase } from '../store/sql/open-database.js';
+import type { Database } from '../store/sql/open-database.js';
+import { createWebhookSender } from '../webhooks/create-webhook-sender.js';
+import type { WebhookSenderOptions } from '../webhooks/create-webhook-sender.js';
+import type { ApiContext } from '../api/api-context.js';
+import { createApp } from '../api/create-app.js';
+import { createLogger } from '../api/create-logger.js';
+import type { Logger } from '../api/create-logger.js';
+import { holdDataDir, writeOwnerKey } from './data-folder-files.js';
+import { DEFAULT_BODY_LIMITS } from '../api/read-body.js';
+import type { BodyLimits } from '../api/read-body.js';
+import { SHIPPED_TEMPLATES_DIR, seedTemplates } from './seed-templates.js';
+
+/** How to run the server; every field has a default. */
+export interface ServerOptions {
+  /** 0 picks a free port (tests). Default 8787. */
+  port?: number | undefined;
+  /** Default `0.0.0.0`; tests use `127.0.0.1`. */
+  hostname?: string | undefined;
+  /** PostgreSQL; when absent PGlite runs in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** PGlite data and the owner key file (default `./data`; `memory://` keeps PGlite in memory). */
+  dataDir?: string | undefined;
+  /** Templates published on an empty database (default the shipped `templates/`); null for none. */
+  templatesDir?: string | null | undefined;
+  /** The editor's built files (default `editor/dist`). */
+  editorDir?: string | undefined;
+  log?: Logger | undefined;
+  clock?: Clock | undefined;
+  limits?: Partial<BodyLimits> | undefined;
+  /** Timer scheduler pause between passes (ms, default 1000). */
+  timerIntervalMs?: number | undefined;
+  webhooks?: WebhookSenderOptions | undefined;
+  /** Where the one-time owner key message goes (default stdout). */
+  print?: ((text: string) => void) | undefined;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** `http://host:port`. */
+  readonly url: string;
+  readonly port: number;
+  readonly database: Database;
+  readonly store: ReliefStore;
+  /** The owner key, only when this start created it. */
+  readonly ownerKey: string | undefined;
+  close(): Promise<void>;
+}
+
+const EDITOR_DIR = fileURLToPath(new URL('../../../editor/dist/', import.meta.url));
+
+/** The engine's version, for `/health` and the OpenAPI document. */
+export function engineVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Open the database, prepare it, and listen. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger();
+  const dataDir = options.dataDir ?? './data';
+  const pglite = !options.databaseUrl;
+  const release =
+    pglite && !dataDir.startsWith('memory://') ? holdDataDir(dataDir) : () => undefined;
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const store = createReliefStore(database, options.clock ? { clock: options.clock } : {});
+  const stopping: (() => Promise<void>)[] = [];
+  try {
+    if (options.templatesDir !== null)
+      await seedTemplates(store.context, options.templatesDir ?? SHIPPED_TEMPLATES_DIR, log);
+    const owner = await createOwnerKeyIfNone(store.context);
+    if (owner) {
+      const where = dataDir.startsWith('memory://') ? undefined : writeOwnerKey(dataDir, owner.key);
+      (options.print ?? ((text: string) => process.stdout.write(text)))(
+        `\nOwner API key (shown once${where ? `; also saved in ${where}, readable by you only` : ''}):\n\n  ${owner.key}\n\n` +
+          `Use it as: Authorization: Bearer ${owner.key}\n\n`,
+      );
+    }
+
+    const scheduler = store.createTimerScheduler({
+      intervalMs: options.timerIntervalMs ?? 1000,
+      onError: (error) =>
+        log.error('timer scheduler failed', {
+          error: error instanceof Error ? error.name : 'error',
+        }),
+    });
+    scheduler.start();
+    stopping.push(() => scheduler.stop());
+    const sender = createWebhookSender(store.context, {
+      ...options.webhooks,
+      onError: (error) =>
+        log.error('webhook sender failed', {
+          error: error instanceof Error ? error.name : 'error',
+        }),
+    });
+    sender.start();
+    stopping.push(() => sender.stop());
+
+    const ctx: ApiContext = {
+      store: store.context,
+      database: database.kind,
+      log,
+      limits: { ...DEFAULT_BODY_LIMITS, ...options.limits },
+      version: engineVersion(),
+      editorDir: options.editorDir ?? EDITOR_DIR,
+    };
+    const app = createApp(ctx);
+    const server = await listen(app.fetch, options.port ?? 8787, options.hostname ?? '0.0.0.0');
+    const { port } = server.address() as AddressInfo;
+    const host = options.hostname ?? '0.0.0.0';
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    log.info('listening', { url, database: database.kind, location: database.location });
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      database,
+      store,
+      ownerKey: owner?.key,
+      close: () =>
+        (closing ??= (async () => {
+          log.info('shutting down', {});
+          await closeServer(server);
+          for (const stop of stopping.reverse()) await stop();
+          await database.close();
+          release();
+          log.info('stopped', {});
+        })()),
+    };
+  } catch (error) {
+    for (const stop of stopping.reverse()) await stop();
+    await database.close();
+    release();
+    throw error;
+  }
+}
+
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stop accepting connections and wait for requests in flight (at most 10 s, then cut them). */
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Concurrency, on PGlite and PostgreSQL (where two pools stand for two server processes): many
+ * events at once on one case and on one ledger. Every accepted event is applied exactly once, the
+ * history has no gaps, no two events apply against the same version, and no balance goes below zero.
+ */
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../errors/engine-error.js';
+import { createReliefStore } from '../create-relief-store.js';
+import type { ReliefStore } from '../create-relief-store.js';
+import type { DatabaseKind } from '../sql/sql-client.js';
+import { CLERK, useStoreHarness } from './store-contract-kit.js';
+
+const N = 50;
+
+/** Outcome codes of settled attempts: 'ok' or the engine error code. */
+function outcomes(results: PromiseSettledResult<unknown>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of results) {
+    const key =
+      r.status === 'fulfilled'
+        ? 'ok'
+        : r.reason instanceof EngineError
+          ? r.reason.code
+          : `unexpected: ${String(r.reason)}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Register the concurrency contract for one kind of database. */
+export function concurrencyContract(kind: DatabaseKind): void {
+  describe(`concurrency on ${kind}`, () => {
+    const h = useStoreHarness(kind);
+    /** Two stores on two pools: half of the attempts go through each. */
+    const twoPools = async (): Promise<[ReliefStore, ReliefStore]> => [
+      h.store,
+      createReliefStore(await h.test.openAnother(8), { clock: h.clock }),
+    ];
+
+    it(`${N} concurrent events on one case from two pools: each applied once, history gapless`, async () => {
+      const [a, b] = await twoPools();
+      const c = await a.openCase((await h.programme()).id, { data: { name: 'A' } }, CLERK);
+      const results = await Promise.allSettled(
+        Array.from({ length: N }, (_, i) =>
+          (i % 2 ? a : b).applyEvent(c.id, { type: 'tick' }, CLERK),
+        ),
+      );
+      expect(outcomes(results)).toEqual({ ok: N });
+      const after = await a.getCase(c.id);
+      expect(after.version).toBe(N + 1);
+      expect(after.data.count).toBe(N);
+      const seqs = (await a.caseHistory(c.id)).map((e) => e.seq);
+      expect(seqs).toEqual(Array.from({ length: N + 1 }, (_, i) => i + 1));
+      const versions = results
+        .flatMap((r) => (r.status === 'fulfilled' ? [r.value.case.version] : []))
+        .sort((x, y) => x - y);
+      expect(versions).toEqual(Array.from({ length: N }, (_, i) => i + 2));
+    });
+
+    it(`${N} concurrent events sent with the same If-Match: exactly one applies`, async () => {
+      const [a, b] = await twoPools();
+      const c = await a.openCase((await h.programme()).id, { data: { name: 'A' } }, CLERK);
+      const results = await Promise.allSettled(
+        Array.from({ length: N }, (_, i) =>
+          (i % 2 ? a : b).applyEvent(c.id, { type: 'tick' }, { ...CLERK, ifMatch: 1 }),
+        ),
+      );
+      expect(outcomes(results)).toEqual({ ok: 1, 'version-conflict': N - 1 });
+      expect((await a.getCase(c.id)).version).toBe(2);
+    });
+
+    it(`${N} concurrent retries under one Idempotency-Key: applied once, every retry gets the same answer`, async () => {
+      const [a, b] = await twoPools();
+      const c = await a.openCase((await h.programme()).id, { data: { name: 'A' } }, CLERK);
+      const results = await Promise.all(
+        Array.from({ length: N }, (_, i) =>
+          (i % 2 ? a : b).applyEvent(c.id, { type: 'tick' }, { ...CLERK, idempotencyKey: 'same' }),
+        ),
+      );
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.seq))).toEqual(new Set([2]));
+      expect((await a.getCase(c.id)).data.count).toBe(1);
+    });
+
+    it(`${N} concurrent draws on one ledger of 30 from two pools: 30 accepted, never below zero`, async () => {
+      const [a, b] = await twoPools();
+      const p = await h.programme({ stock: 30 });
+      const cases = await Promise.all(
+        Array.from({ length: N }, (_, i) => a.openCase(p.id, { data: { name: `n${i}` } }, CLERK)),
+      );
+      const results = await Promise.allSettled(
+        cases.map((c, i) => (i % 2 ? a : b).applyEvent(c.id, { type: 'draw' }, CLERK)),
+      );
+      expect(outcomes(results)).toEqual({ ok: 30, 'ledger-insufficient': N - 30 });
+      expect(await a.ledgerBalances(p.id)).toEqual({ stock: 0 });
+      const [ledger] = await h.test.database.sql.query<{
+        entries: number;
+        total: string;
+        lowest: string;
+      }>(sql`
+        select count(*)::int as entries, sum(amount)::text as total, min(balance_after)::text as lowest
+        from ledger_entries where programme_id = ${p.id} and seq is not null`);
+      expect(ledger).toEqual({ entries: 30, total: '-30.00', lowest: '0.00' });
+      const draws = await h.test.database.sql.query<{ n: number }>(sql`
+        select count(*)::int as n from case_history h join cases c on c.id = h.case_id where c.programme_id = ${p.id} and h.event_type = 'draw'`);
+      expect(draws[0]!.n).toBe(30);
+    });
+  });
+}
