@@ -224,6 +224,8 @@ export const consoleMessages = m({
     zh: '此服务器尚不支持预览，无法在确认前看到影响',
     en: 'This server cannot preview yet; the impact cannot be shown before confirming',
   },
+  refusedStep: { zh: '不予通过', en: 'refused' },
+  reasonExample: { zh: '如：封控期间放开申请条件', en: 'e.g. opened during the lockdown' },
   noChange: { zh: '参数没有变化', en: 'Nothing changed' },
   atState: { zh: '所在环节', en: 'At' },
   wouldGo: { zh: '原去向 → 新去向', en: 'Was → now' },
@@ -334,6 +336,16 @@ export const consoleMessages = m({
     en: 'Too many attempts; try again later',
   },
   'problem.account-locked': { zh: '账号已暂时锁定', en: 'The account is locked for a while' },
+  'problem.sign-in-failed': { zh: '账号或密码不正确', en: 'Wrong login or password' },
+  'problem.sign-in-locked': {
+    zh: '尝试次数过多，账号已暂时锁定',
+    en: 'Too many attempts: locked for a while',
+  },
+  'problem.login-taken': { zh: '这个账号已有人使用', en: 'This login is taken' },
+  'problem.csrf-token-invalid': {
+    zh: '登录状态已过期，请刷新页面后重试',
+    en: 'The session token expired; reload and try again',
+  },
   'problem.internal': {
     zh: '服务器出错了，请把请求编号告诉技术人员',
     en: 'The server failed; quote the request id to support',

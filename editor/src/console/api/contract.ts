@@ -24,7 +24,7 @@ export type {
   Webhook,
   WebhookCreate,
   WebhookList,
-} from '@relief/engine/api';
+} from '@relief/engine/contract';
 
 /** A person who signs in (`GET /api/v1/session`). */
 export interface Person {
@@ -52,17 +52,35 @@ export interface ParamsPreview {
   summary: {
     casesExamined: number;
     casesAffected: number;
-    byTransition: { state: string; event: string; from: string; to: string; count: number }[];
+    byTransition: {
+      state: string;
+      event: string;
+      from: string | null;
+      to: string | null;
+      count: number;
+    }[];
     timersChanged: number;
   };
+  /** Open cases whose next steps would change (up to `limit`; the summary counts them all). */
   cases: {
-    id?: string;
-    caseId?: string;
-    ref?: string | null;
-    state?: string;
-    event?: string;
-    from?: string;
-    to?: string;
-    [key: string]: unknown;
+    caseId: string;
+    ref: string | null;
+    state: string;
+    changes: {
+      kind: 'event' | 'timer';
+      state: string;
+      event?: string;
+      /** Where it leads now and would lead; null: refused (no guard holds). */
+      from: string | null;
+      to: string | null;
+      dueAt?: string;
+    }[];
   }[];
+  truncated?: boolean;
+}
+
+/** A recorded change of a programme, as the server with people and reasons reports it. */
+export interface RecordedChange {
+  changedByName?: string | null;
+  reason?: string | null;
 }

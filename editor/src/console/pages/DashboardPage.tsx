@@ -6,7 +6,7 @@ import { lazy, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Template } from '@relief/engine';
 import { at } from '../api/console-client.js';
-import type { CaseList, Programme, ProgrammeStats } from '../api/contract.js';
+import type { CaseList, Programme, ProgrammeStats, RecordedChange } from '../api/contract.js';
 import { ExportButtons } from '../export/ExportButtons.js';
 import {
   durationMs,
@@ -379,6 +379,7 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
           <th>{t('before')}</th>
           <th>{t('after')}</th>
           <th>{t('changedBy')}</th>
+          <th>{t('reason')}</th>
         </tr>
       </thead>
       <tbody>
@@ -390,7 +391,10 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
               <td>{t(c.kind === 'params' ? 'kindParams' : 'kindStatus')}</td>
               <td>{before}</td>
               <td>{after}</td>
-              <td title={c.changedBy ?? ''}>{shortId(c.changedBy)}</td>
+              <td title={c.changedBy ?? ''}>
+                {(c as RecordedChange).changedByName ?? shortId(c.changedBy)}
+              </td>
+              <td>{(c as RecordedChange).reason ?? ''}</td>
             </tr>
           );
         })}

@@ -35,6 +35,7 @@ export default function RulePage() {
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>();
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
 
   if (loaded.error !== undefined)
     return (
@@ -100,7 +101,10 @@ export default function RulePage() {
     setBusy(true);
     setError(undefined);
     try {
-      await consoleApi.patch<Programme>(at`/programmes/${id}`, { params: values });
+      await consoleApi.patch<Programme>(at`/programmes/${id}`, {
+        params: values,
+        ...(reason.trim() && { reason: reason.trim() }),
+      });
       void navigate(`/programmes/${id}`, { state: { notice: 'applied' } });
     } catch (problem) {
       showFailure(problem);
@@ -111,23 +115,25 @@ export default function RulePage() {
   const paramTitle = (k: string) => fieldTitleAt(schema, `/${k}`, lang) || k;
   const summary = preview && preview !== 'unavailable' ? preview.summary : undefined;
   const byHeader = [t('atState'), t('eventType'), t('wouldGo'), t('count')];
+  const where = (s: string | null) =>
+    s === null ? t('refusedStep') : stateTitle(template, s, lang);
   const byRows = (summary?.byTransition ?? []).map((b) => [
     stateTitle(template, b.state, lang),
     eventTitle(template, b.event, lang),
-    `${stateTitle(template, b.from, lang)} → ${stateTitle(template, b.to, lang)}`,
+    `${where(b.from)} → ${where(b.to)}`,
     b.count,
   ]);
   const caseHeader = [t('ref'), t('atState'), t('eventType'), t('wouldGo')];
   const caseRows =
     preview && preview !== 'unavailable'
-      ? preview.cases.map((c) => [
-          String(c.ref ?? c.caseId ?? c.id ?? ''),
-          c.state ? stateTitle(template, c.state, lang) : '',
-          c.event ? eventTitle(template, c.event, lang) : '',
-          c.from && c.to
-            ? `${stateTitle(template, c.from, lang)} → ${stateTitle(template, c.to, lang)}`
-            : '',
-        ])
+      ? preview.cases.flatMap((c) =>
+          c.changes.map((ch) => [
+            c.ref ?? c.caseId,
+            stateTitle(template, ch.state, lang),
+            ch.kind === 'timer' ? t('timerFired') : eventTitle(template, ch.event ?? '', lang),
+            `${where(ch.from)} → ${where(ch.to)}`,
+          ]),
+        )
       : [];
   const current = previewed === JSON.stringify(values);
   return (
@@ -241,6 +247,17 @@ export default function RulePage() {
                 </>
               )}
             </>
+          )}
+          {preview && current && (
+            <label className="reason-line">
+              {t('reason')}
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                placeholder={t('reasonExample')}
+                data-testid="rule-reason"
+              />
+            </label>
           )}
           {preview && current && (
             <button
