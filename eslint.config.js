@@ -55,7 +55,7 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // Pure layers: no I/O, so they run unchanged in the browser (editor simulator) and in tests.
-    files: ['engine/src/{errors,template,expr,compile,runtime}/**/*.ts'],
+    files: ['engine/src/{errors,template,expr,compile,runtime,export}/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
+import { gateSuite } from '@relief/engine/testing';
+import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
 import { dragBetween, placeYamlCursor, seedTemplate, yamlText } from './page-helpers.js';
 
 /** Polls patiently: CI runs this beside the other suites on two cores. */
@@ -15,7 +16,9 @@ const eventually = <T>(fn: () => T | Promise<T>) =>
 
 const loveMeals = readFileSync(new URL('../../templates/love-meals.yaml', import.meta.url), 'utf8');
 
-describe.skipIf(!hasChromium && !process.env.CI)(
+describe.runIf(
+  gateSuite('editor in Chromium', hasChromium ? undefined : `no Chromium at ${CHROMIUM}`),
+)(
   'editor in Chromium',
   () => {
     let target: Awaited<ReturnType<typeof startTarget>>;

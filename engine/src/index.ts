@@ -4,3 +4,4 @@ export * from './template/index.js';
 export * from './expr/index.js';
 export * from './compile/index.js';
 export * from './runtime/index.js';
+export { toCsvLine, toSafeCell } from './export/to-safe-cell.js';

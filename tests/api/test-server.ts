@@ -9,6 +9,8 @@ import postgres from 'postgres';
 import type { LogFields, Logger } from '@relief/engine/api';
 import { startServer } from '@relief/engine/server';
 import type { RunningServer } from '@relief/engine/server';
+import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
+import { createWebhookTargetPolicy } from '@relief/engine/webhooks';
 import type { Clock } from '@relief/engine';
 
 /** Which database a suite runs on. */
@@ -33,15 +35,13 @@ export interface TestServer {
 /** The PostgreSQL server for tests, if configured. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-/** Databases to run black-box suites on: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set. */
-export const DATABASES: DatabaseUnderTest[] = TEST_DATABASE_URL
+/** Databases to run black-box suites on: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set (required under CI). */
+export const DATABASES: DatabaseUnderTest[] = gateSuite(
+  'API suites on PostgreSQL',
+  missingTestDatabase(),
+)
   ? ['pglite', 'postgres']
   : ['pglite'];
-
-if (!TEST_DATABASE_URL)
-  console.warn(
-    'tests/api: TEST_DATABASE_URL is not set; the PostgreSQL runs of the API suites are skipped (PGlite only)',
-  );
 
 function offsetClock(): OffsetClock {
   let offset = 0;
@@ -91,6 +91,8 @@ export async function startTestServer(kind: DatabaseUnderTest): Promise<TestServ
         intervalMs: 25,
         retry: { baseMs: 50, maxMs: 400, maxAttempts: 4 },
         timeoutMs: 2000,
+        // The tests' receivers listen on 127.0.0.1, which the default policy refuses.
+        targets: createWebhookTargetPolicy(['127.0.0.1']),
       },
       print: () => undefined,
     });

@@ -1,6 +1,7 @@
 /** Every template's scenarios replayed through the durable runtime on PostgreSQL (`TEST_DATABASE_URL`). */
-import { afterAll, describe, it } from 'vitest';
-import { createTestDatabase, testDatabaseUrl } from '@relief/engine/store';
+import { afterAll } from 'vitest';
+import { createTestDatabase } from '@relief/engine/store';
+import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { farmerSalesScenarios } from '../scenarios/farmer-sales.scenarios.js';
 import { feverMedicineScenarios } from '../scenarios/fever-medicine.scenarios.js';
 import { hardshipWorkersScenarios } from '../scenarios/hardship-workers.scenarios.js';
@@ -13,7 +14,7 @@ import { volunteerOnboardingScenarios } from '../scenarios/volunteer-onboarding.
 import { winterKitsScenarios } from '../scenarios/winter-kits.scenarios.js';
 import { createDurableDriverFactory } from './durable-driver.js';
 
-if (testDatabaseUrl()) {
+if (gateSuite('scenarios on PostgreSQL', missingTestDatabase())) {
   const test = await createTestDatabase('postgres');
   afterAll(() => test.drop());
   const factory = createDurableDriverFactory(test.database);
@@ -27,9 +28,4 @@ if (testDatabaseUrl()) {
   pairedSupportScenarios(factory);
   volunteerOnboardingScenarios(factory);
   pupilDataScenarios(factory);
-} else {
-  describe('scenarios on PostgreSQL', () => {
-    it.skip('skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run them', () =>
-      undefined);
-  });
 }

@@ -8,15 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { createApiClient } from './api-client.js';
 import { appliedRequestIds, auditCases, caseProblems, isTimerEvent } from './case-audit.js';
-import {
-  API_PRESENT,
-  LONG,
-  RELIABILITY_DATABASE_URL,
-  createReliabilityFixture,
-  personalData,
-} from './reliability-fixture.js';
+import { LONG, createReliabilityFixture, personalData } from './reliability-fixture.js';
 import type { ReliabilityFixture } from './reliability-fixture.js';
 import { newRid, sendEvent } from './send-event.js';
 import type { EventRequest, Outcome } from './send-event.js';
@@ -30,76 +25,79 @@ const LOAD_MS = LONG ? 4000 : 1500;
 const MAX_PER_WRITER = LONG ? 5000 : 400;
 const STOCK = 1_000_000;
 
-describe.skipIf(!RELIABILITY_DATABASE_URL || !API_PRESENT)('crash: kill -9 under load', () => {
-  let fixture: ReliabilityFixture;
-  let server: ServerProcess | undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), 'relief-crash-'));
+describe.runIf(gateSuite('crash: kill -9 under load (reliability)', missingTestDatabase()))(
+  'crash: kill -9 under load',
+  () => {
+    let fixture: ReliabilityFixture;
+    let server: ServerProcess | undefined;
+    const dataDir = mkdtempSync(join(tmpdir(), 'relief-crash-'));
 
-  beforeAll(async () => {
-    fixture = await createReliabilityFixture({ cases: 0, stock: STOCK });
-  });
-  afterAll(async () => {
-    await server?.kill();
-    await fixture?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      fixture = await createReliabilityFixture({ cases: 0, stock: STOCK });
+    });
+    afterAll(async () => {
+      await server?.kill();
+      await fixture?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
 
-  it('applies every retried event exactly once and fires every due timer once', async () => {
-    const sent = new Map<string, { request: EventRequest; outcome: Outcome }>();
-    const caseIds: string[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    it('applies every retried event exactly once and fires every due timer once', async () => {
+      const sent = new Map<string, { request: EventRequest; outcome: Outcome }>();
+      const caseIds: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        server = await startServer({ databaseUrl: fixture.databaseUrl, dataDir });
+        // Retry what got no answer last round, as a client would, with the same Idempotency-Key.
+        for (const entry of sent.values())
+          if (entry.outcome.kind === 'unknown')
+            entry.outcome = await sendEvent(server.baseUrl, fixture.keys.worker, entry.request);
+        // New cases each round: their 5-second timers are pending when the server is killed.
+        const admin = createApiClient(server.baseUrl, fixture.keys.admin);
+        for (let i = 0; i < CASES; i++) {
+          const opened = await admin.post<{ id: string }>(
+            `/api/v1/programmes/${fixture.programmeId}/cases`,
+            {
+              data: personalData(caseIds.length),
+            },
+          );
+          expect(opened.status, opened.text).toBe(201);
+          caseIds.push(opened.body.id);
+        }
+        await loadThenKill(server, fixture.keys.worker, caseIds, sent);
+      }
+
+      // The kill must have cut requests in flight, or this test proved nothing.
+      expect([...sent.values()].filter((e) => e.outcome.kind === 'unknown').length).toBeGreaterThan(
+        0,
+      );
       server = await startServer({ databaseUrl: fixture.databaseUrl, dataDir });
-      // Retry what got no answer last round, as a client would, with the same Idempotency-Key.
       for (const entry of sent.values())
         if (entry.outcome.kind === 'unknown')
           entry.outcome = await sendEvent(server.baseUrl, fixture.keys.worker, entry.request);
-      // New cases each round: their 5-second timers are pending when the server is killed.
-      const admin = createApiClient(server.baseUrl, fixture.keys.admin);
-      for (let i = 0; i < CASES; i++) {
-        const opened = await admin.post<{ id: string }>(
-          `/api/v1/programmes/${fixture.programmeId}/cases`,
-          {
-            data: personalData(caseIds.length),
-          },
-        );
-        expect(opened.status, opened.text).toBe(201);
-        caseIds.push(opened.body.id);
+      const outcomes = [...sent.values()].map((e) => e.outcome);
+      expect(outcomes.filter((o) => o.kind !== 'ok')).toEqual([]);
+
+      const reader = createApiClient(server.baseUrl, fixture.keys.worker);
+      const deadline = Date.now() + 30_000;
+      let cases = await auditCases(reader, caseIds);
+      while (cases.some((c) => c.state !== 'expired') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        cases = await auditCases(reader, caseIds);
       }
-      await loadThenKill(server, fixture.keys.worker, caseIds, sent);
-    }
+      expect(caseProblems(cases)).toEqual([]);
+      expect(cases.filter((c) => c.state !== 'expired').map((c) => c.id)).toEqual([]);
+      for (const c of cases) expect(c.history.filter(isTimerEvent)).toHaveLength(1);
+      const applied = appliedRequestIds(cases);
+      expect([...sent.keys()].filter((rid) => applied.get(rid) !== 1)).toEqual([]);
+      expect(applied.size).toBe(sent.size);
 
-    // The kill must have cut requests in flight, or this test proved nothing.
-    expect([...sent.values()].filter((e) => e.outcome.kind === 'unknown').length).toBeGreaterThan(
-      0,
-    );
-    server = await startServer({ databaseUrl: fixture.databaseUrl, dataDir });
-    for (const entry of sent.values())
-      if (entry.outcome.kind === 'unknown')
-        entry.outcome = await sendEvent(server.baseUrl, fixture.keys.worker, entry.request);
-    const outcomes = [...sent.values()].map((e) => e.outcome);
-    expect(outcomes.filter((o) => o.kind !== 'ok')).toEqual([]);
-
-    const reader = createApiClient(server.baseUrl, fixture.keys.worker);
-    const deadline = Date.now() + 30_000;
-    let cases = await auditCases(reader, caseIds);
-    while (cases.some((c) => c.state !== 'expired') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      cases = await auditCases(reader, caseIds);
-    }
-    expect(caseProblems(cases)).toEqual([]);
-    expect(cases.filter((c) => c.state !== 'expired').map((c) => c.id)).toEqual([]);
-    for (const c of cases) expect(c.history.filter(isTimerEvent)).toHaveLength(1);
-    const applied = appliedRequestIds(cases);
-    expect([...sent.keys()].filter((rid) => applied.get(rid) !== 1)).toEqual([]);
-    expect(applied.size).toBe(sent.size);
-
-    const stats = await createApiClient(server.baseUrl, fixture.keys.admin).get<{
-      ledgers: Record<string, number>;
-    }>(`/api/v1/programmes/${fixture.programmeId}/stats`);
-    const draws = cases.reduce((n, c) => n + (c.data.draws ?? 0), 0);
-    expect(stats.body.ledgers.stock).toBe(STOCK - draws);
-  }, 240_000);
-});
+      const stats = await createApiClient(server.baseUrl, fixture.keys.admin).get<{
+        ledgers: Record<string, number>;
+      }>(`/api/v1/programmes/${fixture.programmeId}/stats`);
+      const draws = cases.reduce((n, c) => n + (c.data.draws ?? 0), 0);
+      expect(stats.body.ledgers.stock).toBe(STOCK - draws);
+    }, 240_000);
+  },
+);
 
 /** Writers send events to random cases; the server is killed while they do; wait for them. */
 async function loadThenKill(

@@ -4,14 +4,13 @@
  * process; and the servers' logs hold no key and no personal data sent in the run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { createApiClient } from './api-client.js';
 import type { ApiClient } from './api-client.js';
 import { fillPath, loadOperations } from './api-operations.js';
 import {
-  API_PRESENT,
   DISTRICT,
   OTHER_DISTRICT,
-  RELIABILITY_DATABASE_URL,
   createReliabilityFixture,
   personalData,
 } from './reliability-fixture.js';
@@ -24,7 +23,7 @@ const SENT_NAME = '保密测试人张某某';
 const SENT_PHONE = '13912345678';
 const SENT_ADDRESS = '长征镇保密路99号';
 
-describe.skipIf(!RELIABILITY_DATABASE_URL || !API_PRESENT)('security', () => {
+describe.runIf(gateSuite('security (reliability)', missingTestDatabase()))('security', () => {
   let fixture: ReliabilityFixture;
   let servers: ServerProcess[] = [];
   let admin: ApiClient;

@@ -71,6 +71,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // The suites' receivers and discard targets listen on loopback, refused by default.
+    WEBHOOK_ALLOWED_TARGETS: '127.0.0.1',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };

@@ -1,6 +1,7 @@
 /** What the routes work with: the store, limits, a logger, and the caller of each request. */
 import type { DatabaseKind } from '../store/sql/sql-client.js';
 import type { StoreContext } from '../store/store-context.js';
+import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
 import type { Caller } from './caller.js';
 import type { Logger } from './create-logger.js';
 import type { BodyLimits } from './read-body.js';
@@ -13,6 +14,8 @@ export interface ApiContext {
   limits: BodyLimits;
   /** Reported by `/health` and the OpenAPI document. */
   version: string;
+  /** Which webhook URLs may be subscribed (default: public addresses only). */
+  webhookTargets?: WebhookTargetPolicy | undefined;
   /** Folder of the editor's built files, served at `/` when present. */
   editorDir?: string | undefined;
 }

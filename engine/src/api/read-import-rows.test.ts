@@ -88,3 +88,36 @@ describe('readNdjsonRows', () => {
     ]);
   });
 });
+
+describe('readCsvRows and quotes', () => {
+  it('keeps a quote inside an unquoted field as text (Wa"ng, =HYPERLINK("…")), never evaluated', async () => {
+    const rows = await collect(
+      readCsvRows(
+        chunksOf(
+          'ref,name,note\nr1,Wa"ng,x\nr2,"=HYPERLINK(""http://x"")",=HYPERLINK("http://x")\nr3,+1,@SUM(A1)\n',
+        ),
+        schema,
+      ),
+    );
+    expect(rows).toEqual([
+      { row: 1, line: 2, ref: 'r1', data: { name: 'Wa"ng', note: 'x' } },
+      {
+        row: 2,
+        line: 3,
+        ref: 'r2',
+        data: { name: '=HYPERLINK("http://x")', note: '=HYPERLINK("http://x")' },
+      },
+      { row: 3, line: 4, ref: 'r3', data: { name: '+1', note: '@SUM(A1)' } },
+    ]);
+  });
+
+  it('answers 400 with the line for quoting it cannot read, never a 500', async () => {
+    await expect(
+      collect(readCsvRows(chunksOf('ref,name\nr1,ok\nr2,"open\n'), schema)),
+    ).rejects.toMatchObject({
+      status: 400,
+      code: 'malformed-csv',
+      message: expect.stringMatching(/at line \d/),
+    });
+  });
+});

@@ -3,7 +3,7 @@
  * fields (plus an optional `ref` column), cells typed by the template's data schema, an empty cell
  * leaving the field to its default. NDJSON: one `{ "data": {…}, "ref": "…" }` per line.
  */
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ValidationFailedError } from '../errors/engine-error.js';
 import type { FieldError } from '../errors/engine-error.js';
 import type { JsonSchemaObject } from '../template/template.js';
@@ -111,7 +111,16 @@ export async function* readCsvRows(
   dataSchema: JsonSchemaObject | undefined,
 ): AsyncGenerator<ImportRow> {
   const fields = dataSchema?.properties ?? {};
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  // `relax_quotes`: a quote inside an unquoted cell (`Wa"ng`, `=HYPERLINK("…")`) is text, as a
+  // person typing a roster means it; quoted cells still follow RFC 4180. Cells are never evaluated:
+  // a formula-looking cell is stored as the text it is (see `toSafeCell` for exports).
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
   const pump = (async () => {
     for await (const text of decodeUtf8(chunks)) {
       // The reader may stop early (a bad header): then the parser closes and pumping ends.
@@ -168,7 +177,7 @@ export async function* readCsvRows(
   } catch (error) {
     if (error instanceof HttpProblem) throw error;
     const e = error as { code?: string; message?: string; lines?: number };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_'))
+    if (error instanceof CsvError || (typeof e.code === 'string' && e.code.startsWith('CSV_')))
       throw badRequest(
         'malformed-csv',
         `the CSV does not parse${e.lines ? ` at line ${e.lines}` : ''}: ${e.message}`,

@@ -127,6 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       limits: { ...DEFAULT_BODY_LIMITS, ...options.limits },
       version: engineVersion(),
       editorDir: options.editorDir ?? EDITOR_DIR,
+      webhookTargets: options.webhooks?.targets,
     };
     const app = createApp(ctx);
     const server = await listen(app.fetch, options.port ?? 8787, options.hostname ?? '0.0.0.0');

@@ -101,6 +101,18 @@ export async function listApiKeys(ctx: StoreContext, scope?: string): Promise<Ap
 }
 
 /** Revoke a key in `scope`; revoking twice is harmless. */
+/** One key in `scope` (any key when absent), or undefined. */
+export async function getApiKey(
+  ctx: StoreContext,
+  id: string,
+  scope?: string,
+): Promise<ApiKeyRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await ctx.sql.query(sql`
+    select ${COLUMNS} from api_keys where id = ${id} and ${scopeCondition(sql`district`, scope)}`);
+  return row ? toRecord(row) : undefined;
+}
+
 export async function revokeApiKey(
   ctx: StoreContext,
   id: string,

@@ -3,7 +3,9 @@
  * then write history, ledger movements, notifications, outbox rows, timers and the case itself.
  * Either all of it commits or none of it does. BEGIN goes out with the lock and the reads, COMMIT
  * with the writes (`commitEarly`), so an event costs two round trips on PostgreSQL and holds its
- * row locks for about one.
+ * row locks for about one. An event whose step may read or move a ledger also locks the
+ * programme's ledger rows (in name order, after the case row) and steps on the locked balances,
+ * one round trip more: its guards see balances no other event can change before it commits.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -13,6 +15,8 @@ import {
   ProgrammeNotActiveError,
   VersionConflictError,
 } from '../errors/engine-error.js';
+import type { CompiledTemplate } from '../compile/compile-template.js';
+import type { StateDef } from '../template/template.js';
 import { describeValue, stepCase } from '../runtime/step-case.js';
 import type { Sender } from '../runtime/step-case.js';
 import { activeStateIds } from './active-state-ids.js';
@@ -149,8 +153,20 @@ async function applyInTransaction(
   if (row.status !== 'active') throw new ProgrammeNotActiveError(current.programmeId, row.status);
 
   const compiled = await ctx.templates.compiled(row.template_id, row.template_version, tx);
+  // The snapshot read above may be stale by the time this event commits: lock the balances an
+  // event that reads or moves a ledger steps on. Lock order (case row, then ledgers by name) is
+  // the same for every event, so two events never wait for each other in a circle.
+  const balances = ledgerTouchedBy(compiled, event.type)
+    ? Object.fromEntries(
+        (
+          await tx.query<{ name: string; balance: string }>(sql`
+            select name, balance from ledgers where programme_id = ${current.programmeId}
+            order by name for update`)
+        ).map((l) => [l.name, l.balance]),
+      )
+    : (read?.ledger ?? {});
   const ledger = Object.fromEntries(
-    Object.entries(read?.ledger ?? {}).map(([name, balance]) => [name, Number(balance)]),
+    Object.entries(balances).map(([name, balance]) => [name, Number(balance)]),
   );
   const sender: Sender = options.roles === undefined ? {} : { roles: options.roles };
   const result = stepCase(
@@ -205,6 +221,42 @@ async function applyInTransaction(
   tx.commitEarly();
   await settleStatements(writes);
   return { ...answer, replayed: false };
+}
+
+/** Per compiled template: does an event of this type possibly read or move a ledger? */
+const ledgerEvents = new WeakMap<CompiledTemplate, (type: string) => boolean>();
+
+/**
+ * Conservative: true when the template declares ledgers and a transition on this event type, an
+ * entry or exit action mentions `ledger` (a guard `ledger['stock'] >= 6`, a value, or a
+ * `ledger:` action); event types the template does not declare (timers, `after:<state>:<i>`)
+ * count as touching.
+ */
+function ledgerTouchedBy(compiled: CompiledTemplate, type: string): boolean {
+  let touches = ledgerEvents.get(compiled);
+  if (!touches) {
+    const template = compiled.template;
+    if (Object.keys(template.ledgers ?? {}).length === 0) touches = () => false;
+    else {
+      const mentions = (value: unknown) =>
+        value !== undefined && JSON.stringify(value).includes('ledger');
+      const byEvent = new Set<string>();
+      let always = false;
+      const walk = (states: Record<string, StateDef> | undefined) => {
+        for (const state of Object.values(states ?? {})) {
+          if (mentions(state.entry) || mentions(state.exit)) always = true;
+          for (const [name, spec] of Object.entries(state.on ?? {}))
+            if (mentions(spec)) byEvent.add(name);
+          walk(state.states);
+        }
+      };
+      walk(template.states);
+      const declared = new Set(Object.keys(template.events ?? {}));
+      touches = (t) => always || byEvent.has(t) || !declared.has(t);
+    }
+    ledgerEvents.set(compiled, touches);
+  }
+  return touches(type);
 }
 
 /** Same type and payload ⇒ same hash, whatever the key order of the payload. */

@@ -1,6 +1,11 @@
 /** API keys over HTTP: create (shown once), list, revoke. */
 import { NotFoundError } from '../../errors/engine-error.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../store/api-key-repository.js';
+import {
+  createApiKey,
+  getApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from '../../store/api-key-repository.js';
 import type { ApiKeyRecord } from '../../store/api-key-repository.js';
 import { inScope } from '../../store/district-scope.js';
 import type { KeyCreate } from '../../contract/api-types.js';
@@ -10,8 +15,13 @@ import { readJson } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { KEY_OPERATIONS } from './key-operations.js';
 
-/** Roles only the owner may hand out. */
+/** Roles only the owner may hand out, or take back. */
 const OWNER_GRANTS = new Set(['owner', 'designer', 'admin']);
+
+/** The roles of `roles` only the owner may grant or revoke (in any letter case). */
+function ownerOnly(roles: readonly string[]): string[] {
+  return roles.filter((role) => OWNER_GRANTS.has(role.toLowerCase()));
+}
 
 function toKeyView(k: ApiKeyRecord) {
   return {
@@ -30,7 +40,7 @@ export function keyRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof KEY_OPERATIO
     async createKey(c) {
       const caller = c.var.caller;
       const input = await readJson<KeyCreate>(ctx, c, 'createKey');
-      const reserved = input.roles.filter((role) => OWNER_GRANTS.has(role));
+      const reserved = ownerOnly(input.roles);
       if (reserved.length > 0 && !caller.owner)
         throw forbidden(`only the owner key may create keys with the roles ${reserved.join(', ')}`);
       if (input.roles.includes('owner'))
@@ -49,7 +59,19 @@ export function keyRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof KEY_OPERATIO
       return c.json({ items: (await listApiKeys(ctx.store, c.var.caller.scope)).map(toKeyView) });
     },
     async revokeKey(c) {
-      const record = await revokeApiKey(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
+      const caller = c.var.caller;
+      const id = c.req.param('id') ?? '';
+      // The same rule as creating: a key an admin could not create, it may not revoke.
+      if (!caller.owner) {
+        const target = await getApiKey(ctx.store, id, caller.scope);
+        if (!target) throw new NotFoundError('key', id);
+        const reserved = ownerOnly(target.roles);
+        if (reserved.length > 0)
+          throw forbidden(
+            `only the owner key may revoke keys with the roles ${reserved.join(', ')}`,
+          );
+      }
+      const record = await revokeApiKey(ctx.store, id, caller.scope);
       ctx.log.info('api key revoked', {
         requestId: c.var.requestId,
         keyId: record.id,

@@ -12,6 +12,8 @@ import { toStoreCaller } from '../caller.js';
 import { queryEnum, queryInt, queryValue, readJson } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { WEBHOOK_OPERATIONS } from './webhook-operations.js';
+import { ValidationFailedError } from '../../errors/engine-error.js';
+import { createWebhookTargetPolicy } from '../../webhooks/webhook-target.js';
 
 function toWebhookView(w: WebhookRecord) {
   return {
@@ -28,9 +30,13 @@ function toWebhookView(w: WebhookRecord) {
 
 /** Handlers of the webhook operations. */
 export function webhookRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WEBHOOK_OPERATIONS>> {
+  const targets = ctx.webhookTargets ?? createWebhookTargetPolicy();
   return {
     async createWebhook(c) {
       const input = await readJson<WebhookCreate>(ctx, c, 'createWebhook');
+      const refusal = targets.checkUrl(input.url);
+      if (refusal !== undefined)
+        throw new ValidationFailedError('request body', [{ path: '/url', message: refusal }]);
       const { record, secret } = await createWebhook(ctx.store, input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/webhooks/${record.id}/deliveries`);
       return c.json({ ...toWebhookView(record), secret }, 201);

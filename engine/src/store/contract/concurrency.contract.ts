@@ -9,9 +9,36 @@ import { EngineError } from '../../errors/engine-error.js';
 import { createReliefStore } from '../create-relief-store.js';
 import type { ReliefStore } from '../create-relief-store.js';
 import type { DatabaseKind } from '../sql/sql-client.js';
-import { CLERK, useStoreHarness } from './store-contract-kit.js';
+import { ADMIN, CLERK, useStoreHarness } from './store-contract-kit.js';
 
 const N = 50;
+
+/** A guard that keeps a reserve: draw only while at least 6 are in stock. */
+const RESERVE_SOURCE = `dsl: relief/v1
+id: store-reserve
+version: 1
+title: { zh: 保留库存, en: Keep a reserve }
+roles:
+  clerk: { zh: 办事员, en: Clerk }
+parameters:
+  type: object
+  properties:
+    stock: { type: integer, minimum: 0, default: 10 }
+data: { type: object, properties: { draws: { type: integer, default: 0 } } }
+events:
+  draw: { roles: [clerk] }
+  note: { roles: [clerk] }
+ledgers:
+  stock: { title: { zh: 库存, en: Stock }, opening: params.stock }
+initial: open
+states:
+  open:
+    on:
+      draw:
+        guard: ledger['stock'] >= 6
+        actions: [{ ledger: { stock: -1 } }, { set: { draws: data.draws + 1 } }]
+      note: {}
+`;
 
 /** Outcome codes of settled attempts: 'ok' or the engine error code. */
 function outcomes(results: PromiseSettledResult<unknown>[]): Record<string, number> {
@@ -105,6 +132,31 @@ export function concurrencyContract(kind: DatabaseKind): void {
       const draws = await h.test.database.sql.query<{ n: number }>(sql`
         select count(*)::int as n from case_history h join cases c on c.id = h.case_id where c.programme_id = ${p.id} and h.event_type = 'draw'`);
       expect(draws[0]!.n).toBe(30);
+      // Every refusal quotes the balance it was refused against: the true one, 0.
+      const quoted = results.flatMap((r) =>
+        r.status === 'rejected' ? [(r.reason as EngineError).details?.balance] : [],
+      );
+      expect(new Set(quoted)).toEqual(new Set([0]));
+    });
+
+    it('a guard that reads a ledger holds under concurrency: 30 draws on 10 keeping 5 in reserve from two pools', async () => {
+      const [a, b] = await twoPools();
+      const saved = await a.saveTemplate(RESERVE_SOURCE, ADMIN);
+      await a.publishTemplate('store-reserve', saved.record.version, ADMIN);
+      const p = await a.startProgramme(
+        { template: 'store-reserve', district: `reserve/${kind}`, params: { stock: 10 } },
+        ADMIN,
+      );
+      const cases = await Promise.all(
+        Array.from({ length: 30 }, () => a.openCase(p.id, { data: {} }, CLERK)),
+      );
+      const results = await Promise.allSettled(
+        cases.map((c, i) => (i % 2 ? a : b).applyEvent(c.id, { type: 'draw' }, CLERK)),
+      );
+      expect(outcomes(results)).toEqual({ ok: 5, 'guard-refused': 25 });
+      expect(await a.ledgerBalances(p.id)).toEqual({ stock: 5 });
+      // Events that do not touch the ledger still go through.
+      expect((await b.applyEvent(cases[0]!.id, { type: 'note' }, CLERK)).seq).toBeGreaterThan(1);
     });
   });
 }
