@@ -5,7 +5,7 @@
  * Also Chromium and screenshots.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -19,14 +19,37 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where screenshots go (git-ignored, kept by the test run). */
 export const SCREENSHOTS = resolve(editorDir, '..', 'test-results', 'screenshots');
 
-/** Build the editor (`vite build`) so the tests see the current source. */
+/**
+ * Build the editor (`vite build`) so the tests see the current source: once per test run, even
+ * when several end-to-end files start at the same time (a lock folder; a stamp names the run).
+ */
 export function buildEditor(): string {
-  execFileSync(
-    process.execPath,
-    [join(editorDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: editorDir, stdio: 'inherit' },
-  );
-  return join(editorDir, 'dist');
+  const dist = join(editorDir, 'dist');
+  const lock = join(editorDir, '.e2e-build.lock');
+  const stamp = join(dist, `.e2e-built-${process.ppid}`);
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - started > 180_000) rmdirSync(lock);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (!existsSync(stamp)) {
+      execFileSync(
+        process.execPath,
+        [join(editorDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+        { cwd: editorDir, stdio: 'inherit' },
+      );
+      writeFileSync(stamp, '');
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+  return dist;
 }
 
 /** The server under test, its key, and how to stop it. */

@@ -40,7 +40,7 @@ describe.runIf(
     });
 
     it('signs in with a pasted key and opens love-meals from the server', async () => {
-      await page.goto(target.url);
+      await page.goto(`${target.url}/design`);
       await page.getByRole('button', { name: '访问密钥' }).click();
       await page.getByTestId('api-key').fill(target.key);
       await page.getByTestId('api-key-save').click();

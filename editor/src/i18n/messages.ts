@@ -1,4 +1,6 @@
 import type { Lang } from '../model/index.js';
+import { consoleMessages } from './console-messages.js';
+import { formMessages } from './form-messages.js';
 /**
  * Every UI string in both languages, in one place (Chinese first: most users read it). Template
  * labels are not here: they come from the template and follow the same switch.
@@ -185,6 +187,8 @@ export const messages = m({
     en: 'The server needs your API key: click “API key” and paste it',
   },
   serverRefused: { zh: '服务器未接受：{detail}', en: 'The server refused: {detail}' },
+  ...consoleMessages,
+  ...formMessages,
 });
 
 /** A message key. */

@@ -1,0 +1,278 @@
+/**
+ * One case: its data, where it is, its history (who, when), pending timers, and the events the
+ * viewer may send, each with its form; sending carries `If-Match`, and a conflict says so clearly.
+ */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Template } from '@relief/engine';
+import { fieldTitleAt } from '../../forms/localise-schema.js';
+import { JsonForm } from '../../forms/JsonForm.js';
+import { at } from '../api/console-client.js';
+import { ConsoleProblem } from '../api/console-problem.js';
+import type { CaseDetail, History, NextEvent } from '../api/contract.js';
+import { pendingTimers } from '../case-timers.js';
+import { asText, formatDuration, formatTime, formatValue, shortId } from '../format.js';
+import { LoadError } from '../LoadError.js';
+import { StateMap } from '../StateMap.js';
+import { loadTemplate } from '../template-cache.js';
+import { eventTitle, fieldsOf, stateTitle } from '../template-info.js';
+import { useLoad } from '../use-load.js';
+import { useLang, useText } from '../../shell/lang-store.js';
+import { pickLabel } from '../../shell/pick-label.js';
+import { fieldProblemText, problemText } from '../../shell/problem-text.js';
+import { roleTitle } from '../../shell/role-title.js';
+import { consoleApi } from '../../shell/session-store.js';
+
+/** The case page. */
+export default function CasePage() {
+  const t = useText();
+  const lang = useLang();
+  const { id = '', caseId = '' } = useParams();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+  const loaded = useLoad(async (signal) => {
+    const [detail, history] = await Promise.all([
+      consoleApi.get<CaseDetail>(at`/cases/${caseId}`, undefined, signal),
+      consoleApi.get<History>(at`/cases/${caseId}/history`, undefined, signal),
+    ]);
+    const template = await loadTemplate(detail.template.id, detail.template.version);
+    return { detail, history: history.items, template };
+  }, caseId);
+  if (loaded.error !== undefined)
+    return (
+      <main className="page">
+        <LoadError error={loaded.error} retry={loaded.reload} />
+      </main>
+    );
+  if (!loaded.data)
+    return (
+      <main className="page">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  const { detail: c, history, template } = loaded.data;
+  const timers = c.done ? [] : pendingTimers(template, c.state, history);
+  const title = asText(c.data.name) || c.ref || c.id;
+  return (
+    <main className="page" data-testid="case-page">
+      <div className="page-head">
+        <h1>
+          {title} <span className="badge">{stateTitle(template, c.state, lang)}</span>
+        </h1>
+        <span className="muted">
+          {c.ref ?? ''} · v{c.version}
+        </span>
+        <Link to={`/programmes/${id}/cases`}>{t('back')}</Link>
+      </div>
+      {notice && (
+        <p
+          className={notice.ok ? 'ok' : 'form-error'}
+          role={notice.ok ? 'status' : 'alert'}
+          data-testid="case-notice"
+        >
+          {notice.text}
+        </p>
+      )}
+      <div className="panels">
+        <section className="panel">
+          <h2>{t('eventsYouMaySend')}</h2>
+          {c.done ? (
+            <p className="empty">{t('caseDone')}</p>
+          ) : c.nextEvents.length === 0 ? (
+            <p className="empty">{t('noEventsForYou')}</p>
+          ) : (
+            c.nextEvents.map((e) => (
+              <EventSender
+                key={`${e.type}-${c.version}`}
+                caseId={c.id}
+                version={c.version}
+                event={e}
+                template={template}
+                onSent={(text) => {
+                  setNotice({ ok: true, text });
+                  loaded.reload();
+                }}
+                onConflict={(text) => {
+                  setNotice({ ok: false, text });
+                  loaded.reload();
+                }}
+              />
+            ))
+          )}
+        </section>
+        <section className="panel">
+          <h2>{t('whereItIs')}</h2>
+          <StateMap template={template} state={c.state} />
+          <h2>{t('pendingTimers')}</h2>
+          {timers.length === 0 ? (
+            <p className="empty">{t('noTimers')}</p>
+          ) : (
+            <ul className="plain" data-testid="timers">
+              {timers.map((tm, i) => (
+                <li key={i}>
+                  {stateTitle(template, tm.state, lang)} · {formatDuration(tm.delay, lang)} ·{' '}
+                  {t('dueAt')} {formatTime(tm.due, lang)}
+                  {tm.target && ` → ${stateTitle(template, tm.target, lang)}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel">
+          <h2>{t('caseData')}</h2>
+          <dl className="data-list" data-testid="case-data">
+            {fieldsOf(template.data).map((f) => (
+              <div key={f.name}>
+                <dt>{pickLabel(f.title, lang, f.name)}</dt>
+                <dd>{formatValue(c.data[f.name], lang) || '—'}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t('assignee')}</dt>
+              <dd>{c.assignee ?? '—'}</dd>
+            </div>
+          </dl>
+        </section>
+        <section className="panel wide">
+          <h2>{t('historyTitle')}</h2>
+          <ol className="timeline" data-testid="history">
+            {[...history].reverse().map((h) => (
+              <li key={h.seq}>
+                <span className="when">{formatTime(h.at, lang)}</span>
+                <b>
+                  {h.type === '(open)'
+                    ? t('openedCase')
+                    : h.type.startsWith('after:')
+                      ? t('timerFired')
+                      : eventTitle(template, h.type, lang)}
+                </b>
+                <span className="muted">
+                  {h.from ? `${stateTitle(template, h.from, lang)} → ` : ''}
+                  {stateTitle(template, h.to, lang)}
+                </span>
+                <span className="who-did">
+                  {t('actor')}: <span title={h.actor ?? ''}>{shortId(h.actor)}</span>
+                  {h.roles?.length
+                    ? `（${h.roles.map((r) => roleTitle(r, lang)).join('、')}）`
+                    : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function EventSender(props: {
+  caseId: string;
+  version: number;
+  event: NextEvent;
+  template: Template;
+  onSent: (text: string) => void;
+  onConflict: (text: string) => void;
+}) {
+  const t = useText();
+  const lang = useLang();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<Record<string, unknown>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>();
+  const title =
+    pickLabel(props.event.title, lang) || eventTitle(props.template, props.event.type, lang);
+  const send = async (payload: Record<string, unknown> | undefined) => {
+    setBusy(true);
+    setError(undefined);
+    setFieldErrors(undefined);
+    try {
+      await consoleApi.send(at`/cases/${props.caseId}/events`, {
+        method: 'POST',
+        body: { type: props.event.type, ...(payload && { payload }) },
+        headers: { 'If-Match': `"${props.version}"`, 'Idempotency-Key': crypto.randomUUID() },
+      });
+      props.onSent(t('eventSent', { event: title }));
+    } catch (problem) {
+      if (problem instanceof ConsoleProblem && problem.code === 'version-conflict') {
+        const actual = problem.details.actual;
+        props.onConflict(t('conflict', { v: typeof actual === 'number' ? actual : '?' }));
+        return;
+      }
+      setError(problemText(problem, lang));
+      if (problem instanceof ConsoleProblem && problem.errors.length) {
+        const form = props.event.form ?? undefined;
+        setFieldErrors(
+          Object.fromEntries(
+            problem.errors.map((e) => {
+              const pointer = e.path.replace(/^\/payload/, '');
+              return [
+                pointer,
+                fieldProblemText(pointer, e.message, lang, (p) => fieldTitleAt(form, p, lang)),
+              ];
+            }),
+          ),
+        );
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const testId = `event-${props.event.type}`;
+  if (!props.event.form)
+    return (
+      <div className="event-row">
+        <button
+          className="primary"
+          disabled={busy}
+          onClick={() => void send(undefined)}
+          data-testid={testId}
+        >
+          {title}
+        </button>
+        {error && (
+          <span className="form-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    );
+  return (
+    <div className="event-row">
+      {!open ? (
+        <button onClick={() => setOpen(true)} data-testid={testId}>
+          {title} ✎
+        </button>
+      ) : (
+        <fieldset className="event-form">
+          <legend>{title}</legend>
+          <JsonForm
+            id={testId}
+            schema={props.event.form}
+            value={value}
+            onChange={setValue}
+            serverErrors={fieldErrors}
+            disabled={busy}
+            onSubmit={(v) => void send(v)}
+          >
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy}
+              data-testid={`${testId}-send`}
+            >
+              {t('send')}
+            </button>{' '}
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('cancel')}
+            </button>
+          </JsonForm>
+        </fieldset>
+      )}
+    </div>
+  );
+}

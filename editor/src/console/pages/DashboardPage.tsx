@@ -1,0 +1,404 @@
+/**
+ * One programme at a glance: cases by state, accepted events per day (a chart), ledger balances
+ * against their opening, overdue timers, the change log; pause, resume, close with a reason.
+ */
+import { lazy, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Template } from '@relief/engine';
+import { at } from '../api/console-client.js';
+import type { CaseList, Programme, ProgrammeStats, RecordedChange } from '../api/contract.js';
+import { ExportButtons } from '../export/ExportButtons.js';
+import {
+  durationMs,
+  formatDuration,
+  formatNumber,
+  formatTime,
+  formatValue,
+  shortId,
+} from '../format.js';
+import { fieldTitleAt } from '../../forms/localise-schema.js';
+import { LoadError } from '../LoadError.js';
+import { changeStatus } from '../programme-actions.js';
+import { ReasonAction } from '../ReasonAction.js';
+import { STATUS_TEXT } from '../status-text.js';
+import { loadTemplate } from '../template-cache.js';
+import { eventTitle, openingOf, stateTitle, statesOf } from '../template-info.js';
+import { useLoad } from '../use-load.js';
+import { Lazy } from '../../shell/Lazy.js';
+import { useLang, useText } from '../../shell/lang-store.js';
+import { pickLabel } from '../../shell/pick-label.js';
+import { problemText } from '../../shell/problem-text.js';
+import { consoleApi } from '../../shell/session-store.js';
+
+const EventsChart = lazy(() => import('../charts/EventsChart.js'));
+
+/** A case waiting past a timer's due time (from its last update: an estimate). */
+interface Overdue {
+  caseId: string;
+  ref: string | null;
+  name: string;
+  state: string;
+  delay: string;
+  since: string;
+  due: string;
+}
+
+async function overdueCases(
+  id: string,
+  template: Template,
+  signal: AbortSignal,
+): Promise<Overdue[]> {
+  const now = Date.now();
+  const out: Overdue[] = [];
+  for (const state of statesOf(template).filter((s) => s.timers.length > 0)) {
+    const page = await consoleApi.get<CaseList>(
+      at`/programmes/${id}/cases`,
+      { state: state.path, limit: 500 },
+      signal,
+    );
+    for (const c of page.items) {
+      if (c.state !== state.path && !c.state.startsWith(`${state.path}.`)) continue;
+      for (const timer of state.timers) {
+        const due = Date.parse(c.updatedAt) + durationMs(timer.delay);
+        if (due < now - 60_000)
+          out.push({
+            caseId: c.id,
+            ref: c.ref,
+            name: typeof c.data.name === 'string' ? c.data.name : '',
+            state: c.state,
+            delay: timer.delay,
+            since: c.updatedAt,
+            due: new Date(due).toISOString(),
+          });
+      }
+    }
+  }
+  return out;
+}
+
+/** The dashboard page. */
+export default function DashboardPage() {
+  const t = useText();
+  const lang = useLang();
+  const { id = '' } = useParams();
+  const [actionError, setActionError] = useState<string>();
+  const loaded = useLoad(async (signal) => {
+    const [programme, stats] = await Promise.all([
+      consoleApi.get<Programme>(at`/programmes/${id}`, undefined, signal),
+      consoleApi.get<ProgrammeStats>(at`/programmes/${id}/stats`, undefined, signal),
+    ]);
+    const template = await loadTemplate(programme.template, programme.version);
+    const overdue = await overdueCases(id, template, signal).catch(() => [] as Overdue[]);
+    return { programme, stats, template, overdue };
+  }, id);
+  const chart = useMemo(() => {
+    const stats = loaded.data?.stats;
+    if (!stats) return { days: [], series: [] };
+    const days = [...new Set(stats.events.map((e) => e.day))].sort();
+    const types = [...new Set(stats.events.map((e) => e.type))];
+    return {
+      days,
+      series: types.map((type) => ({
+        label:
+          type === '(open)'
+            ? t('openedCase')
+            : type.startsWith('after:')
+              ? t('timerFired')
+              : eventTitle(loaded.data!.template, type, lang),
+        counts: days.map(
+          (d) => stats.events.find((e) => e.day === d && e.type === type)?.count ?? 0,
+        ),
+      })),
+    };
+  }, [loaded.data, lang]);
+
+  if (loaded.error !== undefined)
+    return (
+      <main className="page">
+        <LoadError error={loaded.error} retry={loaded.reload} />
+      </main>
+    );
+  if (!loaded.data)
+    return (
+      <main className="page">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  const { programme: p, stats, template, overdue } = loaded.data;
+  const act = (status: 'active' | 'paused' | 'closed') => async (reason: string) => {
+    setActionError(undefined);
+    try {
+      await changeStatus(p.id, status, reason);
+      loaded.reload();
+    } catch (problem) {
+      setActionError(problemText(problem, lang));
+      throw problem;
+    }
+  };
+  const byState = Object.entries(stats.cases.byState).sort((a, b) => b[1] - a[1]);
+  const stateHeader = [t('filterState'), t('count')];
+  const stateRows = byState.map(([s, n]) => [stateTitle(template, s, lang), n]);
+  const dayHeader = [t('day'), ...chart.series.map((s) => s.label), t('total')];
+  const dayRows = chart.days.map((d, i) => [
+    d,
+    ...chart.series.map((s) => s.counts[i] ?? 0),
+    chart.series.reduce((sum, s) => sum + (s.counts[i] ?? 0), 0),
+  ]);
+  const ledgers = Object.entries(template.ledgers ?? {});
+  const ledgerHeader = [t('ledger'), t('opening'), t('used'), t('balance')];
+  const ledgerRows = ledgers.map(([name, def]) => {
+    const opening = openingOf(def.opening, p.params);
+    const balance = stats.ledgers[name] ?? p.ledgers?.[name] ?? 0;
+    return [
+      `${pickLabel(def.title, lang, name)}${def.unit ? `（${pickLabel(def.unit, lang)}）` : ''}`,
+      opening ?? '—',
+      opening !== undefined ? opening - balance : '—',
+      balance,
+    ];
+  });
+  const overdueHeader = [
+    t('ref'),
+    t('name'),
+    t('filterState'),
+    t('delay'),
+    t('waitingSince'),
+    t('dueAt'),
+  ];
+  const overdueRows = overdue.map((o) => [
+    o.ref ?? '',
+    o.name,
+    stateTitle(template, o.state, lang),
+    formatDuration(o.delay, lang),
+    formatTime(o.since, lang),
+    formatTime(o.due, lang),
+  ]);
+  const base = `/programmes/${p.id}`;
+  return (
+    <main className="page" data-testid="dashboard">
+      <div className="page-head">
+        <h1>
+          {p.title}{' '}
+          <span className={`badge ${p.status}`}>{t(STATUS_TEXT[p.status] ?? 'statusActive')}</span>
+        </h1>
+        <span className="muted">
+          {pickLabel(template.title, lang)} v{p.version} · {p.district}
+        </span>
+      </div>
+      <div className="toolbar-row">
+        <Link className="button" to={`${base}/cases`} data-testid="go-cases">
+          {t('cases')}
+        </Link>
+        <Link className="button" to={`${base}/import`} data-testid="go-import">
+          {t('importRoster')}
+        </Link>
+        <Link className="button" to={`${base}/rule`} data-testid="go-rule">
+          {t('changeRule')}
+        </Link>
+        {p.status === 'active' && (
+          <ReasonAction label={t('pause')} testId="pause" onConfirm={act('paused')} />
+        )}
+        {p.status === 'paused' && (
+          <ReasonAction label={t('resume')} testId="resume" onConfirm={act('active')} />
+        )}
+        {p.status !== 'closed' && (
+          <ReasonAction
+            danger
+            label={t('closeProgramme')}
+            testId="close"
+            onConfirm={act('closed')}
+          />
+        )}
+        {actionError && (
+          <span className="form-error" role="alert">
+            {actionError}
+          </span>
+        )}
+      </div>
+      <div className="figures" data-testid="figures">
+        <Figure label={t('casesTotal')} value={formatNumber(stats.cases.total, lang)} id="total" />
+        <Figure label={t('casesOpen')} value={formatNumber(stats.cases.open, lang)} id="open" />
+        <Figure label={t('casesDone')} value={formatNumber(stats.cases.done, lang)} id="done" />
+        <Figure label={t('overdue')} value={formatNumber(overdue.length, lang)} id="overdue" />
+      </div>
+      <div className="panels">
+        <section className="panel">
+          <div className="panel-head">
+            <h2>{t('casesByState')}</h2>
+            <ExportButtons name="cases-by-state" header={stateHeader} rows={stateRows} />
+          </div>
+          <table className="grid" data-testid="by-state">
+            <thead>
+              <tr>
+                {stateHeader.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {byState.map(([s, n]) => (
+                <tr key={s} data-state={s}>
+                  <td>
+                    <Link to={`${base}/cases?state=${encodeURIComponent(s)}`}>
+                      {stateTitle(template, s, lang)}
+                    </Link>
+                  </td>
+                  <td className="num">{formatNumber(n, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel wide">
+          <div className="panel-head">
+            <h2>{t('eventsPerDay')}</h2>
+            <ExportButtons name="events-per-day" header={dayHeader} rows={dayRows} />
+          </div>
+          {chart.days.length > 0 ? (
+            <Lazy>
+              <EventsChart days={chart.days} series={chart.series} label={t('eventsPerDay')} />
+            </Lazy>
+          ) : (
+            <p className="empty">{t('none')}</p>
+          )}
+        </section>
+        <section className="panel">
+          <div className="panel-head">
+            <h2>{t('ledgers')}</h2>
+            <ExportButtons name="ledgers" header={ledgerHeader} rows={ledgerRows} />
+          </div>
+          {ledgers.length === 0 ? (
+            <p className="empty">{t('noLedgers')}</p>
+          ) : (
+            <table className="grid">
+              <thead>
+                <tr>
+                  {ledgerHeader.map((h) => (
+                    <th key={h}>{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {ledgerRows.map((r) => (
+                  <tr key={String(r[0])}>
+                    {r.map((c, i) => (
+                      <td key={i} className={i ? 'num' : ''}>
+                        {typeof c === 'number' ? formatNumber(c, lang) : c}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="panel">
+          <div className="panel-head">
+            <h2>{t('overdue')}</h2>
+            <ExportButtons name="overdue" header={overdueHeader} rows={overdueRows} />
+          </div>
+          <p className="hint">{t('overdueHint')}</p>
+          {overdue.length === 0 ? (
+            <p className="empty">{t('overdueNone')}</p>
+          ) : (
+            <div className="table-wrap short">
+              <table className="grid">
+                <thead>
+                  <tr>
+                    {overdueHeader.map((h) => (
+                      <th key={h}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {overdue.slice(0, 200).map((o, i) => (
+                    <tr key={`${o.caseId}-${i}`}>
+                      <td>
+                        <Link to={`${base}/cases/${o.caseId}`}>{o.ref ?? '—'}</Link>
+                      </td>
+                      <td>{o.name}</td>
+                      <td>{stateTitle(template, o.state, lang)}</td>
+                      <td>{formatDuration(o.delay, lang)}</td>
+                      <td>{formatTime(o.since, lang)}</td>
+                      <td>{formatTime(o.due, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <section className="panel wide">
+          <h2>{t('changes')}</h2>
+          <ChangeLog programme={p} template={template} />
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function Figure({ label, value, id }: { label: string; value: string; id: string }) {
+  return (
+    <div className="figure" data-testid={`figure-${id}`}>
+      <span className="figure-value">{value}</span>
+      <span className="figure-label">{label}</span>
+    </div>
+  );
+}
+
+function ChangeLog({ programme, template }: { programme: Programme; template: Template }) {
+  const t = useText();
+  const lang = useLang();
+  const changes = [...(programme.changes ?? [])].reverse();
+  if (changes.length === 0) return <p className="empty">{t('none')}</p>;
+  const schema = template.parameters;
+  // Only the parameters that changed, by their titles: 放开申请条件：否 → 是.
+  const describe = (c: (typeof changes)[number]): [string, string] => {
+    if (c.kind === 'status')
+      return [
+        t(STATUS_TEXT[c.before] ?? 'statusActive'),
+        t(STATUS_TEXT[c.after] ?? 'statusActive'),
+      ];
+    const keys = Object.keys({ ...c.before, ...c.after }).filter(
+      (k) => JSON.stringify(c.before[k]) !== JSON.stringify(c.after[k]),
+    );
+    const side = (values: Record<string, unknown>) =>
+      keys
+        .map(
+          (k) =>
+            `${fieldTitleAt(schema, `/${k}`, lang) || k}${lang === 'zh' ? '：' : ': '}${formatValue(values[k], lang) || '—'}`,
+        )
+        .join(lang === 'zh' ? '；' : '; ');
+    return [side(c.before), side(c.after)];
+  };
+  return (
+    <table className="grid" data-testid="change-log">
+      <thead>
+        <tr>
+          <th>{t('changedAt')}</th>
+          <th>{t('kind')}</th>
+          <th>{t('before')}</th>
+          <th>{t('after')}</th>
+          <th>{t('changedBy')}</th>
+          <th>{t('reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c, i) => {
+          const [before, after] = describe(c);
+          return (
+            <tr key={i}>
+              <td>{formatTime(c.changedAt, lang)}</td>
+              <td>{t(c.kind === 'params' ? 'kindParams' : 'kindStatus')}</td>
+              <td>{before}</td>
+              <td>{after}</td>
+              <td title={c.changedBy ?? ''}>
+                {(c as RecordedChange).changedByName ?? shortId(c.changedBy)}
+              </td>
+              <td>{(c as RecordedChange).reason ?? ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,23 @@
+/** Template versions the console has read (a published version never changes: cached per page). */
+import type { Template } from '@relief/engine';
+import { at } from './api/console-client.js';
+import type { TemplateVersion } from './api/contract.js';
+import { learnRoleTitles } from '../shell/role-title.js';
+import { consoleApi } from '../shell/session-store.js';
+
+const cache = new Map<string, Promise<Template>>();
+
+/** The checked definition of a template version (its role titles are remembered too). */
+export function loadTemplate(id: string, version: number): Promise<Template> {
+  const key = `${id}@${version}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = consoleApi.get<TemplateVersion>(at`/templates/${id}/versions/${version}`).then((v) => {
+      learnRoleTitles(v.definition.roles);
+      return v.definition;
+    });
+    found.catch(() => cache.delete(key));
+    cache.set(key, found);
+  }
+  return found;
+}

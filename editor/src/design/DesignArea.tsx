@@ -1,0 +1,70 @@
+/**
+ * The Design area: the template editor as it always was (its own store, API client and actions),
+ * loaded only when a designer opens it, so the console's first screen does not carry its code.
+ */
+import { useEffect, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import '@xyflow/react/dist/style.css';
+import '../styles/canvas.css';
+import '../styles/panels.css';
+import { createApiClient } from '../api/api-client.js';
+import { loadApiKey } from '../api/api-key.js';
+import { App } from '../App.js';
+import { langStore } from '../shell/lang-store.js';
+import { createEditorStore } from '../state/editor-store.js';
+import { EditorProvider } from '../state/editor-context.js';
+import type { EditorActions } from '../state/editor-context.js';
+import { createRemoteActions } from '../state/remote-actions.js';
+import { createSimulationActions } from '../state/simulation-actions.js';
+import { STARTER_TEMPLATE } from '../state/starter-template.js';
+
+let created: EditorActions | undefined;
+
+/** One editor per page: coming back to Design keeps the open template and its undo history. */
+function editorActions(): EditorActions {
+  if (created) return created;
+  const store = createEditorStore(
+    STARTER_TEMPLATE,
+    langStore.getState().lang,
+    localStorage.getItem('relief.direction') === 'LR' ? 'LR' : 'TB',
+  );
+  const api = createApiClient({ key: loadApiKey });
+  created = {
+    store,
+    api,
+    remote: createRemoteActions(store, api),
+    simulation: createSimulationActions(store),
+  };
+  // A handle for end-to-end tests and the benchmark (reads and loads sources; nothing secret).
+  Object.assign(window, {
+    reliefEditor: { store, load: (source: string) => store.getState().load(source) },
+  });
+  // Closing the tab with unsaved changes asks first: a busy worker may click away by mistake.
+  window.addEventListener('beforeunload', (event) => {
+    if (store.getState().isDirty()) event.preventDefault();
+  });
+  // The editor's own language button and the app's follow each other.
+  store.subscribe((s) => {
+    if (s.lang !== langStore.getState().lang) langStore.getState().setLang(s.lang);
+  });
+  langStore.subscribe((s) => {
+    if (s.lang !== store.getState().lang) store.getState().setLang(s.lang);
+  });
+  return created;
+}
+
+/** The editor, opening `?template=…&version=…` when given. */
+export default function DesignArea() {
+  const actions = useMemo(editorActions, []);
+  const [params] = useSearchParams();
+  const template = params.get('template');
+  const version = params.get('version');
+  useEffect(() => {
+    if (template) void actions.remote.open(template, version ? Number(version) : undefined);
+  }, [actions, template, version]);
+  return (
+    <EditorProvider value={actions}>
+      <App />
+    </EditorProvider>
+  );
+}

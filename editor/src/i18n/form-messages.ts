@@ -1,0 +1,46 @@
+/** The form library's own labels and the validation messages of every JSON Schema form. */
+type Text = { zh: string; en: string };
+const m = <T extends Record<string, Text>>(table: T) => table;
+
+/** Part of the one catalog (spread into `messages`). */
+export const formMessages = m({
+  'form.Item': { zh: '项', en: 'Item' },
+  'form.Yes': { zh: '是', en: 'Yes' },
+  'form.No': { zh: '否', en: 'No' },
+  'form.Add Item': { zh: '添加一项', en: 'Add item' },
+  'form.Add': { zh: '添加', en: 'Add' },
+  'form.Remove': { zh: '删除', en: 'Remove' },
+  'form.Move up': { zh: '上移', en: 'Move up' },
+  'form.Move down': { zh: '下移', en: 'Move down' },
+  'form.Copy': { zh: '复制', en: 'Copy' },
+  'form.Errors': { zh: '问题', en: 'Errors' },
+  'form.Close': { zh: '关闭', en: 'Close' },
+  'form.Now': { zh: '现在', en: 'Now' },
+  'form.Clear': { zh: '清除', en: 'Clear' },
+  'form.Select a date': { zh: '选择日期', en: 'Select a date' },
+  'form.No items yet. Use the button below to add some.': {
+    zh: '还没有内容，点下方按钮添加。',
+    en: 'No items yet. Use the button below to add some.',
+  },
+  'form.Decrease value by 1': { zh: '减 1', en: 'Decrease by 1' },
+  'form.Increase value by 1': { zh: '加 1', en: 'Increase by 1' },
+  'form.clear input': { zh: '清空', en: 'Clear input' },
+  'valid.required': { zh: '必须填写', en: 'Required' },
+  'valid.integer': { zh: '请填写整数', en: 'Enter a whole number' },
+  'valid.number': { zh: '请填写数字', en: 'Enter a number' },
+  'valid.boolean': { zh: '请选择是或否', en: 'Choose yes or no' },
+  'valid.string': { zh: '请填写文字', en: 'Enter text' },
+  'valid.minimum': { zh: '不能小于 {limit}', en: 'At least {limit}' },
+  'valid.maximum': { zh: '不能大于 {limit}', en: 'At most {limit}' },
+  'valid.exclusiveMinimum': { zh: '必须大于 {limit}', en: 'More than {limit}' },
+  'valid.exclusiveMaximum': { zh: '必须小于 {limit}', en: 'Less than {limit}' },
+  'valid.minLength': { zh: '至少 {limit} 个字', en: 'At least {limit} characters' },
+  'valid.maxLength': { zh: '最多 {limit} 个字', en: 'At most {limit} characters' },
+  'valid.enum': { zh: '请从选项中选择', en: 'Choose one of the options' },
+  'valid.format': { zh: '格式不对（应为 {format}）', en: 'Wrong format (should be {format})' },
+  'valid.pattern': { zh: '格式不对', en: 'Wrong format' },
+  'valid.minItems': { zh: '至少 {limit} 项', en: 'At least {limit} items' },
+  'valid.maxItems': { zh: '最多 {limit} 项', en: 'At most {limit} items' },
+  'valid.other': { zh: '填写有误', en: 'Invalid value' },
+  'valid.dateFormat': { zh: '日期，如 2026-04-07', en: 'a date such as 2026-04-07' },
+});
