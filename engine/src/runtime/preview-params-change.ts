@@ -8,8 +8,9 @@
  * pending timer can still fire differently when its guard reads a parameter.
  */
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
-import type { CaseContext, CaseEvent } from '../compile/case-machine-types.js';
-import type { CompiledTemplate } from '../compile/compile-template.js';
+import type { CaseContext } from '../compile/case-machine-types.js';
+import { stateIdOf } from '../compile/state-ids.js';
+import type { CompiledTemplate, StepEvent } from '../compile/compile-template.js';
 import { describeValue } from './step-case.js';
 
 /** An open case as the preview reads it. */
@@ -152,12 +153,12 @@ function resolve(
 }
 
 function handles(snapshot: AnyMachineSnapshot, type: string): boolean {
-  return snapshot._nodes.some((node) => node.on[type] !== undefined);
+  return snapshot._nodes.some((node) => Object.hasOwn(node.on, type));
 }
 
 /** `s/enrolled/prepared` (an XState node id, see `idOf`) → `enrolled.prepared`. */
 function pathOf(node: { id: string }): string {
-  return node.id.slice(2).replace(/\//g, '.');
+  return stateIdOf(node.id) ?? node.id;
 }
 
 /** Which transition `type` would take, evaluated without a payload, and from which state. */
@@ -166,11 +167,11 @@ function outcome(
   snapshot: AnyMachineSnapshot,
   type: string,
 ): { to: PreviewOutcome; source: string | undefined } {
-  compiled.guardFailures.length = 0;
-  const event: CaseEvent = { type, payload: {} };
+  // Guards report evaluation failures into the event they are given (see `StepEvent`).
+  const guardFailures: NonNullable<StepEvent['guardFailures']> = [];
+  const event: StepEvent = { type, payload: {}, guardFailures };
   const taken = compiled.machine.getTransitionData(snapshot, event) ?? [];
-  const failed = compiled.guardFailures.length > 0;
-  compiled.guardFailures.length = 0;
+  const failed = guardFailures.length > 0;
   const source = taken[0]?.source ? pathOf(taken[0].source) : undefined;
   if (failed) return { to: UNKNOWN_OUTCOME, source };
   if (taken.length === 0) return { to: null, source };

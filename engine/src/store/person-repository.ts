@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { LoginTakenError, NotFoundError, ValidationFailedError } from '../errors/engine-error.js';
 import { checkDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
-import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
+import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './password-hash.js';
 import type { Row, SqlClient } from './sql/sql-client.js';
@@ -178,16 +178,17 @@ export async function listPeople(
   const text = query.text?.trim().toLowerCase();
   const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await ctx.sql.query(sql`
-    select ${COLUMNS} from people
+    select ${COLUMNS}, ${cursorTime(sql`created_at`)} as cursor_at from people
     where ${scopeCondition(sql`district`, query.scope)}
       and ${scopeCondition(sql`district`, query.district)}
       and (${query.role ?? null}::text is null or ${query.role ?? null}::text = any(roles))
       and (${pattern}::text is null or login like ${pattern} or lower(display_name) like ${pattern})
       and (${after?.at ?? null}::timestamptz is null
-           or (created_at, id) > (${after?.at ?? null}::timestamptz, ${after?.id ?? null}::uuid))
+           or (created_at, id) > (${after?.at ?? null}::text::timestamptz, ${after?.id ?? null}::uuid))
     order by created_at, id
     limit ${limit + 1}`);
-  return toPage(rows.map(toRecord), limit, (last) => toCursor(last.createdAt, last.id));
+  const page = toPage(rows, limit, (last) => toCursor(last.cursor_at as string, last.id as string));
+  return { items: page.items.map(toRecord), nextCursor: page.nextCursor };
 }
 
 /**
