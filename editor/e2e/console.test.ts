@@ -164,7 +164,9 @@ describe.runIf(
       ).toContain('不能大于 130');
       await page.locator('#params_minAge').fill('80');
       await page.getByTestId('start-programme').click();
-      await eventually(() => page.getByTestId('district-error').textContent()).toMatch(/辖区|管辖范围/);
+      await eventually(() => page.getByTestId('district-error').textContent()).toMatch(
+        /辖区|管辖范围/,
+      );
       await shot('04-start-form-error');
       await page.getByTestId('district').fill(STREET);
       await page.getByTestId('programme-title').fill('长征镇爱心餐');
