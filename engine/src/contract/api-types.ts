@@ -48,6 +48,8 @@ export type CaseCreate = {
   data: Record<string, unknown>;
   /** Your own reference (e.g. a roster row id); a second case with the same ref is refused. */
   ref?: string;
+  /** Where the case lives: the programme's district (the default) or a district path below it, e.g. a street, committee or grid (`sh/putuo/changzheng/grid-3` under a `sh/putuo` programme). Figures break down by this path. */
+  district?: string;
 };
 
 /** A case with the events the caller may send next. */
@@ -419,7 +421,7 @@ export type ProgrammePatch = {
   reason?: string;
 };
 
-/** Cases by state, accepted events by type and day, ledger balances. */
+/** Cases by state, accepted events by type and day, ledger balances, and the figures the programme's template declares. */
 export type ProgrammeStats = {
   programmeId: string;
   /** The time zone days are counted in. */
@@ -437,6 +439,23 @@ export type ProgrammeStats = {
     count: number;
   }[];
   ledgers: Record<string, number>;
+  /** The template's declared `figures`, in declaration order, computed from the case, history and ledger rows when asked. Sums are exact decimals (money to the fen). */
+  figures: {
+    /** The figure's key under `figures:` in the template. */
+    name: string;
+    title: Label;
+    unit: Label;
+    /** The total over the programme. */
+    value: number;
+    /** What `groups` break the total down by: calendar day (in `timeZone`), district path (cut at the declared level below the programme's district), or a data field's value. */
+    by?: 'day' | 'district' | 'field';
+    /** The breakdown, by key ascending; a `null` key gathers cases without the field. */
+    groups?: {
+      /** A day `YYYY-MM-DD`, a district path, or a field value as text. */
+      key: string | null;
+      value: number;
+    }[];
+  }[];
 };
 
 /** The person signed in, and the token to send as `X-CSRF-Token` with every POST, PATCH and DELETE made with the session cookie. */
@@ -483,6 +502,12 @@ export type TemplateSummary = {
   latestVersion: number;
   publishedVersion: number | null;
   updatedAt: string;
+  /** The latest version's gallery entry (`gallery:` in the template), when it has one. */
+  gallery?: {
+    category: Label;
+    serves: Label;
+    source: Label;
+  };
 };
 
 /** A template source that validated: what it declares, and its warnings. */
