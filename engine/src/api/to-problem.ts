@@ -6,6 +6,7 @@
 import { HTTPException } from 'hono/http-exception';
 import {
   EngineError,
+  MAX_LISTED_FINDINGS,
   TemplateInvalidError,
   ValidationFailedError,
 } from '../errors/engine-error.js';
@@ -23,6 +24,8 @@ export interface ProblemBody {
   instance?: string;
   requestId?: string;
   errors?: readonly unknown[];
+  /** Findings not listed in `errors` (at most `MAX_LISTED_FINDINGS` are). */
+  errorsOmitted?: number;
   details?: Record<string, unknown>;
 }
 
@@ -71,6 +74,13 @@ function body(status: number, code: string, detail: string): ProblemBody {
   return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, code };
 }
 
+/** The first `MAX_LISTED_FINDINGS` findings, and how many more there were. */
+function listFindings(problem: ProblemBody, findings: readonly unknown[]): void {
+  problem.errors = findings.slice(0, MAX_LISTED_FINDINGS);
+  if (findings.length > MAX_LISTED_FINDINGS)
+    problem.errorsOmitted = findings.length - MAX_LISTED_FINDINGS;
+}
+
 /** Turn anything thrown while handling a request into a problem. */
 export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof HttpProblem) {
@@ -81,15 +91,18 @@ export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof EngineError && error.kind !== 'internal') {
     const problem = body(STATUS_OF_KIND[error.kind], error.code, error.message);
     if (error instanceof TemplateInvalidError)
-      problem.errors = error.issues.map(({ line, col, pointer, code, severity, message }) => ({
-        line,
-        col,
-        pointer,
-        code,
-        severity,
-        message,
-      }));
-    else if (error instanceof ValidationFailedError) problem.errors = error.fieldErrors;
+      listFindings(
+        problem,
+        error.issues.map(({ line, col, pointer, code, severity, message }) => ({
+          line,
+          col,
+          pointer,
+          code,
+          severity,
+          message,
+        })),
+      );
+    else if (error instanceof ValidationFailedError) listFindings(problem, error.fieldErrors);
     else if (error.details) problem.details = error.details;
     return { body: problem, headers: {}, unexpected: false };
   }

@@ -93,4 +93,27 @@ describe('relief validate', () => {
     expect('code' in failure && failure.code).toBe(1);
     expect(failure.stdout).toContain('[unknown-target]');
   });
+  it('lists the first 100 findings of a file and says how many more (issue 10, item 11)', async () => {
+    const source = await readFile(loveMeals, 'utf8');
+    const states = Array.from(
+      { length: 150 },
+      (_, i) => `  extra${i}:\n    on:\n      note: nowhere${i}\n`,
+    ).join('');
+    const dir = await mkdtemp(join(tmpdir(), 'relief-cli-'));
+    const file = join(dir, 'many.yaml');
+    await writeFile(file, source.replace(/^states:\n/m, `states:\n${states}`));
+    const { code, lines } = await run([file]);
+    expect(code).toBe(1);
+    const findings = lines.filter((l) => l.startsWith(`${file}:`) && / (error|warning): /.test(l));
+    expect(findings).toHaveLength(100);
+    const [, errors, warnings] = lines.at(-1)!.match(/(\d+) error\(s\), (\d+) warning/)!;
+    const total = Number(errors) + Number(warnings);
+    expect(total).toBeGreaterThan(100);
+    expect(lines).toContain(
+      `${file}: and ${total - 100} more finding(s) not shown; fix these first, or use --json to list all`,
+    );
+    const json = await run([file], true);
+    const all = JSON.parse(json.lines.join('\n')) as { files: { issues: unknown[] }[] };
+    expect(all.files[0]!.issues.length).toBeGreaterThan(100);
+  });
 });

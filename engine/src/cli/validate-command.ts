@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { validateTemplate } from '../template/validate-template.js';
 import { describeIssue } from '../errors/issue-catalog.js';
+import { MAX_LISTED_FINDINGS } from '../errors/engine-error.js';
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 
 /** Validate files; prints findings and returns the process exit code. */
@@ -43,9 +44,14 @@ export async function validateCommand(
   if (options.json) {
     out(JSON.stringify({ files: results, errors, warnings }, null, 2));
   } else {
-    for (const { file, issues } of results)
-      for (const i of issues)
+    for (const { file, issues } of results) {
+      for (const i of issues.slice(0, MAX_LISTED_FINDINGS))
         out(`${file}:${i.line}:${i.col}: ${i.severity}: ${i.message} [${i.code}]`);
+      if (issues.length > MAX_LISTED_FINDINGS)
+        out(
+          `${file}: and ${issues.length - MAX_LISTED_FINDINGS} more finding(s) not shown; fix these first, or use --json to list all`,
+        );
+    }
     out(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
   }
   return errors > 0 ? 1 : 0;

@@ -7,7 +7,7 @@ import { assign, setup } from 'xstate';
 import type { AnyStateMachine } from 'xstate';
 import { compileExpression } from '../expr/index.js';
 import type { CompiledExpression, ExprContext } from '../expr/index.js';
-import { ExpressionFailedError } from '../errors/engine-error.js';
+import { ExpressionBudgetError, ExpressionFailedError } from '../errors/engine-error.js';
 import { indexStates, resolveTarget } from '../template/state-index.js';
 import type { StateIndex } from '../template/state-index.js';
 import { toTransitions } from '../template/template.js';
@@ -27,7 +27,7 @@ export interface CompiledTemplate {
    * through to the next transition (often a rejection). XState rethrows guard errors without their
    * cause, so guards record the typed error here and the step rethrows it. Cleared by each step.
    */
-  readonly guardFailures: ExpressionFailedError[];
+  readonly guardFailures: (ExpressionFailedError | ExpressionBudgetError)[];
 }
 
 type GuardImpl = (args: { context: CaseContext; event: CaseEvent }) => boolean;
@@ -39,7 +39,7 @@ export function compileTemplate(template: Template): CompiledTemplate {
   const guards: Record<string, GuardImpl> = {};
   const actions: Record<string, ActionImpl> = {};
   const guardSources = new Map<string, string>();
-  const guardFailures: ExpressionFailedError[] = [];
+  const guardFailures: (ExpressionFailedError | ExpressionBudgetError)[] = [];
   // Templates repeat expressions (the same guard or `set` in many states); a compiled expression
   // holds no state, so one per distinct source does.
   const compiled = new Map<string, CompiledExpression>();
@@ -160,6 +160,7 @@ function evaluate(expr: CompiledExpression, context: CaseContext, event: CaseEve
   try {
     return expr.evaluate(exprContext(context, event));
   } catch (error) {
+    if (error instanceof ExpressionBudgetError) throw error; // its own refusal, with its limit
     throw new ExpressionFailedError(
       expr.source,
       error instanceof Error ? error.message : String(error),

@@ -347,6 +347,8 @@ export type Problem = {
   requestId?: string;
   /** Field errors (`path`, `message`) for request validation; located findings for templates; row errors for imports. */
   errors?: (FieldError | TemplateFinding)[];
+  /** How many more errors there were than `errors` lists (it lists the first 100). */
+  errorsOmitted?: number;
   /** Machine-readable particulars (e.g. `accepted` events, `expected` and `actual` versions). */
   details?: Record<string, unknown>;
 };
@@ -522,7 +524,10 @@ export type TemplateValidation = {
     roles: number;
     ledgers: number;
   };
+  /** The first 100 warnings. */
   warnings: TemplateFinding[];
+  /** How many more warnings there were than `warnings` lists. */
+  warningsOmitted?: number;
 };
 
 /** One version of a template: its YAML source and its checked definition. A published version never changes. */

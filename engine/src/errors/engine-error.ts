@@ -74,6 +74,20 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * How many findings an answer lists at most. A body with 60,000 unknown fields must not earn a
+ * 5 MB answer: the rest are counted (`errorsOmitted`, "and N more"), not listed.
+ */
+export const MAX_LISTED_FINDINGS = 100;
+/** How many findings an error's one-line message quotes. */
+const MAX_QUOTED = 10;
+
+/** The first few of `items` joined with '; ', then "and N more". */
+function quoteSome(items: readonly string[]): string {
+  const quoted = items.slice(0, MAX_QUOTED).join('; ');
+  return items.length > MAX_QUOTED ? `${quoted}; and ${items.length - MAX_QUOTED} more` : quoted;
+}
+
 /** Input failed validation against a declared JSON Schema (event form, case data, params). */
 export class ValidationFailedError extends EngineError {
   constructor(
@@ -83,7 +97,7 @@ export class ValidationFailedError extends EngineError {
     super(
       'validation-failed',
       'unprocessable',
-      `${what} is invalid: ${fieldErrors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
+      `${what} is invalid: ${quoteSome(fieldErrors.map((e) => `${e.path || '/'} ${e.message}`))}`,
       { errors: fieldErrors },
     );
   }
@@ -96,6 +110,61 @@ export class ExpressionFailedError extends EngineError {
       source,
       reason,
     });
+  }
+}
+
+/** What each expression limit is called in a refusal, in English and Chinese. */
+const BUDGET_TEXT: Record<
+  string,
+  { en: (limit: number) => string; zh: (limit: number) => string }
+> = {
+  steps: {
+    en: (n) => `it took more than ${n.toLocaleString('en')} steps`,
+    zh: (n) => `计算超过 ${n} 步`,
+  },
+  listLength: {
+    en: (n) => `it made or read a list of more than ${n.toLocaleString('en')} elements`,
+    zh: (n) => `生成或读取的列表超过 ${n} 个元素`,
+  },
+  stringLength: {
+    en: (n) => `it made or read a text of more than ${n.toLocaleString('en')} characters`,
+    zh: (n) => `生成或读取的文字超过 ${n} 个字符`,
+  },
+  volume: {
+    en: (n) =>
+      `its texts and lists added up to more than ${n.toLocaleString('en')} characters and elements`,
+    zh: (n) => `生成或读取的文字和列表合计超过 ${n} 个字符和元素`,
+  },
+  deadlineMs: {
+    en: (n) => `it ran longer than ${n} ms`,
+    zh: (n) => `运行超过 ${n} 毫秒`,
+  },
+};
+
+/**
+ * An expression crossed one of its run-time limits (steps, list or text size, time): it was
+ * stopped, the event is refused and nothing changed. The message says it in English;
+ * `details.messageZh` in Chinese.
+ */
+export class ExpressionBudgetError extends EngineError {
+  constructor(
+    readonly source: string,
+    readonly limit: string,
+    readonly max: number,
+  ) {
+    const text = BUDGET_TEXT[limit] ?? BUDGET_TEXT.steps!;
+    const shown = source.length > 120 ? `${source.slice(0, 117)}...` : source;
+    super(
+      'expression-budget-exceeded',
+      'unprocessable',
+      `expression '${shown}' was stopped: ${text.en(max)}. The event is refused and nothing changed; ask the template's designer to simplify the expression (e.g. no map or filter nested over long lists).`,
+      {
+        source,
+        limit,
+        max,
+        messageZh: `表达式“${shown}”已被中止：${text.zh(max)}。事件被拒绝，数据未作任何更改；请模板设计者简化该表达式（例如不要在长列表上嵌套 map 或 filter）。`,
+      },
+    );
   }
 }
 
@@ -149,7 +218,7 @@ export class TemplateInvalidError extends EngineError {
     super(
       'template-invalid',
       'unprocessable',
-      `template is invalid: ${errors.map((i) => `${i.line}:${i.col} ${i.message}`).join('; ')}`,
+      `template is invalid: ${quoteSome(errors.map((i) => `${i.line}:${i.col} ${i.message}`))}`,
       { issues },
     );
   }

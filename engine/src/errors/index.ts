@@ -2,12 +2,14 @@ export { issueCatalog, describeIssue, issueSummaryZh } from './issue-catalog.js'
 export type { IssueArgs, IssueCode, IssueSeverity, TemplateIssue } from './issue-catalog.js';
 export {
   EngineError,
+  MAX_LISTED_FINDINGS,
   EventNotAcceptedError,
   GuardRefusedError,
   LedgerInsufficientError,
   RoleNotAllowedError,
   ValidationFailedError,
   ExpressionFailedError,
+  ExpressionBudgetError,
   NotFoundError,
   VersionConflictError,
   IdempotencyKeyReusedError,

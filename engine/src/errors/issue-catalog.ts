@@ -195,6 +195,21 @@ export const issueCatalog = {
   },
   'expr-unknown-name': { severity: 'error', message: (a: IssueArgs) => `${a.detail}.` },
   'expr-type': { severity: 'error', message: (a: IssueArgs) => `${a.detail}.` },
+  'expr-cost': {
+    severity: 'error',
+    message: (a: IssueArgs) => `${a.detail}.`,
+    zh: '表达式计算量超出限额（最多 100,000 步）：请减少遍历的元素，或不要嵌套 map/filter',
+  },
+  'expr-cost-unbounded': {
+    severity: 'warning',
+    message: (a: IssueArgs) => `${a.detail}.`,
+    zh: '嵌套遍历长度未知的列表，计算量可能过大：请为列表声明 maxItems',
+  },
+  'regex-unsupported': {
+    severity: 'error',
+    message: (a: IssueArgs) => `${a.detail}.`,
+    zh: '正则表达式无法在线性时间引擎上运行（不支持反向引用和先行、后行断言）',
+  },
 } as const;
 
 /** A stable finding code. */

@@ -5,6 +5,7 @@
  */
 import { Environment } from '@marcbachmann/cel-js';
 import { registerNumericOverloads } from './numeric-overloads.js';
+import { EXPR_LIMITS } from './expr-limits.js';
 import type { CelBuiltins } from './check-names.js';
 import { declaredFields } from './expr-scope.js';
 import type { ExprScope, FieldSchema } from './expr-scope.js';
@@ -13,7 +14,11 @@ import type { ExprScope, FieldSchema } from './expr-scope.js';
 export const TIMESTAMP_TYPE = 'google.protobuf.Timestamp';
 
 // Mixed lists such as `[data.age, 1.5]` are ordinary to a designer; CEL would want dyn(...) around each.
-const OPTIONS = { homogeneousAggregateLiterals: false } as const;
+// The depth limit is the evaluator's (`EXPR_LIMITS.depth`): what validates also parses at run time.
+const OPTIONS = {
+  homogeneousAggregateLiterals: false,
+  limits: { maxDepth: EXPR_LIMITS.depth },
+} as const;
 
 let base: Environment | undefined;
 

@@ -4,17 +4,30 @@
  */
 import { ParseError } from '@marcbachmann/cel-js';
 import type { Environment, ParseResult, SourceRange } from '@marcbachmann/cel-js';
+import type { IssueCode } from '../errors/issue-catalog.js';
+import { checkCost } from './check-cost.js';
 import { checkNames } from './check-names.js';
 import { celBuiltins, checkEnvironmentFor } from './check-environment.js';
 import type { ExprExpect, ExprScope } from './expr-scope.js';
 
 /** A problem found in one expression; offset/length are in UTF-16 code units into the source string. */
 export interface ExprProblem {
-  kind: 'syntax' | 'unknown-name' | 'type';
+  /** `cost` and `regex` are errors; `cost-unbounded` is a warning (see check-cost.ts). */
+  kind: 'syntax' | 'unknown-name' | 'type' | 'cost' | 'cost-unbounded' | 'regex';
   message: string;
   offset: number;
   length: number;
 }
+
+/** The catalog finding for each kind of problem. */
+export const EXPR_PROBLEM_CODES = {
+  syntax: 'expr-syntax',
+  'unknown-name': 'expr-unknown-name',
+  type: 'expr-type',
+  cost: 'expr-cost',
+  'cost-unbounded': 'expr-cost-unbounded',
+  regex: 'regex-unsupported',
+} as const satisfies Record<ExprProblem['kind'], IssueCode>;
 
 // Templates repeat expressions (the same guard in many states). The result depends only on the
 // environment (itself one per data/params/event schema), the ledger names, the expectation and the
@@ -78,7 +91,7 @@ function checkWith(
       },
     ];
   }
-  return [];
+  return checkCost(parsed.ast, scope);
 }
 
 const TYPE_CODES_AS_NAMES = new Set(['unknown_variable', 'no_such_key', 'reserved_identifier']);

@@ -5,6 +5,10 @@
  */
 import { EvaluationError, ParseError } from '@marcbachmann/cel-js';
 import type { ParseResult } from '@marcbachmann/cel-js';
+import { ExpressionBudgetError } from '../errors/engine-error.js';
+import { EXPR_LIMITS } from './expr-limits.js';
+import { ExprBudget } from './expr-budget.js';
+import type { BudgetExceeded } from './expr-budget.js';
 import { ExprEvalError } from './expr-eval-error.js';
 import { ExprSyntaxError } from './expr-syntax-error.js';
 import { runtimeEnvironment } from './runtime-environment.js';
@@ -19,7 +23,10 @@ export interface ExprContext {
   now: Date;
 }
 
-/** Compiled once, evaluated many times. Throws ExprEvalError (also exported) on runtime failure (e.g. division by zero, missing key). */
+/**
+ * Compiled once, evaluated many times. Throws ExprEvalError (also exported) on runtime failure
+ * (e.g. division by zero, missing key), and ExpressionBudgetError when it crosses `EXPR_LIMITS`.
+ */
 export interface CompiledExpression {
   readonly source: string;
   evaluate(ctx: ExprContext): unknown;
@@ -46,18 +53,24 @@ export function compileExpression(source: string): CompiledExpression {
     source,
     evaluate(ctx: ExprContext): unknown {
       let value: unknown;
+      const budget = new ExprBudget();
       try {
         // A fresh object with exactly the five variables: nothing else on `ctx` is reachable.
-        value = program({
-          data: ctx.data,
-          params: ctx.params,
-          event: ctx.event,
-          ledger: ctx.ledger,
-          now: ctx.now,
-        });
+        value = withBudget(budget, (): unknown =>
+          program({
+            data: ctx.data,
+            params: ctx.params,
+            event: ctx.event,
+            ledger: ctx.ledger,
+            now: ctx.now,
+          }),
+        );
       } catch (error) {
+        if (budget.exceeded) throw budgetError(source, budget.exceeded);
         throw toEvalError(source, error);
       }
+      // `||`, `&&`, `all` and `exists` may have swallowed the refusal: it still refuses.
+      if (budget.exceeded) throw budgetError(source, budget.exceeded);
       try {
         return toPlainValue(value);
       } catch (error) {
@@ -67,6 +80,27 @@ export function compileExpression(source: string): CompiledExpression {
       }
     },
   };
+}
+
+// Evaluation is synchronous and the environment is shared, so one budget is current at a time;
+// a nested evaluation (none today) would get its own and restore the outer one.
+let current: ExprBudget | undefined;
+runtimeEnvironment().observeEvaluation((ast, value) =>
+  current === undefined ? value : current.observe(ast.op, value),
+);
+
+function withBudget<T>(budget: ExprBudget, run: () => T): T {
+  const outer = current;
+  current = budget;
+  try {
+    return run();
+  } finally {
+    current = outer;
+  }
+}
+
+function budgetError(source: string, exceeded: BudgetExceeded): ExpressionBudgetError {
+  return new ExpressionBudgetError(source, exceeded.limit, EXPR_LIMITS[exceeded.limit]);
 }
 
 function toEvalError(source: string, error: unknown): ExprEvalError {

@@ -1,5 +1,5 @@
 export type { FieldSchema, ExprScope, ExprExpect } from './expr-scope.js';
-export { checkExpression } from './check-expression.js';
+export { checkExpression, EXPR_PROBLEM_CODES } from './check-expression.js';
 export type { ExprProblem } from './check-expression.js';
 export { compileExpression } from './compile-expression.js';
 export type { CompiledExpression, ExprContext } from './compile-expression.js';

@@ -3,7 +3,9 @@
  * because a compiled expression is evaluated without its schema. JSON numbers arrive as JS numbers,
  * which CEL treats as doubles; the overloads make them behave wherever the checker allowed an int.
  */
-import { Environment } from '@marcbachmann/cel-js';
+import { Environment, setRegexEngine } from '@marcbachmann/cel-js';
+import { EXPR_LIMITS } from './expr-limits.js';
+import { compileLinearRegex } from './linear-regex.js';
 import { registerNumericOverloads, registerRuntimeOverloads } from './numeric-overloads.js';
 import { TIMESTAMP_TYPE } from './check-environment.js';
 
@@ -11,8 +13,16 @@ let runtime: Environment | undefined;
 
 /** Created on first use and shared: every compiled expression parses against it. */
 export function runtimeEnvironment(): Environment {
-  runtime ??= registerRuntimeOverloads(
-    registerNumericOverloads(new Environment({ homogeneousAggregateLiterals: false })),
+  if (runtime) return runtime;
+  // `matches` runs on the linear-time engine (RE2 syntax, as CEL specifies), for every environment.
+  setRegexEngine((pattern) => compileLinearRegex(pattern, 'cel'));
+  runtime = registerRuntimeOverloads(
+    registerNumericOverloads(
+      new Environment({
+        homogeneousAggregateLiterals: false,
+        limits: { maxDepth: EXPR_LIMITS.depth },
+      }),
+    ),
   )
     .registerVariable('data', 'map<string, dyn>')
     .registerVariable('params', 'map<string, dyn>')

@@ -15,6 +15,7 @@ import {
   RoleNotAllowedError,
 } from '../errors/engine-error.js';
 import { addDuration } from './add-duration.js';
+import { ownValue } from './own-value.js';
 import { validateEventPayload } from './validate-case-input.js';
 
 /** A case as the runtime keeps it. */
@@ -80,7 +81,7 @@ export function stepCase(
   env: StepEnvironment,
   sender: Sender = {},
 ): StepResult {
-  const declared = compiled.template.events?.[event.type];
+  const declared = ownValue(compiled.template.events, event.type);
   const isTimer = event.type.startsWith('after:');
   const snapshot = resolve(compiled, state, env);
   if (
@@ -188,12 +189,12 @@ function finish(
 
 /** Does any active state node handle this event type at all (ignoring guards)? */
 function handles(snapshot: AnyMachineSnapshot, type: string): boolean {
-  return snapshot._nodes.some((node) => node.on[type] !== undefined);
+  return snapshot._nodes.some((node) => ownValue(node.on, type) !== undefined);
 }
 
 function candidateGuards(snapshot: AnyMachineSnapshot, type: string): string[] {
   return snapshot._nodes.flatMap((node) =>
-    (node.on[type] ?? []).map((t) => (typeof t.guard === 'string' ? t.guard : '(guard)')),
+    (ownValue(node.on, type) ?? []).map((t) => (typeof t.guard === 'string' ? t.guard : '(guard)')),
   );
 }
 

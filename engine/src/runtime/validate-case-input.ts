@@ -10,6 +10,7 @@ import {
   compileEnforcedSchema,
   createSchemaValidator,
 } from '../template/create-schema-validator.js';
+import { ownValue } from './own-value.js';
 import type { JsonSchemaObject } from '../template/template.js';
 
 const cache = new WeakMap<CompiledTemplate, Map<string, ValidateFunction>>();
@@ -86,7 +87,11 @@ export function validateEventPayload(
   payload: unknown,
 ): Record<string, unknown> {
   return check(
-    validatorFor(compiled, `event:${eventType}`, compiled.template.events?.[eventType]?.form),
+    validatorFor(
+      compiled,
+      `event:${eventType}`,
+      ownValue(compiled.template.events, eventType)?.form,
+    ),
     `payload of '${eventType}'`,
     payload,
   );

@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import type { IssueArgs, IssueCode } from '../errors/issue-catalog.js';
 import { createSchemaValidator, toEnforcedSchema } from './create-schema-validator.js';
 import { escapeSegment } from './parse-template-source.js';
+import { checkSchemaPatterns } from './check-schema-patterns.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
 import type { JsonSchemaObject, Template } from './template.js';
 
@@ -44,6 +45,9 @@ export function checkEmbeddedSchemas(template: Template, report: Report): void {
     : cachedCompile;
 
   for (const [pointer, schema] of schemas) {
+    // A pattern the linear-time engine cannot run is reported at the pattern itself; ajv would
+    // only repeat it for the whole schema.
+    if (checkSchemaPatterns(schema, pointer, report) > 0) continue;
     const whole = compile(toEnforcedSchema(schema));
     if ('error' in whole) {
       report('invalid-json-schema', pointer, { detail: whole.error });

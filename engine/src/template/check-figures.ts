@@ -3,7 +3,7 @@
  * declared, summed fields are numeric, and a `where` condition is a CEL condition over `data` and
  * `params`. The statistics query trusts a template that passed these checks.
  */
-import { checkExpression } from '../expr/index.js';
+import { EXPR_PROBLEM_CODES, checkExpression } from '../expr/index.js';
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
 import { escapeSegment, locateInScalar, locatePointer } from './parse-template-source.js';
@@ -11,11 +11,6 @@ import type { ParsedSource } from './parse-template-source.js';
 import type { FigureDef, JsonSchemaObject, Template } from './template.js';
 
 const EMPTY_OBJECT: JsonSchemaObject = { type: 'object', properties: {} };
-const PROBLEM_CODES = {
-  syntax: 'expr-syntax',
-  'unknown-name': 'expr-unknown-name',
-  type: 'expr-type',
-} as const;
 
 /** Check every declared figure; located findings, empty when all are sound. */
 export function checkFigures(template: Template, parsed: ParsedSource): TemplateIssue[] {
@@ -43,7 +38,7 @@ export function checkFigures(template: Template, parsed: ParsedSource): Template
       };
       for (const problem of checkExpression(figure.where, scope, 'bool'))
         report(
-          PROBLEM_CODES[problem.kind],
+          EXPR_PROBLEM_CODES[problem.kind],
           `${pointer}/where`,
           { detail: problem.message },
           locateInScalar(parsed, `${pointer}/where`, problem.offset),

@@ -3,7 +3,7 @@
  * declared `data` and `parameters`, the event's `form` and the ledgers; and the embedded JSON
  * Schemas (`checkEmbeddedSchemas`).
  */
-import { checkExpression } from '../expr/index.js';
+import { EXPR_PROBLEM_CODES, checkExpression } from '../expr/index.js';
 import type { ExprExpect, ExprScope } from '../expr/index.js';
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
@@ -15,11 +15,6 @@ import { listActions, listTransitions } from './check-template-structure.js';
 import type { JsonSchemaObject, Template, ValueExpression } from './template.js';
 
 const EMPTY_OBJECT: JsonSchemaObject = { type: 'object', properties: {} };
-const PROBLEM_CODES = {
-  syntax: 'expr-syntax',
-  'unknown-name': 'expr-unknown-name',
-  type: 'expr-type',
-} as const;
 
 /** Check expressions and embedded schemas. */
 export function checkTemplateExpressions(
@@ -51,7 +46,7 @@ export function checkTemplateExpressions(
     if (typeof value !== 'string') return;
     for (const problem of checkExpression(value, scope, expect)) {
       report(
-        PROBLEM_CODES[problem.kind],
+        EXPR_PROBLEM_CODES[problem.kind],
         pointer,
         { detail: problem.message },
         locateInScalar(parsed, pointer, problem.offset),

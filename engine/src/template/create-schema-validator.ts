@@ -7,12 +7,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { linearRegExpForAjv } from '../expr/linear-regex.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
 import type { JsonSchemaObject } from './template.js';
 
 /**
- * Ajv's options for the dialect, in one place. Extension point: a linear-time regular-expression
- * engine for `pattern` goes in `code.regExp` here, and then applies to validation and run time alike.
+ * Ajv's options for the dialect, in one place. `pattern` and `patternProperties` run on the
+ * linear-time engine (RE2JS; see docs/expressions.md), at validation and run time alike.
  */
 export function schemaValidatorOptions(): Options {
   return {
@@ -22,7 +23,7 @@ export function schemaValidatorOptions(): Options {
     useDefaults: true,
     coerceTypes: false,
     logger: false,
-    code: {},
+    code: { regExp: linearRegExpForAjv },
   };
 }
 

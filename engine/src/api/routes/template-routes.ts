@@ -1,6 +1,10 @@
 /** Templates: validate a YAML source, store drafts, publish, read. */
 import type { Context } from 'hono';
-import { NotFoundError, TemplateInvalidError } from '../../errors/engine-error.js';
+import {
+  MAX_LISTED_FINDINGS,
+  NotFoundError,
+  TemplateInvalidError,
+} from '../../errors/engine-error.js';
 import type { TemplateIssue } from '../../errors/issue-catalog.js';
 import {
   getTemplateVersion,
@@ -81,7 +85,10 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
           roles: Object.keys(template.roles ?? {}).length,
           ledgers: Object.keys(template.ledgers ?? {}).length,
         },
-        warnings: issues.map(toFinding),
+        warnings: issues.slice(0, MAX_LISTED_FINDINGS).map(toFinding),
+        ...(issues.length > MAX_LISTED_FINDINGS && {
+          warningsOmitted: issues.length - MAX_LISTED_FINDINGS,
+        }),
       });
     },
     async createTemplate(c) {
