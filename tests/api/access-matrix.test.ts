@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
    response bodies are JSON checked against the OpenAPI document at run time by the client. */
 /**
- * The access matrix: every operation × every kind of key × a resource in the key's own district
- * and one in another district, against a real server. The expected answers are a literal table
- * (MATRIX) written independently of the server's operation table; other districts' resources
- * answer 404, never 403; no key answers 401.
+ * The access matrix: every operation × every kind of key and of person signed in × a resource in
+ * the caller's own district and one in another district, against a real server. The expected
+ * answers are a literal table (MATRIX) written independently of the server's operation table;
+ * other districts' resources answer 404, never 403; no key answers 401. A person's session has the
+ * rights of a key with the same roles and district.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_OPERATIONS } from '@relief/engine/api';
@@ -12,51 +13,82 @@ import type { OperationSpec } from '@relief/engine/api';
 import { connect } from './api-client.js';
 import type { ApiClient, RequestOptions, ResponseChecker } from './api-client.js';
 import { createKey } from './api-fixtures.js';
+import { createPerson, signIn } from './people-fixtures.js';
+import type { SignedIn } from './people-fixtures.js';
 import { DATABASES, startTestServer } from './test-server.js';
 import type { TestServer } from './test-server.js';
 
-type Who = 'none' | 'owner' | 'designer' | 'admin' | 'auditor' | 'integrator' | 'worker';
+type KeyWho = 'none' | 'owner' | 'designer' | 'admin' | 'auditor' | 'integrator' | 'worker';
+/** People signed in with a session cookie: `admin` and `committee` in `sh/putuo`, like the keys. */
+type PersonWho = 'admin person' | 'worker person';
+type Who = KeyWho | PersonWho;
 type Where = 'own' | 'other';
-const WHO: Who[] = ['none', 'owner', 'designer', 'admin', 'auditor', 'integrator', 'worker'];
+const WHO: Who[] = [
+  'none',
+  'owner',
+  'designer',
+  'admin',
+  'auditor',
+  'integrator',
+  'worker',
+  'admin person',
+  'worker person',
+];
+const isPerson = (who: Who): who is PersonWho => who === 'admin person' || who === 'worker person';
 
 /**
  * The expected answer of every operation, written out by hand from docs/api.md's role table (not
  * taken from the table the server enforces): for each operation, the statuses for the keys
- * `none owner designer admin auditor integrator worker`, first on a resource in the key's own
+ * `none owner designer admin auditor integrator worker`, then for the people `admin person` and
+ * `worker person` (same roles and district as the admin and worker keys), first on a resource in the key's own
  * district, then on one in another district. `worker` is a programme role (`committee`); the
  * love-meals event `assess` is the committee's, so even the owner and admins get 403 for it.
  */
 const MATRIX: Record<string, [own: string, other: string]> = {
-  // [own: none owner designer admin auditor integrator worker, other: the same]
-  getHealth: ['200 200 200 200 200 200 200', '200 200 200 200 200 200 200'],
-  getOpenApi: ['200 200 200 200 200 200 200', '200 200 200 200 200 200 200'],
-  getDocs: ['200 200 200 200 200 200 200', '200 200 200 200 200 200 200'],
-  validateTemplate: ['401 200 200 200 403 403 403', '401 200 200 200 403 403 403'],
-  createTemplate: ['401 201 201 403 403 403 403', '401 201 201 403 403 403 403'],
-  listTemplates: ['401 200 200 200 200 200 403', '401 200 200 200 200 200 403'],
-  getTemplate: ['401 200 200 200 200 200 403', '401 200 200 200 200 200 403'],
-  getTemplateVersion: ['401 200 200 200 200 200 403', '401 200 200 200 200 200 403'],
-  publishTemplate: ['401 200 200 403 403 403 403', '401 200 200 403 403 403 403'],
-  startProgramme: ['401 201 403 201 403 403 403', '401 201 403 404 403 403 403'],
-  listProgrammes: ['401 200 200 200 200 200 200', '401 200 200 200 200 200 200'],
-  getProgramme: ['401 200 200 200 200 200 200', '401 200 404 404 404 404 404'],
-  changeProgramme: ['401 200 403 200 403 403 403', '401 200 403 404 403 403 403'],
-  getProgrammeStats: ['401 200 200 200 200 200 200', '401 200 404 404 404 404 404'],
-  openCase: ['401 201 403 201 403 201 403', '401 201 403 404 403 404 403'],
-  importCases: ['401 200 403 200 403 200 403', '401 200 403 404 403 404 403'],
-  listCases: ['401 200 403 200 200 200 200', '401 200 403 404 404 404 404'],
-  getCase: ['401 200 403 200 200 200 200', '401 200 403 404 404 404 404'],
-  sendEvent: ['401 403 403 403 403 403 200', '401 403 403 404 403 404 404'],
-  getCaseHistory: ['401 200 403 200 200 200 200', '401 200 403 404 404 404 404'],
-  getWorklist: ['401 200 200 200 200 200 200', '401 200 200 200 200 200 200'],
-  listNotifications: ['401 200 200 200 200 200 200', '401 200 200 200 200 200 200'],
-  createWebhook: ['401 201 403 201 403 201 403', '401 201 403 404 403 404 403'],
-  listWebhooks: ['401 200 403 200 200 200 403', '401 200 403 200 200 200 403'],
-  deleteWebhook: ['401 200 403 200 403 200 403', '401 200 403 404 403 404 403'],
-  listDeliveries: ['401 200 403 200 200 200 403', '401 200 403 404 404 404 403'],
-  createKey: ['401 201 403 201 403 403 403', '401 201 403 404 403 403 403'],
-  listKeys: ['401 200 403 200 403 403 403', '401 200 403 200 403 403 403'],
-  revokeKey: ['401 200 403 200 403 403 403', '401 200 403 404 403 403 403'],
+  // [own: none owner designer admin auditor integrator worker admin-person worker-person, other: the same]
+  getHealth: ['200 200 200 200 200 200 200 200 200', '200 200 200 200 200 200 200 200 200'],
+  getOpenApi: ['200 200 200 200 200 200 200 200 200', '200 200 200 200 200 200 200 200 200'],
+  getDocs: ['200 200 200 200 200 200 200 200 200', '200 200 200 200 200 200 200 200 200'],
+  validateTemplate: ['401 200 200 200 403 403 403 200 403', '401 200 200 200 403 403 403 200 403'],
+  createTemplate: ['401 201 201 403 403 403 403 403 403', '401 201 201 403 403 403 403 403 403'],
+  listTemplates: ['401 200 200 200 200 200 403 200 403', '401 200 200 200 200 200 403 200 403'],
+  getTemplate: ['401 200 200 200 200 200 403 200 403', '401 200 200 200 200 200 403 200 403'],
+  getTemplateVersion: [
+    '401 200 200 200 200 200 403 200 403',
+    '401 200 200 200 200 200 403 200 403',
+  ],
+  publishTemplate: ['401 200 200 403 403 403 403 403 403', '401 200 200 403 403 403 403 403 403'],
+  startProgramme: ['401 201 403 201 403 403 403 201 403', '401 201 403 404 403 403 403 404 403'],
+  listProgrammes: ['401 200 200 200 200 200 200 200 200', '401 200 200 200 200 200 200 200 200'],
+  getProgramme: ['401 200 200 200 200 200 200 200 200', '401 200 404 404 404 404 404 404 404'],
+  changeProgramme: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  getProgrammeStats: ['401 200 200 200 200 200 200 200 200', '401 200 404 404 404 404 404 404 404'],
+  openCase: ['401 201 403 201 403 201 403 201 403', '401 201 403 404 403 404 403 404 403'],
+  importCases: ['401 200 403 200 403 200 403 200 403', '401 200 403 404 403 404 403 404 403'],
+  listCases: ['401 200 403 200 200 200 200 200 200', '401 200 403 404 404 404 404 404 404'],
+  getCase: ['401 200 403 200 200 200 200 200 200', '401 200 403 404 404 404 404 404 404'],
+  sendEvent: ['401 403 403 403 403 403 200 403 200', '401 403 403 404 403 404 404 404 404'],
+  getCaseHistory: ['401 200 403 200 200 200 200 200 200', '401 200 403 404 404 404 404 404 404'],
+  getWorklist: ['401 200 200 200 200 200 200 200 200', '401 200 200 200 200 200 200 200 200'],
+  listNotifications: ['401 200 200 200 200 200 200 200 200', '401 200 200 200 200 200 200 200 200'],
+  createWebhook: ['401 201 403 201 403 201 403 201 403', '401 201 403 404 403 404 403 404 403'],
+  listWebhooks: ['401 200 403 200 200 200 403 200 403', '401 200 403 200 200 200 403 200 403'],
+  deleteWebhook: ['401 200 403 200 403 200 403 200 403', '401 200 403 404 403 404 403 404 403'],
+  listDeliveries: ['401 200 403 200 200 200 403 200 403', '401 200 403 404 404 404 403 404 403'],
+  createKey: ['401 201 403 201 403 403 403 201 403', '401 201 403 404 403 403 403 404 403'],
+  listKeys: ['401 200 403 200 403 403 403 200 403', '401 200 403 200 403 403 403 200 403'],
+  revokeKey: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  previewParams: ['401 200 403 200 200 403 403 200 403', '401 200 403 404 404 403 403 404 403'],
+  // Sessions: keys do not count, only the cookie of a person signed in.
+  signIn: ['200 200 200 200 200 200 200 200 200', '200 200 200 200 200 200 200 200 200'],
+  getSession: ['401 401 401 401 401 401 401 200 200', '401 401 401 401 401 401 401 200 200'],
+  signOut: ['401 401 401 401 401 401 401 204 204', '401 401 401 401 401 401 401 204 204'],
+  signOutEverywhere: ['401 401 401 401 401 401 401 204 204', '401 401 401 401 401 401 401 204 204'],
+  listPeople: ['401 200 403 200 200 403 403 200 403', '401 200 403 200 200 403 403 200 403'],
+  createPerson: ['401 201 403 201 403 403 403 201 403', '401 201 403 404 403 403 403 404 403'],
+  getPerson: ['401 200 403 200 200 403 403 200 403', '401 200 403 404 404 403 403 404 403'],
+  changePerson: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  resetPassword: ['401 204 403 204 403 403 403 204 403', '401 204 403 404 403 403 403 404 403'],
 };
 
 /** What the matrix expects. */
@@ -70,8 +102,10 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
   let t: TestServer;
   let api: ApiClient;
   let checker: ResponseChecker;
-  const keys = {} as Record<Who, string | undefined>;
+  const keys = {} as Record<KeyWho, string | undefined>;
+  const sessions = {} as Record<PersonWho, SignedIn>;
   const ids = {} as Record<string, Record<Where, string>>;
+  let made = 0;
 
   beforeAll(async () => {
     t = await startTestServer(kind);
@@ -82,11 +116,24 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
     for (const role of ['designer', 'admin', 'auditor', 'integrator'] as const)
       keys[role] = await createKey(api, owner, [role], 'sh/putuo');
     keys.worker = await createKey(api, owner, ['committee'], 'sh/putuo');
+    await createPerson(api, owner, {
+      login: 'matrix.admin',
+      roles: ['admin'],
+      district: 'sh/putuo',
+    });
+    await createPerson(api, owner, {
+      login: 'matrix.worker',
+      roles: ['committee'],
+      district: 'sh/putuo',
+    });
+    sessions['admin person'] = await signIn(api, 'matrix.admin');
+    sessions['worker person'] = await signIn(api, 'matrix.worker');
     const district = { own: 'sh/putuo/changzheng', other: 'bj/haidian' };
     ids.programme = {} as Record<Where, string>;
     ids.case = {} as Record<Where, string>;
     ids.webhook = {} as Record<Where, string>;
     ids.key = {} as Record<Where, string>;
+    ids.person = {} as Record<Where, string>;
     for (const where of ['own', 'other'] as const) {
       const p = await api.post('/api/v1/programmes', owner, {
         template: 'love-meals',
@@ -107,8 +154,15 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
         district: district[where],
       });
       ids.key[where] = k.body.id;
+      const person = await createPerson(api, owner, {
+        login: `matrix.target.${where}`,
+        roles: ['admin'],
+        district: district[where],
+      });
+      ids.person[where] = person.id;
     }
-  });
+    // Signing in people hashes passwords: allow for a loaded two-core machine.
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();
@@ -123,7 +177,9 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
           ? ids.webhook![where]
           : op.path.includes('/keys/{id}')
             ? ids.key![where]
-            : 'love-meals';
+            : op.path.includes('/people/{id}')
+              ? ids.person![where]
+              : 'love-meals';
     const path = op.path.replace('{id}', id).replace('{v}', '1');
     const district = where === 'own' ? 'sh/putuo/changzheng' : 'bj/haidian';
     const yaml = { body: 'dsl: relief/v1\n', type: 'application/yaml' };
@@ -140,6 +196,19 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
       sendEvent: { json: { type: 'assess', payload: { careLevel: 0, mobilityImpaired: false } } },
       createWebhook: { json: { url: 'http://127.0.0.1:9/unused', district } },
       createKey: { json: { roles: ['integrator'], district } },
+      previewParams: { json: { params: { openEnrollment: true } } },
+      signIn: { json: { login: 'matrix.worker', password: 'password-123' } },
+      createPerson: {
+        json: {
+          login: `matrix.new.${++made}`,
+          displayName: '新人',
+          password: 'password-123',
+          roles: ['admin'],
+          district,
+        },
+      },
+      changePerson: { json: { displayName: '改名' } },
+      resetPassword: { json: { password: 'password-456' } },
     };
     return { path, options: bodies[op.id] ?? {} };
   }
@@ -158,7 +227,23 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
             op.id === 'createTemplate'
               ? { body: source.replace(/^version: 1$/m, 'version: 7'), type: 'application/yaml' }
               : options;
-          const res = await api.request(op.method.toUpperCase(), path, { ...body, key: keys[who] });
+          const method = op.method.toUpperCase();
+          // Signing out ends the session used: those requests use a session of their own.
+          const session = !isPerson(who)
+            ? undefined
+            : op.id === 'signOut' || op.id === 'signOutEverywhere'
+              ? await signIn(api, `matrix.${who.split(' ')[0]!}`)
+              : sessions[who];
+          const res = await api.request(method, path, {
+            ...body,
+            key: isPerson(who) ? undefined : keys[who],
+            headers: session && {
+              cookie: session.cookie,
+              ...(method !== 'GET' && { 'x-csrf-token': session.csrfToken }),
+            },
+          });
+          if (op.id === 'signOutEverywhere' && isPerson(who))
+            sessions[who] = await signIn(api, `matrix.${who.split(' ')[0]!}`);
           const want = expected(op, who, where);
           if (res.status !== want)
             mismatches.push(
@@ -173,8 +258,8 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
     expect(Object.keys(MATRIX).sort()).toEqual(API_OPERATIONS.map((op) => op.id).sort());
     // Every operation was exercised, and every answer matched the OpenAPI document.
     expect([...checker.seen.keys()].sort()).toEqual(API_OPERATIONS.map((op) => op.id).sort());
-    // About 400 requests: allow for a loaded two-core CI machine.
-  }, 180_000);
+    // About 1,100 requests, some hashing a password: allow for a loaded two-core CI machine.
+  }, 300_000);
 
   it("lists only what lies in the caller's districts", async () => {
     const programmes = await api.get('/api/v1/programmes', keys.auditor);

@@ -1,7 +1,9 @@
 /**
  * `relief serve` as a process, the way `pnpm start` runs it: first start prints the owner key once
  * and keeps it in the data folder with mode 0600; `relief keys create` refuses while the server
- * holds the PGlite folder and works once it has stopped; SIGTERM shuts down cleanly.
+ * holds the PGlite folder and works once it has stopped; `relief users create` makes the first
+ * admin through the running server, or straight in the database once it has stopped; SIGTERM
+ * shuts down cleanly.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -21,8 +23,9 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function relief(args: string[], env: Record<string, string>): Run {
+function relief(args: string[], env: Record<string, string>, stdin?: string): Run {
   const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  if (stdin !== undefined) child.stdin.end(stdin);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -31,7 +34,7 @@ function relief(args: string[], env: Record<string, string>): Run {
 }
 
 async function listening(run: Run): Promise<string> {
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 120_000;
   for (;;) {
     const match = /"msg":"listening","url":"([^"]+)"/.exec(run.output());
     if (match) return match[1]!;
@@ -41,7 +44,7 @@ async function listening(run: Run): Promise<string> {
   }
 }
 
-describe('relief serve and relief keys', () => {
+describe('relief serve, relief keys and relief users', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'relief-serve-'));
   const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '' };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -72,6 +75,41 @@ describe('relief serve and relief keys', () => {
     expect(await busy.exited).toBe(1);
     expect(busy.output()).toMatch(/PGlite allows one process per folder/);
 
+    // The first admin, while the server runs: through its API with the owner key.
+    const admin = relief(
+      ['users', 'create', '--login', 'wang.li', '--name', '王丽', '--roles', 'admin,committee'],
+      { ...env, RELIEF_URL: url },
+      'first-admin-password\n',
+    );
+    expect(await admin.exited).toBe(2); // --district is missing
+    const created1 = relief(
+      [
+        'users',
+        'create',
+        '--login',
+        'wang.li',
+        '--name',
+        '王丽',
+        '--roles',
+        'admin,committee',
+        '--district',
+        'sh/putuo',
+      ],
+      { ...env, RELIEF_URL: url },
+      'first-admin-password\n',
+    );
+    expect(await created1.exited, created1.output()).toBe(0);
+    expect(created1.output()).toMatch(
+      /created .* wang\.li {2}王丽 {2}admin,committee {2}sh\/putuo \(through the running server/,
+    );
+    const session = await fetch(`${url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'wang.li', password: 'first-admin-password' }),
+    });
+    expect(session.status).toBe(200);
+    expect(session.headers.get('set-cookie')).toMatch(/^relief_session=/);
+
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/"msg":"stopped"/);
@@ -82,6 +120,48 @@ describe('relief serve and relief keys', () => {
     );
     expect(await created.exited).toBe(0);
     const workerKey = /(rk_[A-Za-z0-9_-]{43})/.exec(created.output())![1]!;
+    // With the server stopped, straight in the database; a short password is refused.
+    const short = relief(
+      [
+        'users',
+        'create',
+        '--login',
+        '13800138000',
+        '--name',
+        '李红',
+        '--roles',
+        'cadre',
+        '--district',
+        'sh/putuo/changzheng',
+      ],
+      env,
+      'short\n',
+    );
+    expect(await short.exited).toBe(1);
+    expect(short.output()).toMatch(
+      /password is invalid: \/password must be 10 to 200 characters long/,
+    );
+    const cadre = relief(
+      [
+        'users',
+        'create',
+        '--login',
+        '13800138000',
+        '--name',
+        '李红',
+        '--roles',
+        'cadre',
+        '--district',
+        'sh/putuo/changzheng',
+      ],
+      env,
+      'cadre-password-1\n',
+    );
+    expect(await cadre.exited, cadre.output()).toBe(0);
+    const list = relief(['users', 'list'], env);
+    expect(await list.exited).toBe(0);
+    expect(list.output()).toMatch(/wang\.li {2}王丽/);
+    expect(list.output()).toMatch(/13800138000 {2}李红 {2}cadre {2}sh\/putuo\/changzheng/);
 
     const second = relief(['serve'], env);
     const url2 = await listening(second);
@@ -90,7 +170,13 @@ describe('relief serve and relief keys', () => {
       headers: { authorization: `Bearer ${workerKey}` },
     });
     expect(work.status).toBe(200);
+    const signedIn = await fetch(`${url2}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: '13800138000', password: 'cadre-password-1' }),
+    });
+    expect(signedIn.status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 90_000);
+  }, 400_000);
 });

@@ -1,4 +1,5 @@
 /** What the routes work with: the store, limits, a logger, and the caller of each request. */
+import type { SessionPolicy } from '../store/session-repository.js';
 import type { DatabaseKind } from '../store/sql/sql-client.js';
 import type { StoreContext } from '../store/store-context.js';
 import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
@@ -14,6 +15,8 @@ export interface ApiContext {
   limits: BodyLimits;
   /** Reported by `/health` and the OpenAPI document. */
   version: string;
+  /** How long sessions last (default: 12 hours idle, 7 days at most). */
+  sessions?: SessionPolicy | undefined;
   /** Which webhook URLs may be subscribed (default: public addresses only). */
   webhookTargets?: WebhookTargetPolicy | undefined;
   /** Folder of the editor's built files, served at `/` when present. */

@@ -8,7 +8,10 @@ import type { OperationSpec } from './operation-spec.js';
 import { CASE_OPERATIONS } from './routes/case-operations.js';
 import { KEY_OPERATIONS } from './routes/key-operations.js';
 import { META_OPERATIONS } from './routes/meta-operations.js';
+import { PERSON_OPERATIONS } from './routes/person-operations.js';
+import { PREVIEW_OPERATIONS } from './routes/preview-operations.js';
 import { PROGRAMME_OPERATIONS } from './routes/programme-operations.js';
+import { SESSION_OPERATIONS } from './routes/session-operations.js';
 import { TEMPLATE_OPERATIONS } from './routes/template-operations.js';
 import { WEBHOOK_OPERATIONS } from './routes/webhook-operations.js';
 import { WORK_OPERATIONS } from './routes/work-operations.js';
@@ -21,10 +24,13 @@ export const API_OPERATIONS = [
   ...META_OPERATIONS,
   ...TEMPLATE_OPERATIONS,
   ...PROGRAMME_OPERATIONS,
+  ...PREVIEW_OPERATIONS,
   ...CASE_OPERATIONS,
   ...WORK_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...KEY_OPERATIONS,
+  ...SESSION_OPERATIONS,
+  ...PERSON_OPERATIONS,
 ] as const satisfies readonly OperationSpec[];
 
 /** The id of an operation of the table: handlers are keyed by it, so a typo does not compile. */

@@ -11,17 +11,19 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { findApiKey } from '../store/api-key-repository.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
 import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
-import { mayCall, toCaller } from './caller.js';
+import { authenticate } from './authenticate.js';
 import { caseRoutes } from './routes/case-routes.js';
-import { HttpProblem, forbidden, unauthenticated } from './http-problem.js';
+import { HttpProblem } from './http-problem.js';
 import { keyRoutes } from './routes/key-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { personRoutes } from './routes/person-routes.js';
+import { previewRoutes } from './routes/preview-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import type { RouteHandler, RouteTable } from './route-table.js';
+import { sessionRoutes } from './routes/session-routes.js';
 import { templateRoutes } from './routes/template-routes.js';
 import { PROBLEM_JSON, toProblem } from './to-problem.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
@@ -35,21 +37,6 @@ const PATH_PATTERNS = API_OPERATIONS.map((op) => ({
   regex: new RegExp(`^${op.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
   method: op.method.toUpperCase(),
 }));
-
-async function authenticate(ctx: ApiContext, c: Context<ApiEnv>, op: OperationSpec): Promise<void> {
-  const header = c.req.header('authorization');
-  if (!header) throw unauthenticated('send your API key as `Authorization: Bearer <key>`');
-  const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
-  if (!match) throw unauthenticated('the Authorization header must be `Bearer <key>`');
-  const key = await findApiKey(ctx.store, match[1]!);
-  if (!key) throw unauthenticated('this API key is unknown or has been revoked');
-  const caller = toCaller(key);
-  c.set('caller', caller);
-  if (!mayCall(caller, op.access))
-    throw forbidden(
-      `${op.summary.replace(/ \(.*$/, '').toLowerCase()} needs one of the roles: ${(op.access as readonly string[]).join(', ')}`,
-    );
-}
 
 function guarded(ctx: ApiContext, op: OperationSpec, handler: RouteHandler): RouteHandler {
   return async (c) => {
@@ -70,6 +57,9 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     ...workRoutes(ctx),
     ...webhookRoutes(ctx),
     ...keyRoutes(ctx),
+    ...sessionRoutes(ctx),
+    ...personRoutes(ctx),
+    ...previewRoutes(ctx),
   } satisfies RouteTable;
 
   app.use('*', requestId());
@@ -86,6 +76,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       key: c.var.caller?.keyId,
+      person: c.var.caller?.person?.id,
     });
   });
 

@@ -7,10 +7,11 @@ export const SYSTEM_ROLES = ['designer', 'admin', 'auditor', 'integrator'] as co
 export type SystemRole = (typeof SYSTEM_ROLES)[number];
 
 /**
- * Who may call an operation: `public` (no key), `any` (any valid key), or a list of system roles
- * plus `worker` (a key holding at least one programme role). The owner key holds every system role.
+ * Who may call an operation: `public` (no key), `any` (any valid key or session), `session` (a
+ * person signed in with the session cookie; keys do not count), or a list of system roles plus
+ * `worker` (a caller holding at least one programme role). The owner key holds every system role.
  */
-export type Access = 'public' | 'any' | readonly (SystemRole | 'worker')[];
+export type Access = 'public' | 'any' | 'session' | readonly (SystemRole | 'worker')[];
 
 /** A query or header parameter. */
 export interface ParameterSpec {

@@ -48,6 +48,8 @@ export type CaseCreate = {
   data: Record<string, unknown>;
   /** Your own reference (e.g. a roster row id); a second case with the same ref is refused. */
   ref?: string;
+  /** Where the case lives: the programme's district (the default) or a district path below it, e.g. a street, committee or grid (`sh/putuo/changzheng/grid-3` under a `sh/putuo` programme). Figures break down by this path. */
+  district?: string;
 };
 
 /** A case with the events the caller may send next. */
@@ -223,6 +225,111 @@ export type NotificationList = {
   nextCursor: string | null;
 };
 
+/** What a parameter change would alter for the open cases: for each, which next transitions would go elsewhere, and which pending timers would fire differently. Nothing was changed. */
+export type ParamsPreview = {
+  programmeId: string;
+  /** The current parameters. */
+  before: Record<string, unknown>;
+  /** The parameters after the change (merged, defaults filled). */
+  after: Record<string, unknown>;
+  summary: {
+    /** Open cases looked at. */
+    casesExamined: number;
+    /** Open cases with at least one change. */
+    casesAffected: number;
+    /** Changes counted by state, event and outcome, most frequent first. */
+    byTransition: {
+      state: string;
+      event: string;
+      /** The state the transition leads to (its own state for a transition without target); null: refused (no guard holds); `?`: cannot be told without the event's payload. */
+      from: string | null;
+      /** The state the transition leads to (its own state for a transition without target); null: refused (no guard holds); `?`: cannot be told without the event's payload. */
+      to: string | null;
+      count: number;
+    }[];
+    /** Pending timers that would fire differently (another target, or refused). */
+    timersChanged: number;
+  };
+  /** The affected cases, oldest first, at most `limit`. */
+  cases: {
+    caseId: string;
+    ref: string | null;
+    state: string;
+    changes: {
+      kind: 'event' | 'timer';
+      /** The active state whose transition changes. */
+      state: string;
+      /** The event type, or `after:<state>:<i>` for a timer. */
+      event: string;
+      /** The state the transition leads to (its own state for a transition without target); null: refused (no guard holds); `?`: cannot be told without the event's payload. */
+      from: string | null;
+      /** The state the transition leads to (its own state for a transition without target); null: refused (no guard holds); `?`: cannot be told without the event's payload. */
+      to: string | null;
+      /** For a pending timer: when it falls due (unchanged: delays do not depend on parameters). */
+      dueAt?: string;
+    }[];
+  }[];
+  /** More cases are affected than listed (see `summary.casesAffected`). */
+  truncated: boolean;
+};
+
+/** New parameter values, as for `PATCH /programmes/{id}`: merged into the current ones and validated the same way. Nothing is changed. */
+export type ParamsPreviewRequest = {
+  params: Record<string, unknown>;
+};
+
+/** A new password for a person; every session of theirs ends. */
+export type PasswordReset = {
+  /** At least 10 characters. Stored only as an argon2id hash. */
+  password: string;
+};
+
+/** Someone who signs in to the web app: an admin, a cadre, a volunteer. Roles and district work exactly as a key's. */
+export type Person = {
+  id: string;
+  login: string;
+  displayName: string;
+  roles: string[];
+  district: string;
+  /** A disabled person cannot sign in; their sessions ended when they were disabled. */
+  disabled: boolean;
+  /** Key or person id that created the account. */
+  createdBy?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+};
+
+/** An account for an admin, cadre or volunteer of a district within yours, with roles you hold. */
+export type PersonCreate = {
+  /** A phone number or a username (letters, digits, `.`, `_`, `-`, `@`, `+`; no spaces); compared without case. */
+  login: string;
+  /** The name shown to colleagues (`王丽`). */
+  displayName: string;
+  /** At least 10 characters. Stored only as an argon2id hash. */
+  password: string;
+  /** System roles (`admin`, `auditor`, `integrator`, `designer`) and programme roles (`committee`, `cadre`, …). You may grant only roles you hold yourself. */
+  roles: string[];
+  /** A district path such as `sh/putuo/changzheng`: the person sees it and every district below it. It must lie within your own. */
+  district: string;
+};
+
+/** People in the caller's districts, oldest first. */
+export type PersonList = {
+  items: Person[];
+  nextCursor: string | null;
+};
+
+/** New display name, roles, district, or `disabled` (which ends all their sessions). Roles and district follow the same rules as on creation. */
+export type PersonPatch = {
+  /** The name shown to colleagues (`王丽`). */
+  displayName?: string;
+  /** System roles (`admin`, `auditor`, `integrator`, `designer`) and programme roles (`committee`, `cadre`, …). You may grant only roles you hold yourself. */
+  roles?: string[];
+  /** A district path such as `sh/putuo/changzheng`: the person sees it and every district below it. It must lie within your own. */
+  district?: string;
+  disabled?: boolean;
+};
+
 /** An error, as RFC 9457 `application/problem+json`. `type` is stable: match on it (or on `code`), never on `detail`. */
 export type Problem = {
   /** Stable identifier of the kind of problem, `urn:relief:problem:<code>`. */
@@ -266,6 +373,10 @@ export type Programme = {
         changedAt: string;
         before: Record<string, unknown>;
         after: Record<string, unknown>;
+        /** The display name of the person who made the change; null when a key made it. */
+        changedByName?: string | null;
+        /** Why, as given with the change. */
+        reason?: string | null;
       }
     | {
         kind: 'status';
@@ -273,6 +384,10 @@ export type Programme = {
         changedAt: string;
         before: 'active' | 'paused' | 'closed';
         after: 'active' | 'paused' | 'closed';
+        /** The display name of the person who made the change; null when a key made it. */
+        changedByName?: string | null;
+        /** Why, as given with the change. */
+        reason?: string | null;
       }
   )[];
 };
@@ -298,13 +413,15 @@ export type ProgrammeList = {
   nextCursor: string | null;
 };
 
-/** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status. A closed programme stays closed. */
+/** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status, with an optional reason kept with the record. A closed programme stays closed. */
 export type ProgrammePatch = {
   params?: Record<string, unknown>;
   status?: 'active' | 'paused' | 'closed';
+  /** Why (`封控期间放开条件`): recorded with the change. */
+  reason?: string;
 };
 
-/** Cases by state, accepted events by type and day, ledger balances. */
+/** Cases by state, accepted events by type and day, ledger balances, and the figures the programme's template declares. */
 export type ProgrammeStats = {
   programmeId: string;
   /** The time zone days are counted in. */
@@ -322,6 +439,38 @@ export type ProgrammeStats = {
     count: number;
   }[];
   ledgers: Record<string, number>;
+  /** The template's declared `figures`, in declaration order, computed from the case, history and ledger rows when asked. Sums are exact decimals (money to the fen). */
+  figures: {
+    /** The figure's key under `figures:` in the template. */
+    name: string;
+    title: Label;
+    unit: Label;
+    /** The total over the programme. */
+    value: number;
+    /** What `groups` break the total down by: calendar day (in `timeZone`), district path (cut at the declared level below the programme's district), or a data field's value. */
+    by?: 'day' | 'district' | 'field';
+    /** The breakdown, by key ascending; a `null` key gathers cases without the field. */
+    groups?: {
+      /** A day `YYYY-MM-DD`, a district path, or a field value as text. */
+      key: string | null;
+      value: number;
+    }[];
+  }[];
+};
+
+/** The person signed in, and the token to send as `X-CSRF-Token` with every POST, PATCH and DELETE made with the session cookie. */
+export type Session = {
+  person: Person;
+  csrfToken: string;
+  /** The session ends at this time at the latest (sooner after 12 hours without a request). */
+  expiresAt?: string;
+};
+
+/** A person's login and password. */
+export type SessionCreate = {
+  /** Phone number or username. */
+  login: string;
+  password: string;
 };
 
 /** A located finding about a template source: the same code, message, line and column as `relief validate` prints. */
@@ -353,6 +502,12 @@ export type TemplateSummary = {
   latestVersion: number;
   publishedVersion: number | null;
   updatedAt: string;
+  /** The latest version's gallery entry (`gallery:` in the template), when it has one. */
+  gallery?: {
+    category: Label;
+    serves: Label;
+    source: Label;
+  };
 };
 
 /** A template source that validated: what it declares, and its warnings. */

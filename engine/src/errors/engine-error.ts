@@ -228,3 +228,12 @@ export class InvalidDistrictError extends EngineError {
     );
   }
 }
+
+/** Another person already signs in with this login. */
+export class LoginTakenError extends EngineError {
+  constructor(login: string) {
+    super('login-taken', 'conflict', `the login '${login}' is already taken; choose another`, {
+      login,
+    });
+  }
+}

@@ -35,7 +35,14 @@ export const issueCatalog = {
   },
   'yaml-tab': {
     severity: 'error',
-    message: () => 'tab character used for indentation; indent with spaces.',
+    message: (a: IssueArgs) =>
+      `tab character used for indentation${a.limit && a.limit > 1 ? ` (on ${a.limit} lines, the first one here)` : ''}; YAML indents with spaces only: replace the tabs with spaces.`,
+  },
+  'yaml-cascade': {
+    severity: 'error',
+    zh: '后面还有更多 YAML 错误，先改正前面的',
+    message: (a: IssueArgs) =>
+      `${a.limit} more YAML problems follow, most likely caused by the ones above; fix those first and validate again.`,
   },
   'yaml-alias-limit': {
     severity: 'error',

@@ -5,3 +5,5 @@ export { compileExpression } from './compile-expression.js';
 export type { CompiledExpression, ExprContext } from './compile-expression.js';
 export { ExprSyntaxError } from './expr-syntax-error.js';
 export { ExprEvalError } from './expr-eval-error.js';
+export { parseExpressionAst } from './expression-ast.js';
+export type { ExpressionNode } from './expression-ast.js';

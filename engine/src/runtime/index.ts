@@ -10,3 +10,13 @@ export { openingBalances } from './opening-balances.js';
 export { addDuration, parseDuration } from './add-duration.js';
 export { systemClock, createManualClock } from './clock.js';
 export type { Clock, ManualClock } from './clock.js';
+export { previewParamsChange, UNKNOWN_OUTCOME } from './preview-params-change.js';
+export type {
+  CasePreview,
+  ParamsPreview,
+  PreviewCase,
+  PreviewChange,
+  PreviewEnvironment,
+  PreviewOutcome,
+  TransitionCount,
+} from './preview-params-change.js';

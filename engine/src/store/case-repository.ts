@@ -13,7 +13,7 @@ import { activeStateIds } from './active-state-ids.js';
 import { CASE_COLUMNS, newCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
-import { inScope } from './district-scope.js';
+import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
@@ -25,6 +25,8 @@ import { writeStepEffects } from './write-step-effects.js';
 export interface OpenCaseInput {
   data: Record<string, unknown>;
   ref?: string | null | undefined;
+  /** The programme's district (the default) or a district below it. */
+  district?: string | null | undefined;
 }
 
 /** One row of a bulk open: the case, or why it was refused. */
@@ -87,22 +89,18 @@ export async function openCase(
         tx,
       );
       const data = validateCaseData(compiled, input.data);
+      const district = caseDistrict(programme.district, input.district);
       const ledger = Object.fromEntries(
         Object.entries(programme.ledger).map(([name, balance]) => [name, Number(balance)]),
       );
       const result = startCase(compiled, data, { params: programme.params, ledger, now });
-      const record = newCaseRecord(
-        { id, programmeId, ref, district: programme.district },
-        result,
-        caller.actorId,
-        now,
-      );
+      const record = newCaseRecord({ id, programmeId, ref, district }, result, caller.actorId, now);
       const state = record.state;
       const writes = [
         tx.query(sql`
           insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
           values (${id}, ${programmeId}, ${ref}, ${state}, ${textArray(activeStateIds(result.value))}, ${jsonb(result.value)}, ${jsonb(result.data)}, 1,
-                  ${result.assignee}, ${programme.district}, ${result.done}, ${caller.actorId}, ${now}, ${now})`),
+                  ${result.assignee}, ${district}, ${result.done}, ${caller.actorId}, ${now}, ${now})`),
         tx.query(sql`
           insert into case_history (case_id, seq, event_type, payload, actor, from_state, to_state, at)
           values (${id}, 1, '(open)', ${jsonb(data)}, ${caller.actorId}, null, ${state}, ${now})`),
@@ -111,7 +109,7 @@ export async function openCase(
           {
             programmeId,
             caseId: id,
-            district: programme.district,
+            district,
             seq: 1,
             actorId: caller.actorId,
             now,

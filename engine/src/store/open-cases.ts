@@ -26,7 +26,7 @@ import { newCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import type { OpenCaseInput, OpenCaseOutcome } from './case-repository.js';
 import { checkStorable } from './check-storable.js';
-import { inScope } from './district-scope.js';
+import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { jsonb } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
@@ -175,8 +175,9 @@ function startRows(
         throw new DuplicateCaseRefError(programmeId, ref);
       checkStorable('case', { data: input.data, ref: input.ref ?? '' });
       const data = validateCaseData(compiled, input.data);
+      const district = caseDistrict(programme.district, input.district);
       const result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
-      const opened = { id: randomUUID(), programmeId, ref, district: programme.district };
+      const opened = { id: randomUUID(), programmeId, ref, district };
       const record = newCaseRecord(opened, result, caller.actorId, now);
       if (ref !== null) seen.add(ref);
       ledgerBefore.push(balances);
@@ -221,6 +222,7 @@ async function insertCases(
     ord,
     id: record.id,
     ref: record.ref,
+    district: record.district,
     state: record.state,
     active_states: activeStateIds(result.value),
     value: result.value,
@@ -270,13 +272,13 @@ async function insertCases(
   const inserted = await tx.query<{ id: string }>(sql`
     with input as (
       select * from jsonb_to_recordset(${jsonb(rows)}) as r(
-        id uuid, ref text, state text, active_states text[], value jsonb, data jsonb,
+        id uuid, ref text, district text, state text, active_states text[], value jsonb, data jsonb,
         payload jsonb, assignee text, done boolean, ord int)
     ), opened as (
       -- One microsecond apart in file order, so case lists (ordered by created_at) keep the
       -- roster's order instead of the random order of ids that one shared timestamp would give.
       insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
-      select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, ${district}, done, ${caller.actorId},
+      select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, district, done, ${caller.actorId},
         ${now}::timestamptz + ord * interval '1 microsecond', ${now}
       from input
       on conflict (programme_id, ref) do nothing
@@ -287,9 +289,9 @@ async function insertCases(
       from input i join opened o on o.id = i.id
     ), notes as (
       insert into notifications (programme_id, case_id, role, message, district, at)
-      select ${programmeId}, n.case_id, n.role, n.message, ${district}, ${now}
+      select ${programmeId}, n.case_id, n.role, n.message, i.district, ${now}
       from jsonb_to_recordset(${jsonb(notes)}) as n(case_id uuid, role text, message jsonb)
-      join opened o on o.id = n.case_id
+      join opened o on o.id = n.case_id join input i on i.id = n.case_id
     ), emits as (
       insert into outbox (programme_id, case_id, name, payload, created_at)
       select ${programmeId}, e.case_id, e.name, e.payload, ${now}

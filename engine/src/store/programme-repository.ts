@@ -48,12 +48,17 @@ export interface StartProgrammeInput {
 export interface ProgrammeChange {
   params?: Record<string, unknown> | undefined;
   status?: ProgrammeStatus | undefined;
+  /** Why, kept with the record of each change made. */
+  reason?: string | undefined;
 }
 
 /** Who changed a programme and when. */
 interface ChangeStamp {
   changedBy: string | null;
+  /** The display name of the person who made the change; null when a key made it. */
+  changedByName: string | null;
   changedAt: Date;
+  reason: string | null;
 }
 
 /** One recorded change of a programme: its parameters, or its status, before and after. */
@@ -189,13 +194,13 @@ export async function changeProgramme(
       params = validateParams(compiled, { ...current.params, ...change.params });
       // Only real changes are recorded: the log answers "who changed what", not "who saved".
       if (!isDeepStrictEqual(params, current.params))
-        await recordChange(tx, id, 'params', current.params, params, caller, now);
+        await recordChange(tx, id, 'params', current.params, params, caller, now, change.reason);
     }
     const status = change.status ?? current.status;
     if (status !== current.status) {
       if (!TRANSITIONS[current.status].includes(status))
         throw new ProgrammeStatusError(id, current.status, status);
-      await recordChange(tx, id, 'status', current.status, status, caller, now);
+      await recordChange(tx, id, 'status', current.status, status, caller, now, change.reason);
     }
     const [updated] = await tx.query(sql`
       update programmes set params = ${jsonb(params)}, status = ${status}, updated_at = ${now} where id = ${id} returning ${COLUMNS}`);
@@ -211,10 +216,11 @@ async function recordChange(
   after: unknown,
   caller: Caller,
   now: Date,
+  reason: string | undefined,
 ): Promise<void> {
   await tx.query(sql`
-    insert into programme_changes (programme_id, kind, changed_by, changed_at, before, after)
-    values (${id}, ${kind}, ${caller.actorId}, ${now}, ${jsonb(before)}, ${jsonb(after)})`);
+    insert into programme_changes (programme_id, kind, changed_by, changed_at, before, after, reason)
+    values (${id}, ${kind}, ${caller.actorId}, ${now}, ${jsonb(before)}, ${jsonb(after)}, ${reason ?? null})`);
 }
 
 /** Every change of a programme's parameters and status, oldest first. */
@@ -225,14 +231,17 @@ export async function listProgrammeChanges(
 ): Promise<ProgrammeChangeRecord[]> {
   await getProgramme(ctx, id, scope);
   const rows = await ctx.sql.query(sql`
-    select kind, changed_by, changed_at, before, after from programme_changes
-    where programme_id = ${id} order by id`);
+    select c.kind, c.changed_by, p.display_name, c.changed_at, c.before, c.after, c.reason
+    from programme_changes c left join people p on p.id::text = c.changed_by
+    where c.programme_id = ${id} order by c.id`);
   return rows.map(
     (row) =>
       ({
         kind: row.kind,
         changedBy: row.changed_by as string | null,
+        changedByName: (row.display_name as string | null) ?? null,
         changedAt: row.changed_at as Date,
+        reason: row.reason as string | null,
         before: row.before,
         after: row.after,
       }) as ProgrammeChangeRecord,

@@ -1,5 +1,10 @@
-/** A programme's numbers: cases by state, accepted events by type and day, ledger balances. */
+/**
+ * A programme's numbers: cases by state, accepted events by type and day, ledger balances, and the
+ * figures its template declares.
+ */
 import { sql } from 'drizzle-orm';
+import { programmeFigures } from './programme-figures.js';
+import type { FigureValue } from './programme-figures.js';
 import { getProgramme } from './programme-repository.js';
 import type { StoreContext } from './store-context.js';
 import { toNumber } from './sql/to-number.js';
@@ -10,6 +15,8 @@ export interface ProgrammeStats {
   /** Accepted events per type and calendar day (in `timeZone`), oldest day first; opening is `(open)`. */
   events: { type: string; day: string; count: number }[];
   ledgers: Record<string, number>;
+  /** The template's declared figures, in declaration order. */
+  figures: FigureValue[];
 }
 
 /** Stats of one programme in the caller's scope; days are counted in `timeZone` (default UTC). */
@@ -18,9 +25,14 @@ export async function programmeStats(
   programmeId: string,
   options: { scope?: string | undefined; timeZone?: string | undefined } = {},
 ): Promise<ProgrammeStats> {
-  await getProgramme(ctx, programmeId, options.scope);
+  const programme = await getProgramme(ctx, programmeId, options.scope);
   const timeZone = options.timeZone ?? 'UTC';
-  const [states, events, ledgers] = await Promise.all([
+  const { template } = await ctx.templates.compiled(
+    programme.templateId,
+    programme.templateVersion,
+    ctx.sql,
+  );
+  const [states, events, ledgers, figures] = await Promise.all([
     ctx.sql.query(
       sql`select state, done, count(*)::int as n from cases where programme_id = ${programmeId} group by state, done order by state`,
     ),
@@ -31,6 +43,13 @@ export async function programmeStats(
     ctx.sql.query(
       sql`select name, balance from ledgers where programme_id = ${programmeId} order by name`,
     ),
+    programmeFigures(ctx.sql, template, {
+      programmeId,
+      district: programme.district,
+      params: programme.params,
+      timeZone,
+      now: ctx.clock.now(),
+    }),
   ]);
   const byState: Record<string, number> = {};
   let open = 0;
@@ -49,5 +68,6 @@ export async function programmeStats(
       count: row.n as number,
     })),
     ledgers: Object.fromEntries(ledgers.map((row) => [row.name as string, toNumber(row.balance)])),
+    figures,
   };
 }

@@ -107,6 +107,8 @@ export const programmeChanges = pgTable(
     changedAt: at('changed_at').notNull(),
     before: jsonb('before').notNull(),
     after: jsonb('after').notNull(),
+    /** Why, as the admin wrote it (pausing, closing, opening the rule during a lockdown). */
+    reason: text('reason'),
   },
   (t) => [
     check('programme_changes_kind', sql`${t.kind} in ('params', 'status')`),
@@ -353,3 +355,62 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
   ],
 );
+
+/**
+ * People who sign in to the web app (admins, cadres, volunteers): roles and a district scope like a
+ * key's. `login` (a phone number or a username, lower-cased) is unique across districts because
+ * sign-in names nothing else. Only an argon2id hash of the password is kept.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    login: text('login').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    district: text('district').notNull(),
+    disabledAt: at('disabled_at'),
+    createdBy: text('created_by'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    passwordChangedAt: at('password_changed_at').notNull(),
+  },
+  (t) => [uniqueIndex('people_login_idx').on(t.login), index('people_district_idx').on(t.district)],
+);
+
+/**
+ * Signed-in sessions. The cookie carries a random token; only its SHA-256 is stored, so a copy of
+ * the table signs nobody in. A session ends when revoked, idle too long or past its absolute end.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** Sent back in `X-CSRF-Token` with every unsafe request the cookie authenticates. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: at('created_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('sessions_token_idx').on(t.tokenHash),
+    index('sessions_person_idx').on(t.personId),
+  ],
+);
+
+/**
+ * Failed authentication attempts by subject (`login:<login>`, …) within a window, and the lock
+ * they led to. Kept in the database so every server process counts the same failures.
+ */
+export const authFailures = pgTable('auth_failures', {
+  subject: text('subject').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: at('window_started_at').notNull(),
+  lockedUntil: at('locked_until'),
+});

@@ -6,7 +6,7 @@ import {
   TemplateVersionPublishedError,
 } from '../errors/engine-error.js';
 import type { TemplateIssue } from '../errors/issue-catalog.js';
-import type { Label, Template } from '../template/template.js';
+import type { GalleryDef, Label, Template } from '../template/template.js';
 import { validateTemplate } from '../template/validate-template.js';
 import type { Row } from './sql/sql-client.js';
 import { jsonb } from './sql/sql-client.js';
@@ -33,6 +33,8 @@ export interface TemplateSummary {
   latestVersion: number;
   publishedVersion: number | null;
   updatedAt: Date;
+  /** The latest version's gallery entry, if it declares one. */
+  gallery?: GalleryDef;
 }
 
 /** A saved version and the warnings its validation found. */
@@ -138,7 +140,9 @@ export async function listTemplateVersions(
 export async function listTemplates(ctx: StoreContext): Promise<TemplateSummary[]> {
   const rows = await ctx.sql.query(sql`
     select t.id, t.title, t.updated_at, max(v.version) as latest,
-           max(v.version) filter (where v.status = 'published') as published
+           max(v.version) filter (where v.status = 'published') as published,
+           (select l.definition -> 'gallery' from template_versions l
+            where l.template_id = t.id order by l.version desc limit 1) as gallery
     from templates t join template_versions v on v.template_id = t.id
     group by t.id order by t.id`);
   return rows.map((row) => ({
@@ -147,5 +151,6 @@ export async function listTemplates(ctx: StoreContext): Promise<TemplateSummary[
     latestVersion: row.latest as number,
     publishedVersion: (row.published as number | null) ?? null,
     updatedAt: row.updated_at as Date,
+    ...(row.gallery ? { gallery: row.gallery as GalleryDef } : {}),
   }));
 }

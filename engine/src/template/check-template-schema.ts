@@ -59,7 +59,12 @@ const describeType = (value: unknown): string =>
  */
 function foldErrors(errors: readonly ErrorObject[]): Folded[] {
   const byPath = new Map<string, ErrorObject[]>();
-  for (const e of errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  for (const e of errors) {
+    // `propertyNames` reports twice: the key's own error (with `propertyName`) and a wrapper
+    // whose data is the whole map. The key's error is the finding, located at the key.
+    if (e.keyword === 'propertyNames') continue;
+    byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  }
   const paths = [...byPath.keys()];
   const out: Folded[] = [];
   for (const [path, group] of byPath) {
@@ -85,7 +90,7 @@ function foldErrors(errors: readonly ErrorObject[]): Folded[] {
       continue;
     }
     if (concrete.length > 0) {
-      for (const e of dedupe(concrete)) out.push(fromConcrete(e));
+      for (const e of dedupe(concrete)) out.push(atKeyIfNamed(fromConcrete(e), e));
     } else if (types.length > 0 && !deeper) {
       const expected = [
         ...new Set(types.flatMap((e) => [e.params.type as string | string[]].flat())),
@@ -106,6 +111,12 @@ function foldErrors(errors: readonly ErrorObject[]): Folded[] {
     }
   }
   return out;
+}
+
+/** A finding about a key (`propertyNames`) points at the key itself, not at its map. */
+function atKeyIfNamed(folded: Folded, e: ErrorObject): Folded {
+  if (e.propertyName === undefined) return folded;
+  return { ...folded, pointer: `${e.instancePath}/${escapeSegment(e.propertyName)}`, atKey: true };
 }
 
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
@@ -151,7 +162,7 @@ function fromConcrete(e: ErrorObject): Folded {
         code: 'schema-value',
         args: {
           detail:
-            `${JSON.stringify(e.data)} is not a valid ${titleOf(e)?.toLowerCase() ?? 'value'}. ${descriptionOf(e) ?? ''}`.trim(),
+            `${JSON.stringify(e.propertyName ?? e.data)} is not a valid ${titleOf(e)?.toLowerCase() ?? 'value'}. ${descriptionOf(e)?.replace(/\.$/, '') ?? ''}`.trim(),
         },
         pointer: path,
         atKey: false,

@@ -10,6 +10,10 @@ import { scanYamlLimits } from './scan-yaml-limits.js';
 
 /** More aliases than this is treated as an attack (billion-laughs) or a mistake. */
 export const MAX_YAML_ALIASES = 50;
+/** YAML errors reported before the rest are summed up as one cascade finding. */
+export const MAX_YAML_FINDINGS = 10;
+/** A line whose indentation contains a tab. */
+const TAB_INDENT = /^[ ]*\t/gm;
 /** Nesting deeper than this is not a template any designer writes by hand. */
 export const MAX_YAML_DEPTH = 64;
 
@@ -43,13 +47,24 @@ export function parseTemplateSource(source: string): ParsedSource {
     parsed.issues.push({ code, ...describeIssue(code, args), pointer: '', line, col });
   };
 
-  for (const error of doc.errors) {
+  // A file indented with tabs makes the parser report a cascade of errors (hundreds for a whole
+  // template), none of which says why: say it once, at the first tab, and nothing else.
+  const tabbed = [...source.matchAll(TAB_INDENT)];
+  if (doc.errors.length > 0 && tabbed.length > 0) {
+    at(tabbed[0]!.index + tabbed[0]![0].indexOf('\t'), 'yaml-tab', { limit: tabbed.length });
+    return parsed;
+  }
+  for (const error of doc.errors.slice(0, MAX_YAML_FINDINGS)) {
     const offset = error.pos[0];
     if (error.code === 'DUPLICATE_KEY')
       at(offset, 'yaml-duplicate-key', { name: duplicateKeyName(source, offset) });
     else if (error.code === 'TAB_AS_INDENT' || /tab/i.test(error.message))
       at(tabOffset(source, offset), 'yaml-tab');
     else at(offset, 'yaml-syntax', { detail: firstLine(error.message) });
+  }
+  if (doc.errors.length > MAX_YAML_FINDINGS) {
+    const last = doc.errors[MAX_YAML_FINDINGS]!.pos[0];
+    at(last, 'yaml-cascade', { limit: doc.errors.length - MAX_YAML_FINDINGS });
   }
   if (parsed.issues.length > 0) return parsed;
 

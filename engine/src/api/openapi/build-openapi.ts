@@ -58,14 +58,15 @@ const problem = (description: string): Json => ({
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request: JSON or CSV syntax, invalid UTF-8, a bad header or query value.',
-  401: 'No API key, or an unknown or revoked one.',
-  403: 'Your key holds none of the roles this needs.',
+  401: 'No API key or session cookie, or an unknown, revoked or expired one.',
+  403: 'Your key or person holds none of the roles this needs, or a request made with the session cookie lacks `X-CSRF-Token`.',
   404: "No such resource in your districts (another district's resources answer 404 too).",
   406: 'The `Accept` header rules out the media type of this answer.',
   409: 'Conflict with the current state (see `type`).',
   413: 'The body is over the size limit (1 MB; 20 MB for imports).',
   415: 'Unsupported media type or charset.',
   422: 'The content is invalid: `errors` lists the fields or template findings.',
+  429: 'Too many failed attempts: wait the seconds in `Retry-After`.',
   500: 'The server failed; quote `requestId`.',
   503: 'The database cannot be reached.',
 };
@@ -96,29 +97,35 @@ function toOperation(op: OperationSpec): Json {
     op.access === 'public'
       ? 'No key needed.'
       : op.access === 'any'
-        ? 'Any valid key.'
-        : `Roles: ${op.access.join(', ')} (\`worker\`: a key holding a programme role).`;
+        ? 'Any valid key or session.'
+        : op.access === 'session'
+          ? 'A person signed in with the session cookie (keys do not count).'
+          : `Roles: ${op.access.join(', ')} (\`worker\`: a key or person holding a programme role).`;
   const success: Json = {
     description: op.summary,
-    ...(op.success.schema
-      ? {
-          content: {
-            'application/json': {
-              schema: { $ref: `#/components/schemas/${componentName(op.success.schema)}` },
+    ...(op.success.status === 204
+      ? {}
+      : op.success.schema
+        ? {
+            content: {
+              'application/json': {
+                schema: { $ref: `#/components/schemas/${componentName(op.success.schema)}` },
+              },
             },
-          },
-        }
-      : {
-          content: {
-            [op.success.contentType ?? 'application/json']: {
-              schema:
-                op.success.contentType === 'text/html' ? { type: 'string' } : { type: 'object' },
+          }
+        : {
+            content: {
+              [op.success.contentType ?? 'application/json']: {
+                schema:
+                  op.success.contentType === 'text/html' ? { type: 'string' } : { type: 'object' },
+              },
             },
-          },
-        }),
+          }),
   };
   const statuses = new Set<number>([...op.problems, 500]);
   if (op.access !== 'public') statuses.add(401);
+  // A request made with the session cookie but without its CSRF token is refused.
+  if (op.access !== 'public' && op.method !== 'get') statuses.add(403);
   if (op.access !== 'public' || op.body || op.parameters) statuses.add(400);
   const responses: Json = { [String(op.success.status)]: success };
   for (const status of [...statuses].sort())
@@ -129,7 +136,11 @@ function toOperation(op: OperationSpec): Json {
     summary: op.summary,
     description: `${op.description ? op.description + '\n\n' : ''}${access}`,
     'x-relief-access': op.access,
-    ...(op.access === 'public' ? { security: [] } : {}),
+    ...(op.access === 'public'
+      ? { security: [] }
+      : op.access === 'session'
+        ? { security: [{ session: [] }] }
+        : {}),
     parameters: [
       ...pathParams,
       ...(op.parameters ?? []).map((p) => ({ ...p, required: p.required ?? false })),
@@ -151,11 +162,11 @@ export function buildOpenApi(version: string): Json {
       summary:
         'Templates, programmes, cases, events, worklists and webhooks of community relief programmes.',
       description:
-        "Every request but `health`, this document and `/api/docs` carries `Authorization: Bearer <key>`. A key has roles (`designer`, `admin`, `auditor`, `integrator`, or programme roles such as `committee`) and a district scope such as `sh/putuo`, which covers `sh/putuo/changzheng`; other districts' programmes and cases answer 404. Errors are RFC 9457 `application/problem+json` with a stable `type`.",
+        "Every request but `health`, this document, `/api/docs` and signing in carries `Authorization: Bearer <key>`, or the `relief_session` cookie of a person signed in (then POST, PATCH and DELETE also carry `X-CSRF-Token`). A key or person has roles (`designer`, `admin`, `auditor`, `integrator`, or programme roles such as `committee`) and a district scope such as `sh/putuo`, which covers `sh/putuo/changzheng`; other districts' programmes and cases answer 404. Errors are RFC 9457 `application/problem+json` with a stable `type`.",
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'This server' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     tags: [
       { name: 'meta', description: 'Health and this documentation.' },
       {
@@ -171,6 +182,11 @@ export function buildOpenApi(version: string): Json {
         description: 'Emitted events delivered to integrators, signed with HMAC-SHA256.',
       },
       { name: 'keys', description: 'API keys.' },
+      {
+        name: 'people',
+        description:
+          'People who sign in to the web app (admins, cadres, volunteers), and their sessions.',
+      },
     ],
     paths,
     webhooks: {
@@ -218,6 +234,13 @@ export function buildOpenApi(version: string): Json {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key: `rk_…`.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'relief_session',
+          description:
+            'The cookie set by `POST /api/v1/session`. Unsafe methods (POST, PATCH, DELETE) made with it must also send `X-CSRF-Token`.',
+        },
       },
       schemas: components(),
     },

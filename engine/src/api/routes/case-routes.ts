@@ -107,7 +107,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const idempotencyKey = idempotencyKeyOf(c);
       const event = await readJson<EventRequest>(ctx, c, 'sendEvent');
       const applied = await applyEvent(ctx.store, c.req.param('id') ?? '', event, {
-        actorId: caller.keyId,
+        actorId: caller.actorId,
         roles: caller.programmeRoles,
         ifMatch,
         idempotencyKey,

@@ -27,6 +27,7 @@ export function listsContract(h: StoreHarness): void {
           { type: 'draw', day: '2022-04-07', count: 1 },
         ],
         ledgers: { stock: 9 },
+        figures: [],
       });
       // 20:00 UTC is already the next day in Shanghai.
       expect(

@@ -58,7 +58,9 @@ export function programmesContract(h: StoreHarness): void {
         {
           kind: 'params',
           changedBy: 'admin-2',
+          changedByName: null,
           changedAt: h.clock.now(),
+          reason: null,
           before: { stock: 3, perDraw: 1 },
           after: { stock: 3, perDraw: 0.5 },
         },
@@ -71,7 +73,11 @@ export function programmesContract(h: StoreHarness): void {
       const opened = h.clock.now();
       await h.store.changeProgramme(p.id, { status: 'active' }, ADMIN);
       h.clock.advance(1000);
-      await h.store.changeProgramme(p.id, { status: 'paused' }, { actorId: 'admin-2' });
+      await h.store.changeProgramme(
+        p.id,
+        { status: 'paused', reason: '封控期间暂停' },
+        { actorId: 'admin-2' },
+      );
       h.clock.advance(1000);
       await h.store.changeProgramme(
         p.id,
@@ -88,21 +94,27 @@ export function programmesContract(h: StoreHarness): void {
         {
           kind: 'status',
           changedBy: 'admin-2',
+          changedByName: null,
           changedAt: at(1000),
+          reason: '封控期间暂停',
           before: 'active',
           after: 'paused',
         },
         {
           kind: 'params',
           changedBy: 'admin-3',
+          changedByName: null,
           changedAt: at(2000),
+          reason: null,
           before: { stock: 3, perDraw: 1 },
           after: { stock: 3, perDraw: 2 },
         },
         {
           kind: 'status',
           changedBy: 'admin-3',
+          changedByName: null,
           changedAt: at(2000),
+          reason: null,
           before: 'paused',
           after: 'closed',
         },

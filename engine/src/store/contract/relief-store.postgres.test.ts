@@ -2,6 +2,7 @@
 import { concurrencyContract } from './concurrency.contract.js';
 import { gateSuite, missingTestDatabase } from '../../testing/gate-suite.js';
 import { openCasesContract } from './open-cases.contract.js';
+import { programmeFiguresContract } from './programme-figures.contract.js';
 import { reliefStoreContract } from './relief-store.contract.js';
 import { timerSchedulerContract } from './timer-scheduler.contract.js';
 
@@ -10,4 +11,5 @@ if (gateSuite('relief store contract on postgres', missingTestDatabase())) {
   timerSchedulerContract('postgres');
   concurrencyContract('postgres');
   openCasesContract('postgres');
+  programmeFiguresContract('postgres');
 }
