@@ -13,12 +13,16 @@ import { pupilDataScenarios } from '../scenarios/pupil-data.scenarios.js';
 import { volunteerOnboardingScenarios } from '../scenarios/volunteer-onboarding.scenarios.js';
 import { winterKitsScenarios } from '../scenarios/winter-kits.scenarios.js';
 import { createDurableDriverFactory } from './durable-driver.js';
+import { startStatsOverHttp } from './stats-over-http.js';
 
 if (gateSuite('scenarios on PostgreSQL', missingTestDatabase())) {
   const test = await createTestDatabase('postgres');
-  afterAll(() => test.drop());
-  // Figures are read over HTTP (startStatsOverHttp) once GET /stats reports declared figures.
-  const factory = createDurableDriverFactory(test.database);
+  const stats = await startStatsOverHttp(test.database);
+  afterAll(async () => {
+    await stats.close();
+    await test.drop();
+  });
+  const factory = createDurableDriverFactory(test.database, stats);
   loveMealsScenarios(factory);
   medicalPassScenarios(factory);
   farmerSalesScenarios(factory);

@@ -68,7 +68,7 @@ export function feverMedicineScenarios(factory: DriverFactory): void {
         'turned-away': 20,
         'tablets-given': 10000,
       });
-    });
+    }, 120_000);
 
     it('marks older people as priority recipients from the priority age', async () => {
       const driver = await programme();

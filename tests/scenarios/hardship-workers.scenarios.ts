@@ -134,7 +134,7 @@ export function hardshipWorkersScenarios(factory: DriverFactory): void {
         'fund-returned': 0,
         'receipts-signed': 67,
       });
-    });
+    }, 120_000);
 
     it('keeps the fund exact to the fen and refuses a payment it cannot cover', async () => {
       const driver = await programme({ fundYuan: 3000.05 });

@@ -81,7 +81,7 @@ export function oneOnOneCareScenarios(factory: DriverFactory): void {
         visits: 0,
       });
       expect(await driver.balances()).toEqual({});
-    });
+    }, 120_000);
 
     it('refuses a screening row without a cadre or with an unknown group', async () => {
       const driver = await programme();

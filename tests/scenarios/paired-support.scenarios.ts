@@ -104,7 +104,7 @@ export function pairedSupportScenarios(factory: DriverFactory): void {
         'food-packs-delivered': 40,
         'masks-handed-out': 0,
       });
-    });
+    }, 120_000);
 
     it('hands out all 3,900 masks (100 of them N95), item by item, and never more than was donated', async () => {
       const driver = await programme();

@@ -102,7 +102,7 @@ export function pupilDataScenarios(factory: DriverFactory): void {
       expect((await driver.emitted()).filter((e) => e.name === 'pupil.dataGranted')).toHaveLength(
         173,
       );
-    });
+    }, 120_000);
 
     it('grants data only to a pupil with a phone, and a teacher only to one with no internet, TV or phone', async () => {
       const driver = await programme();
