@@ -68,7 +68,7 @@ import { nextTimerDue, pendingTimers } from './timer-repository.js';
 import { createTimerScheduler } from './timer-scheduler.js';
 import type { TimerScheduler, TimerSchedulerOptions } from './timer-scheduler.js';
 import { worklist } from './worklist-repository.js';
-import type { WorkItem, WorklistQuery } from './worklist-repository.js';
+import type { WorklistPage, WorklistQuery } from './worklist-repository.js';
 
 /** The durable runtime's operations. `scope` is the caller's district; outside it is not found. */
 export interface ReliefStore {
@@ -117,7 +117,7 @@ export interface ReliefStore {
   listCases(programmeId: string, query?: CaseListQuery): Promise<Page<CaseRecord>>;
   caseHistory(caseId: string, scope?: string): Promise<HistoryRecord[]>;
   applyEvent(caseId: string, event: EventInput, options: ApplyOptions): Promise<AppliedEvent>;
-  worklist(query: WorklistQuery): Promise<Page<WorkItem>>;
+  worklist(query: WorklistQuery): Promise<WorklistPage>;
   listNotifications(query?: NotificationQuery): Promise<Page<NotificationRecord>>;
   listOutbox(query?: {
     programmeId?: string;

@@ -36,3 +36,15 @@ export type { ApiKeyRecord, NewApiKey } from './api-key-repository.js';
 export { checkDistrict, inScope } from './district-scope.js';
 export { createTestDatabase, testDatabaseUrl } from './sql/create-test-database.js';
 export type { TestDatabase } from './sql/create-test-database.js';
+export { worklist } from './worklist-repository.js';
+export type { WorklistPage } from './worklist-repository.js';
+export { matchAssignees, namesPerson } from './assignee-people.js';
+export type { AssigneeMatch } from './assignee-people.js';
+export { reassignCase } from './reassign-case.js';
+export {
+  countUnread,
+  listNotifications,
+  markNotificationsRead,
+} from './notification-repository.js';
+export { getProgramme } from './programme-repository.js';
+export { nextEvents } from './next-events.js';

@@ -5,6 +5,7 @@ import { caseHistory, getCase, listCases, openCase } from '../../store/case-repo
 import type { CaseRecord } from '../../store/case-record.js';
 import { nextEvents } from '../../store/next-events.js';
 import { getProgramme } from '../../store/programme-repository.js';
+import { matchAssignees } from '../../store/index.js';
 import type { CaseCreate, EventRequest } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
@@ -34,7 +35,7 @@ export function toCaseView(record: CaseRecord) {
 }
 
 /** `If-Match: 3` or `"3"` (an ETag as this API sends it) → 3. */
-function ifMatchOf(c: Context<ApiEnv>): number | undefined {
+export function ifMatchOf(c: Context<ApiEnv>): number | undefined {
   const header = c.req.header('if-match');
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?([1-9][0-9]{0,8})"?\s*$/.exec(header);
@@ -94,11 +95,13 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         programme.templateVersion,
         ctx.store.sql,
       );
+      const [assignment] = await matchAssignees(ctx.store, [record]);
       c.header('etag', `"${record.version}"`);
       return c.json({
         ...toCaseView(record),
         template: { id: programme.templateId, version: programme.templateVersion },
         nextEvents: nextEvents(compiled, record, c.var.caller.programmeRoles),
+        assignment: assignment ?? null,
       });
     },
     async sendEvent(c) {
