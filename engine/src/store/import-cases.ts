@@ -16,6 +16,7 @@ import type { FieldError } from '../errors/engine-error.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
 import type { Template } from '../template/template.js';
 import { existingCaseRefs } from './case-ref-repository.js';
+import { caseDistrict } from './district-scope.js';
 import { openCases } from './open-cases.js';
 import { getProgramme } from './programme-repository.js';
 import type { Caller, StoreContext } from './store-context.js';
@@ -23,7 +24,14 @@ import { compiledTemplate } from './template-repository.js';
 
 /** One row of an import: its case input, or why it could not be read. */
 export type ImportRow =
-  | { row: number; line: number; ref: string | null; data: Record<string, unknown> }
+  | {
+      row: number;
+      line: number;
+      ref: string | null;
+      /** The case's district (below the programme's), or null for the programme's own. */
+      district: string | null;
+      data: Record<string, unknown>;
+    }
   | {
       row: number;
       line: number;
@@ -94,8 +102,13 @@ export async function importCases(
 
   const errors: ImportRowError[] = [];
   const cases: ImportRowCase[] = [];
-  const valid: { row: number; line: number; ref: string | null; data: Record<string, unknown> }[] =
-    [];
+  const valid: {
+    row: number;
+    line: number;
+    ref: string | null;
+    district: string | null;
+    data: Record<string, unknown>;
+  }[] = [];
   const firstRowOfRef = new Map<string, number>();
   let count = 0;
   const fail = (e: ImportRowError) => errors.push(e);
@@ -109,6 +122,7 @@ export async function importCases(
     }
     try {
       validateCaseData(compiled, row.data);
+      caseDistrict(programme.district, row.district);
     } catch (error) {
       if (!(error instanceof ValidationFailedError)) throw error;
       fail({
@@ -170,7 +184,7 @@ export async function importCases(
     const outcomes = await openCases(
       ctx,
       programme.id,
-      valid.map((row) => ({ data: row.data, ref: row.ref })),
+      valid.map((row) => ({ data: row.data, ref: row.ref, district: row.district })),
       caller,
     );
     outcomes.forEach((outcome, i) => {
