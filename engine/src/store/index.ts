@@ -18,6 +18,7 @@ export type { AppliedEvent, ApplyOptions, EventInput } from './apply-event.js';
 export type {
   CaseDetail,
   CaseListQuery,
+  HistoryPageQuery,
   HistoryRecord,
   OpenCaseInput,
   OpenCaseOutcome,

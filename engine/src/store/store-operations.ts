@@ -14,7 +14,14 @@ import {
 } from './api-key-repository.js';
 import { applyEvent } from './apply-event.js';
 import { clearFailures, lockedUntil, recordFailure } from './auth-failure-repository.js';
-import { caseDetail, caseHistory, getCase, listCases, openCase } from './case-repository.js';
+import {
+  caseDetail,
+  caseHistory,
+  caseHistoryPage,
+  getCase,
+  listCases,
+  openCase,
+} from './case-repository.js';
 import { importCases } from './import-cases.js';
 import { caseNextEvents } from './next-events.js';
 import { listNotifications } from './notification-repository.js';
@@ -99,6 +106,7 @@ export const STORE_OPERATIONS = {
   nextEvents: caseNextEvents,
   listCases,
   caseHistory,
+  caseHistoryPage,
   applyEvent,
   // what waits on people
   worklist,

@@ -116,7 +116,13 @@ export const CASE_OPERATIONS = [
     path: '/api/v1/cases/{id}/history',
     tag: 'cases',
     summary: 'Every accepted event of a case: seq, type, payload, actor, from, to, time',
+    description:
+      'Oldest first, a page at a time: follow `nextCursor` (keyset on `seq`, so events appended meanwhile are neither repeated nor skipped). Pages hold 500 events unless `limit` asks for fewer.',
     access: READERS,
+    parameters: [
+      CURSOR_PARAMETER,
+      { ...LIMIT_PARAMETER, description: 'Page size, 1 to 500 (default 500).' },
+    ],
     success: { status: 200, schema: 'history' },
     problems: [403, 404],
   },

@@ -115,8 +115,12 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       });
     },
     async getCaseHistory(c) {
-      const items = await ctx.store.caseHistory(c.req.param('id') ?? '', c.var.caller.scope);
-      return c.json({ items });
+      const page = await ctx.store.caseHistoryPage(c.req.param('id') ?? '', {
+        scope: c.var.caller.scope,
+        cursor: queryValue(c, 'cursor', 500),
+        limit: queryInt(c, 'limit', 1, 500),
+      });
+      return c.json({ items: page.items, nextCursor: page.nextCursor });
     },
   };
 }
