@@ -52,6 +52,7 @@ import {
   revokeAllSessions,
   revokeSession,
 } from './session-repository.js';
+import { programmeRoleTitles } from './role-titles.js';
 import { signIn } from './sign-in.js';
 import type { StoreContext } from './store-context.js';
 import {
@@ -136,6 +137,7 @@ export const STORE_OPERATIONS = {
   // people, sessions, sign-in failures
   createPerson,
   getPerson,
+  programmeRoleTitles,
   findPersonForSignIn,
   listPeople,
   updatePerson,

@@ -24,8 +24,14 @@ export function toPersonView(p: PersonRecord) {
   };
 }
 
-function toSessionView(s: SessionRecord) {
-  return { person: toPersonView(s.person), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+/** The session as the API shows it, with the titles of the person's programme roles. */
+async function toSessionView(ctx: ApiContext, s: SessionRecord) {
+  return {
+    person: toPersonView(s.person),
+    csrfToken: s.csrfToken,
+    expiresAt: s.expiresAt,
+    roleTitles: await ctx.store.programmeRoleTitles(s.person.roles),
+  };
 }
 
 function locked(until: Date, now: Date): HttpProblem {
@@ -59,11 +65,11 @@ export function sessionRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof SESSION_
       setSessionCookie(c, token, session.expiresAt, ctx.store.clock.now());
       ctx.log.info('signed in', { requestId: c.var.requestId, person: session.person.id });
       c.header('cache-control', 'no-store');
-      return c.json(toSessionView(session));
+      return c.json(await toSessionView(ctx, session));
     },
-    getSession(c) {
+    async getSession(c) {
       c.header('cache-control', 'no-store');
-      return c.json(toSessionView(sessionOf(c)));
+      return c.json(await toSessionView(ctx, sessionOf(c)));
     },
     async signOut(c) {
       await ctx.store.revokeSession(sessionOf(c).id);
