@@ -24,6 +24,7 @@ import { cursorTime, pageLimit } from './page-cursor.js';
 import { jsonb } from './sql/sql-client.js';
 import type { Row } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
+import { compiledTemplate } from './template-repository.js';
 
 /** Whose worklist, and which page of it. */
 export interface WorklistQuery {
@@ -136,7 +137,7 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
   const wanted: Record<string, string[]> = {};
   const info = new Map<string, ProgrammeInfo>();
   for (const p of programmes) {
-    const compiled = await ctx.templates.compiled(p.template_id, p.template_version, ctx.sql);
+    const compiled = await compiledTemplate(ctx, p.template_id, p.template_version);
     const states = statesWaitingOn(compiled, query.roles);
     if (states.length === 0) continue;
     wanted[p.id] = states;

@@ -1,14 +1,4 @@
 /** What waits on the caller: the worklist, reassignment, and the notifications for their roles. */
-import {
-  countUnread,
-  getProgramme,
-  listNotifications,
-  markNotificationsRead,
-  matchAssignees,
-  nextEvents,
-  reassignCase,
-  worklist,
-} from '../../store/index.js';
 import type { AssigneeChange, NotificationRead } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import type { Caller } from '../caller.js';
@@ -50,9 +40,9 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
     async getWorklist(c) {
       const caller = c.var.caller;
       const programmeId = queryValue(c, 'programme');
-      if (programmeId !== undefined) await getProgramme(ctx.store, programmeId, caller.scope);
+      if (programmeId !== undefined) await ctx.store.getProgramme(programmeId, caller.scope);
       const since = sinceOf(queryValue(c, 'since', 40));
-      const page = await worklist(ctx.store, {
+      const page = await ctx.store.worklist({
         roles: caller.programmeRoles,
         person: personOf(caller),
         scope: caller.scope,
@@ -87,36 +77,34 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
       const ifMatch = ifMatchOf(c);
       const { assignee } = await readJson<AssigneeChange>(ctx, c, 'reassignCase');
       const written = assignee === null ? null : assignee.trim();
-      const record = await reassignCase(
-        ctx.store,
-        c.req.param('id') ?? '',
+      const id = c.req.param('id') ?? '';
+      await ctx.store.reassignCase(
+        id,
         written === '' ? null : written,
         toStoreCaller(caller),
         ifMatch,
       );
-      const programme = await getProgramme(ctx.store, record.programmeId);
-      const compiled = await ctx.store.templates.compiled(
-        programme.templateId,
-        programme.templateVersion,
-        ctx.store.sql,
-      );
-      const [assignment] = await matchAssignees(ctx.store, [record]);
-      c.header('etag', `"${record.version}"`);
+      // Read back as `GET /cases/{id}` answers, with the new assignment matched.
+      const detail = await ctx.store.caseDetail(id, {
+        scope: caller.scope,
+        roles: caller.programmeRoles,
+      });
+      c.header('etag', `"${detail.case.version}"`);
       return c.json({
-        ...toCaseView(record),
-        template: { id: programme.templateId, version: programme.templateVersion },
-        nextEvents: nextEvents(compiled, record, caller.programmeRoles),
-        assignment: assignment ?? null,
+        ...toCaseView(detail.case),
+        template: detail.template,
+        nextEvents: detail.nextEvents,
+        assignment: detail.assignment,
       });
     },
     async listNotifications(c) {
       const caller = c.var.caller;
       const programmeId = queryValue(c, 'programme');
       const caseId = queryValue(c, 'case');
-      if (programmeId !== undefined) await getProgramme(ctx.store, programmeId, caller.scope);
+      if (programmeId !== undefined) await ctx.store.getProgramme(programmeId, caller.scope);
       const visible = notificationsVisibleTo(caller);
       const [page, unread] = await Promise.all([
-        listNotifications(ctx.store, {
+        ctx.store.listNotifications({
           ...visible,
           reader: caller.actorId,
           unreadOnly: queryBool(c, 'unread'),
@@ -125,7 +113,7 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
           cursor: queryValue(c, 'cursor', 500),
           limit: queryInt(c, 'limit', 1, 500),
         }),
-        countUnread(ctx.store, { ...visible, reader: caller.actorId }),
+        ctx.store.countUnread({ ...visible, reader: caller.actorId }),
       ]);
       return c.json({ ...page, unread });
     },
@@ -133,14 +121,13 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
       const caller = c.var.caller;
       const body = await readJson<NotificationRead>(ctx, c, 'markNotificationsRead');
       const visible = notificationsVisibleTo(caller);
-      const changed = await markNotificationsRead(
-        ctx.store,
+      const changed = await ctx.store.markNotificationsRead(
         body.ids,
         caller.actorId,
         body.read ?? true,
         visible,
       );
-      const unread = await countUnread(ctx.store, { ...visible, reader: caller.actorId });
+      const unread = await ctx.store.countUnread({ ...visible, reader: caller.actorId });
       return c.json({ changed, unread });
     },
   };
