@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { loadApiKey, storeApiKey } from '../api/api-key.js';
 import { createConsoleClient } from '../console/api/console-client.js';
 import type { Person, SessionAnswer } from '../console/api/contract.js';
+import { learnRoleTitles } from './role-title.js';
 
 /** The state of the session. */
 export type Session =
@@ -37,6 +38,7 @@ export async function checkSession(): Promise<void> {
   try {
     const answer = await consoleApi.get<SessionAnswer>('/session');
     const csrfToken = answer.csrfToken ?? sessionStorage.getItem(CSRF) ?? undefined;
+    learnRoleTitles(answer.roleTitles);
     setSession({ kind: 'person', person: answer.person, csrfToken });
     return;
   } catch {
@@ -50,6 +52,8 @@ export async function checkSession(): Promise<void> {
 export async function signIn(login: string, password: string): Promise<void> {
   const answer = await consoleApi.post<SessionAnswer>('/session', { login, password });
   if (answer.csrfToken) sessionStorage.setItem(CSRF, answer.csrfToken);
+  // Before the session changes, so the header shows 居委会, not `committee`, on its first render.
+  learnRoleTitles(answer.roleTitles);
   setSession({ kind: 'person', person: answer.person, csrfToken: answer.csrfToken });
 }
 

@@ -40,6 +40,8 @@ export interface Person {
 export interface SessionAnswer {
   person: Person;
   csrfToken?: string;
+  /** Titles of the person's programme roles (`committee` → 居委会). */
+  roleTitles?: Record<string, { zh: string; en: string } | string>;
 }
 
 /** People in the caller's districts. */

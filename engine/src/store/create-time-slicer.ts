@@ -4,7 +4,7 @@
  * a turn once it has worked `sliceMs` since the last turn, so health checks, events and other
  * imports are answered between slices.
  */
-import { letOthersIn } from '../store/let-others-in.js';
+import { letOthersIn } from './let-others-in.js';
 
 /** Work this long between turns, in ms: short enough for 250 ms answers under load. */
 export const DEFAULT_SLICE_MS = 20;
