@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { loadApiKey, storeApiKey } from '../api/api-key.js';
 import { createConsoleClient } from '../console/api/console-client.js';
+import { ConsoleProblem } from '../console/api/console-problem.js';
 import type { Person, SessionAnswer } from '../console/api/contract.js';
 import { learnRoleTitles } from './role-title.js';
 
@@ -17,6 +18,26 @@ export type Session =
   | { kind: 'none' };
 
 const CSRF = 'relief.csrf';
+const PERSON = 'relief.person';
+
+/** Who last signed in on this device (for opening the Work area offline). */
+function rememberPerson(person: Person | undefined): void {
+  try {
+    if (person) localStorage.setItem(PERSON, JSON.stringify(person));
+    else localStorage.removeItem(PERSON);
+  } catch {
+    /* private mode: offline opening is not available */
+  }
+}
+
+function rememberedPerson(): Person | undefined {
+  try {
+    const text = localStorage.getItem(PERSON);
+    return text ? (JSON.parse(text) as Person) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The one session store. */
 export const sessionStore = createStore<{ session: Session }>(() => ({
@@ -40,8 +61,20 @@ export async function checkSession(): Promise<void> {
     const csrfToken = answer.csrfToken ?? sessionStorage.getItem(CSRF) ?? undefined;
     learnRoleTitles(answer.roleTitles);
     setSession({ kind: 'person', person: answer.person, csrfToken });
+    rememberPerson(answer.person);
     return;
-  } catch {
+  } catch (error) {
+    // No answer at all (offline): the person who last signed in here keeps their Work area;
+    // the server still checks the cookie on every request once the network is back.
+    const remembered = error instanceof ConsoleProblem ? undefined : rememberedPerson();
+    if (remembered) {
+      setSession({
+        kind: 'person',
+        person: remembered,
+        csrfToken: sessionStorage.getItem(CSRF) ?? undefined,
+      });
+      return;
+    }
     /* 401: nobody is signed in (or the server has no sessions yet): a stored key may do */
   }
   const key = loadApiKey();
@@ -72,6 +105,7 @@ export async function signOut(everywhere = false): Promise<void> {
     ).catch(() => undefined);
   if (s.kind === 'key') storeApiKey('');
   sessionStorage.removeItem(CSRF);
+  rememberPerson(undefined);
   setSession({ kind: 'none' });
 }
 
