@@ -11,13 +11,17 @@ import type { IChangeEvent } from '@rjsf/core';
 import { englishStringTranslator } from '@rjsf/utils';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, TranslatableString } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
+import { MULTIPLE_OF_PRECISION } from '@relief/engine';
 import { messages, translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Lang } from '../model/index.js';
 import { useLang } from '../shell/lang-store.js';
 import { localiseSchema } from './localise-schema.js';
 
-const validator = customizeValidator();
+// The server's `multipleOf` precision, so a form accepts 0.07 for `multipleOf: 0.01` as the server does.
+const validator = customizeValidator({
+  ajvOptionsOverrides: { multipleOfPrecision: MULTIPLE_OF_PRECISION },
+});
 
 type Value = Record<string, unknown>;
 

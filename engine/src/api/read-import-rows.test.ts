@@ -52,9 +52,9 @@ describe('readCsvRows', () => {
       ),
     );
     expect(rows).toEqual([
-      { row: 1, line: 2, ref: 'A1', data: { name: '王, 阿婆', age: 85 } },
-      { row: 2, line: 4, ref: 'A2', data: { name: '李\n老伯', age: 78 } },
-      { row: 3, line: 6, ref: 'A3', data: { name: '张' } },
+      { row: 1, line: 2, ref: 'A1', district: null, data: { name: '王, 阿婆', age: 85 } },
+      { row: 2, line: 4, ref: 'A2', district: null, data: { name: '李\n老伯', age: 78 } },
+      { row: 3, line: 6, ref: 'A3', district: null, data: { name: '张' } },
     ]);
   });
 
@@ -70,7 +70,39 @@ describe('readCsvRows', () => {
   });
 });
 
+describe('readCsvRows and districts', () => {
+  it('reads a district column as the case district, an empty cell as the programme own', async () => {
+    const rows = await collect(
+      readCsvRows(chunksOf('ref,district,name\nA1,sh/putuo/grid-3,王\nA2,,李\n'), schema),
+    );
+    expect(rows).toEqual([
+      { row: 1, line: 2, ref: 'A1', district: 'sh/putuo/grid-3', data: { name: '王' } },
+      { row: 2, line: 3, ref: 'A2', district: null, data: { name: '李' } },
+    ]);
+  });
+
+  it('keeps `district` a data field when the template declares one', async () => {
+    const withField: JsonSchemaObject = {
+      type: 'object',
+      properties: { district: { type: 'string' } },
+    };
+    const rows = await collect(readCsvRows(chunksOf('district\n城东\n'), withField));
+    expect(rows).toEqual([
+      { row: 1, line: 2, ref: null, district: null, data: { district: '城东' } },
+    ]);
+  });
+});
+
 describe('readNdjsonRows', () => {
+  it('reads the district of a line', async () => {
+    const rows = await collect(
+      readNdjsonRows(chunksOf('{"data":{"name":"王"},"ref":"A","district":"sh/putuo/x"}\n')),
+    );
+    expect(rows).toEqual([
+      { row: 1, line: 1, ref: 'A', district: 'sh/putuo/x', data: { name: '王' } },
+    ]);
+  });
+
   it('reads one case per line, skipping blank lines and reporting bad ones with their line', async () => {
     const rows = await collect(
       readNdjsonRows(
@@ -100,14 +132,15 @@ describe('readCsvRows and quotes', () => {
       ),
     );
     expect(rows).toEqual([
-      { row: 1, line: 2, ref: 'r1', data: { name: 'Wa"ng', note: 'x' } },
+      { row: 1, line: 2, ref: 'r1', district: null, data: { name: 'Wa"ng', note: 'x' } },
       {
         row: 2,
         line: 3,
         ref: 'r2',
+        district: null,
         data: { name: '=HYPERLINK("http://x")', note: '=HYPERLINK("http://x")' },
       },
-      { row: 3, line: 4, ref: 'r3', data: { name: '+1', note: '@SUM(A1)' } },
+      { row: 3, line: 4, ref: 'r3', district: null, data: { name: '+1', note: '@SUM(A1)' } },
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Rows of a bulk import, parsed as the body streams in. CSV: UTF-8, a header row naming data
- * fields (plus an optional `ref` column), cells typed by the template's data schema, an empty cell
- * leaving the field to its default. NDJSON: one `{ "data": {…}, "ref": "…" }` per line.
+ * fields (plus optional `ref` and `district` columns), cells typed by the template's data schema, an
+ * empty cell leaving the field to its default. NDJSON: one `{ "data": {…}, "ref": "…",
+ * "district": "…" }` per line.
  */
 import { CsvError, parse } from 'csv-parse';
 import { ValidationFailedError } from '../errors/engine-error.js';
@@ -13,7 +14,14 @@ import { invalidUtf8, unstorableString } from './read-body.js';
 
 /** One row: its case input, or why it could not be read. */
 export type ImportRow =
-  | { row: number; line: number; ref: string | null; data: Record<string, unknown> }
+  | {
+      row: number;
+      line: number;
+      ref: string | null;
+      /** The case's district (below the programme's), or null for the programme's own. */
+      district: string | null;
+      data: Record<string, unknown>;
+    }
   | {
       row: number;
       line: number;
@@ -80,19 +88,28 @@ export function toFieldValue(cell: string, schema: JsonSchemaObject | undefined)
   return cell;
 }
 
-/** Check the header row: every column a data field or `ref`, none twice. */
+/**
+ * Columns that are not data fields: the case's `ref`, and its `district` unless the template's data
+ * declares a field of that name (then the column is that field, as it always was).
+ */
+function caseColumns(fields: Record<string, JsonSchemaObject>): string[] {
+  return 'district' in fields ? ['ref'] : ['ref', 'district'];
+}
+
+/** Check the header row: every column a data field, `ref` or `district`, none twice. */
 function checkHeader(header: string[], fields: Record<string, JsonSchemaObject>): void {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const known = Object.keys(fields);
+  const extra = caseColumns(fields);
   header.forEach((name, index) => {
     const path = `/header/${index}`;
     if (name === '') errors.push({ path, message: 'column has no name' });
     else if (seen.has(name)) errors.push({ path, message: `column '${name}' appears twice` });
-    else if (name !== 'ref' && !(name in fields))
+    else if (!extra.includes(name) && !(name in fields))
       errors.push({
         path,
-        message: `column '${name}' is not a data field (fields: ${known.join(', ')}; plus 'ref')`,
+        message: `column '${name}' is not a data field (fields: ${known.join(', ')}; plus ${extra.map((c) => `'${c}'`).join(' and ')})`,
       });
     seen.add(name);
   });
@@ -152,8 +169,12 @@ export async function* readCsvRows(
       }
       row += 1;
       const line = info.lines;
-      const refAt = header.indexOf('ref');
-      const ref = refAt >= 0 && record[refAt] ? record[refAt].trim() : null;
+      const cell = (column: string) => {
+        const at = caseColumns(fields).includes(column) ? header!.indexOf(column) : -1;
+        return at >= 0 && record[at]?.trim() ? record[at].trim() : null;
+      };
+      const ref = cell('ref');
+      const district = cell('district');
       if (record.length !== header.length) {
         yield {
           row,
@@ -167,12 +188,13 @@ export async function* readCsvRows(
         continue;
       }
       const data: Record<string, unknown> = {};
+      const notData = caseColumns(fields);
       header.forEach((name, i) => {
-        if (name === 'ref') return;
+        if (notData.includes(name)) return;
         const value = toFieldValue(record[i]!, fields[name]);
         if (value !== undefined) data[name] = value;
       });
-      yield { row, line, ref, data };
+      yield { row, line, ref, district, data };
     }
   } catch (error) {
     if (error instanceof HttpProblem) throw error;
@@ -193,7 +215,7 @@ export async function* readCsvRows(
     );
 }
 
-/** Rows of an NDJSON body: each line `{ "data": {…}, "ref": "…" }`; blank lines are skipped. */
+/** Rows of an NDJSON body: each line `{ "data": {…}, "ref": "…", "district": "…" }`; blank lines are skipped. */
 export async function* readNdjsonRows(
   chunks: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<ImportRow> {
@@ -231,12 +253,18 @@ export async function* readNdjsonRows(
         },
       };
     try {
-      const input = schemas.check<{ data: Record<string, unknown>; ref?: string }>(
-        'case-create',
-        `line ${line}`,
-        value,
-      );
-      return { row, line, ref: input.ref ?? null, data: input.data };
+      const input = schemas.check<{
+        data: Record<string, unknown>;
+        ref?: string;
+        district?: string;
+      }>('case-create', `line ${line}`, value);
+      return {
+        row,
+        line,
+        ref: input.ref ?? null,
+        district: input.district ?? null,
+        data: input.data,
+      };
     } catch (error) {
       if (!(error instanceof ValidationFailedError)) throw error;
       const ref =

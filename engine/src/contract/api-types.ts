@@ -137,7 +137,7 @@ export type Health = {
   version: string;
 };
 
-/** Every accepted event of a case, opening included (seq 1). */
+/** Accepted events of a case, oldest first, opening included (seq 1); a page at a time. */
 export type History = {
   items: {
     seq: number;
@@ -150,6 +150,8 @@ export type History = {
     to: string;
     at: string;
   }[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
 };
 
 /** What a bulk import did, row by row. Valid rows are kept even when others fail. */

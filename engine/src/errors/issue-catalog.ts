@@ -49,6 +49,12 @@ export const issueCatalog = {
     message: (a: IssueArgs) =>
       `too many YAML aliases (more than ${a.limit}); write the content out instead of repeating anchors.`,
   },
+  'yaml-flow-comma': {
+    severity: 'error',
+    zh: '花括号 { … } 里的逗号把文字截断了：请给含逗号的文字加引号',
+    message: (a: IssueArgs) =>
+      `the text of '${a.name}' contains a comma inside \`{ … }\`, where a comma ends the entry, so it was cut off and the rest read as keys; put the text in quotes: ${a.name}: "${a.found?.replace(/["\\]/g, '\\$&')}" (or write the map one key per line).`,
+  },
   'yaml-not-map': {
     severity: 'error',
     message: () => 'a template must be a YAML map starting with `dsl: relief/v1`.',

@@ -177,8 +177,45 @@ export async function caseHistory(
 ): Promise<HistoryRecord[]> {
   await getCase(ctx, caseId, scope);
   const rows = await ctx.sql.query(sql`
-    select seq, event_type, payload, actor, roles, from_state, to_state, at from case_history where case_id = ${caseId} order by seq`);
-  return rows.map((row) => ({
+    select ${HISTORY_COLUMNS} from case_history where case_id = ${caseId} order by seq`);
+  return rows.map(toHistoryRecord);
+}
+
+/** Where a page of history starts and how long it is. */
+export interface HistoryPageQuery {
+  scope?: string | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+  /** 1 to 500; default 500, so most cases' history is one page. */
+  limit?: number | undefined;
+}
+
+/**
+ * A case's history a page at a time, keyset on `seq` (strictly increasing within a case, never
+ * reused), so a page boundary never repeats or skips an event while events are appended.
+ */
+export async function caseHistoryPage(
+  ctx: StoreContext,
+  caseId: string,
+  query: HistoryPageQuery = {},
+): Promise<Page<HistoryRecord>> {
+  const after = query.cursor === undefined ? 0 : fromHistoryCursor(query.cursor);
+  await getCase(ctx, caseId, query.scope);
+  const limit = pageLimit(query.limit ?? HISTORY_PAGE_DEFAULT);
+  const rows = await ctx.sql.query(sql`
+    select ${HISTORY_COLUMNS} from case_history where case_id = ${caseId} and seq > ${after}
+    order by seq limit ${limit + 1}`);
+  const page = toPage(rows.map(toHistoryRecord), limit, (last) => toHistoryCursor(last.seq));
+  return page;
+}
+
+/** History page size when none is asked for. */
+export const HISTORY_PAGE_DEFAULT = 500;
+
+const HISTORY_COLUMNS = sql.raw('seq, event_type, payload, actor, roles, from_state, to_state, at');
+
+function toHistoryRecord(row: Record<string, unknown>): HistoryRecord {
+  return {
     seq: row.seq as number,
     type: row.event_type as string,
     payload: row.payload as Record<string, unknown>,
@@ -187,5 +224,23 @@ export async function caseHistory(
     from: row.from_state as string | null,
     to: row.to_state as string,
     at: row.at as Date,
-  }));
+  };
+}
+
+/** The cursor after history row `seq`. */
+function toHistoryCursor(seq: number): string {
+  return Buffer.from(JSON.stringify({ seq })).toString('base64url');
+}
+
+/** The `seq` a history cursor continues after; a forged one is refused as not found. */
+function fromHistoryCursor(cursor: string): number {
+  try {
+    const { seq } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      seq?: unknown;
+    };
+    if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 1) return seq;
+  } catch {
+    // Not base64url JSON: refused below like any other forged cursor.
+  }
+  throw new NotFoundError('cursor', cursor);
 }

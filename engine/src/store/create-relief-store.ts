@@ -16,10 +16,11 @@ import {
 import type { ApiKeyRecord, NewApiKey } from './api-key-repository.js';
 import { applyEvent } from './apply-event.js';
 import type { AppliedEvent, ApplyOptions, EventInput } from './apply-event.js';
-import { caseHistory, getCase, listCases, openCase } from './case-repository.js';
+import { caseHistory, caseHistoryPage, getCase, listCases, openCase } from './case-repository.js';
 import { openCases } from './open-cases.js';
 import type {
   CaseListQuery,
+  HistoryPageQuery,
   HistoryRecord,
   OpenCaseInput,
   OpenCaseOutcome,
@@ -116,6 +117,8 @@ export interface ReliefStore {
   nextEvents(record: CaseRecord, roles?: readonly string[]): Promise<NextEvent[]>;
   listCases(programmeId: string, query?: CaseListQuery): Promise<Page<CaseRecord>>;
   caseHistory(caseId: string, scope?: string): Promise<HistoryRecord[]>;
+  /** The history a page at a time (keyset on `seq`), as `GET /cases/{id}/history` serves it. */
+  caseHistoryPage(caseId: string, query?: HistoryPageQuery): Promise<Page<HistoryRecord>>;
   applyEvent(caseId: string, event: EventInput, options: ApplyOptions): Promise<AppliedEvent>;
   worklist(query: WorklistQuery): Promise<Page<WorkItem>>;
   listNotifications(query?: NotificationQuery): Promise<Page<NotificationRecord>>;
@@ -189,6 +192,7 @@ export function createReliefStore(
     },
     listCases: (programmeId, query) => listCases(ctx, programmeId, query),
     caseHistory: (caseId, scope) => caseHistory(ctx, caseId, scope),
+    caseHistoryPage: (caseId, query) => caseHistoryPage(ctx, caseId, query),
     applyEvent: (caseId, event, options) => applyEvent(ctx, caseId, event, options),
     worklist: (query) => worklist(ctx, query),
     listNotifications: (query) => listNotifications(ctx, query),

@@ -9,6 +9,7 @@ export type { CaseRecord } from './case-record.js';
 export type { AppliedEvent, ApplyOptions, EventInput } from './apply-event.js';
 export type {
   CaseListQuery,
+  HistoryPageQuery,
   HistoryRecord,
   OpenCaseInput,
   OpenCaseOutcome,

@@ -8,7 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import templateSchema from '../../../schemas/template.schema.json' with { type: 'json' };
 import { describeIssue } from '../errors/issue-catalog.js';
 import type { IssueArgs, IssueCode, TemplateIssue } from '../errors/issue-catalog.js';
-import { escapeSegment, locatePointer } from './parse-template-source.js';
+import { escapeSegment, flowMapCommaSplit, locatePointer } from './parse-template-source.js';
 import type { ParsedSource } from './parse-template-source.js';
 
 let validateTemplateShape: ValidateFunction | undefined;
@@ -28,12 +28,34 @@ function shapeValidator(): ValidateFunction {
 export function checkTemplateSchema(parsed: ParsedSource): TemplateIssue[] {
   const validate = shapeValidator();
   if (validate(parsed.value)) return [];
-  return foldErrors(validate.errors ?? []).map(({ code, args, pointer, atKey }) => ({
-    code,
-    ...describeIssue(code, args),
-    pointer,
-    ...locatePointer(parsed, pointer, { key: atKey }),
-  }));
+  const seen = new Set<string>();
+  return foldErrors(validate.errors ?? [])
+    .map((folded) => (folded.code === 'schema-unknown-key' ? explainCut(parsed, folded) : folded))
+    .filter(
+      ({ code, pointer }) => !seen.has(`${code} ${pointer}`) && seen.add(`${code} ${pointer}`),
+    )
+    .map(({ code, args, pointer, atKey }) => ({
+      code,
+      ...describeIssue(code, args),
+      pointer,
+      ...locatePointer(parsed, pointer, { key: atKey }),
+    }));
+}
+
+/**
+ * An unknown key that is really the rest of a text cut at a comma inside `{ … }` is reported as
+ * that, once, at the entry it was cut from: "unknown key 'world'" would send the designer looking
+ * for a key they never meant to write.
+ */
+function explainCut(parsed: ParsedSource, folded: Folded): Folded {
+  const cut = flowMapCommaSplit(parsed, folded.pointer);
+  if (!cut) return folded;
+  return {
+    code: 'yaml-flow-comma',
+    args: { name: cut.entry, found: cut.text },
+    pointer: cut.entryPointer,
+    atKey: true,
+  };
 }
 
 interface Folded {

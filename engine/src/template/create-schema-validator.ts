@@ -11,6 +11,9 @@ import { linearRegExpForAjv } from '../expr/linear-regex.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
 import type { JsonSchemaObject } from './template.js';
 
+/** Decimal digits to which `multipleOf` quotients are compared with a whole number. */
+export const MULTIPLE_OF_PRECISION = 9;
+
 /**
  * Ajv's options for the dialect, in one place. `pattern` and `patternProperties` run on the
  * linear-time engine (RE2JS; see docs/expressions.md), at validation and run time alike.
@@ -22,6 +25,9 @@ export function schemaValidatorOptions(): Options {
     // Defaults declared in the template are filled into case data, parameters and payloads.
     useDefaults: true,
     coerceTypes: false,
+    // `multipleOf: 0.01` (amounts in fen) would otherwise refuse 0.07, because 0.07 / 0.01 is
+    // 7.000000000000001 in binary floating point; 0.004 is still refused.
+    multipleOfPrecision: MULTIPLE_OF_PRECISION,
     logger: false,
     code: { regExp: linearRegExpForAjv },
   };

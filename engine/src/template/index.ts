@@ -45,6 +45,7 @@ export { toPlainJsonSchema } from './to-plain-json-schema.js';
 export {
   createSchemaValidator,
   schemaValidatorOptions,
+  MULTIPLE_OF_PRECISION,
   toEnforcedSchema,
   compileEnforcedSchema,
 } from './create-schema-validator.js';

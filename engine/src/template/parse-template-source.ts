@@ -202,3 +202,42 @@ export function locateInScalar(
   }
   return parsed.lineCounter.linePos(pos);
 }
+
+/**
+ * When the key at `pointer` is text cut off by a comma inside a flow map (`{ zh: …, en: Hello,
+ * world }` reads `world` as a key with no value), the entry it was cut from: its key, and the text
+ * as the designer meant it (the entry's value, the comma, and every key cut off after it).
+ */
+export function flowMapCommaSplit(
+  parsed: ParsedSource,
+  pointer: string,
+): { entry: string; entryPointer: string; text: string } | undefined {
+  const segments = pointerSegments(pointer);
+  const trail = walk(parsed.doc, segments.slice(0, -1));
+  if (trail.length !== segments.length) return undefined;
+  const map = trail[trail.length - 1]!.node;
+  if (!isMap(map) || !map.flow) return undefined;
+  const at = map.items.findIndex(
+    (p) => isScalar(p.key) && String(p.key.value) === segments[segments.length - 1],
+  );
+  if (at <= 0 || !cutOff(map.items[at]!)) return undefined;
+  let first = at - 1;
+  while (first > 0 && cutOff(map.items[first]!)) first -= 1;
+  const owner = map.items[first]!;
+  if (!isScalar(owner.key) || !isScalar(owner.value) || cutOff(owner)) return undefined;
+  let last = at;
+  while (last + 1 < map.items.length && cutOff(map.items[last + 1]!)) last += 1;
+  const end = (map.items[last]!.key as Node).range?.[1];
+  const start = owner.value.range?.[0];
+  if (start === undefined || end === undefined) return undefined;
+  const entry = String(owner.key.value);
+  return {
+    entry,
+    entryPointer: toPointer([...segments.slice(0, -1), entry]),
+    text: parsed.source.slice(start, end).replace(/\s+/g, ' '),
+  };
+}
+
+/** A flow-map entry written as bare text: a plain scalar key with no `:` and no value. */
+const cutOff = (pair: Pair): boolean =>
+  pair.value === null && isScalar(pair.key) && pair.key.type === 'PLAIN';

@@ -120,6 +120,32 @@ describe('validateTemplate', () => {
       expect(issue.message).toContain("'onn'");
       expect(issue.message).toContain('after');
     });
+    it('says a comma inside a flow-map label cut the text, once, at the entry it cut', () => {
+      const issue = expectIssue(
+        broken(
+          'kits: { title: { zh: 物资, en: Kits }',
+          'kits: { title: { zh: 物资, en: Kits, blankets, food }',
+        ),
+        'yaml-flow-comma',
+        18,
+        28,
+        '/ledgers/kits/title/en',
+      );
+      expect(issue.message).toContain('en: "Kits, blankets, food"');
+      expect(issue.message).not.toMatch(/unknown key/);
+    });
+    it('still calls a real extra key in a flow map an unknown key', () => {
+      expectIssue(
+        broken(
+          'kits: { title: { zh: 物资, en: Kits }',
+          'kits: { title: { zh: 物资, en: Kits, fr: Kits }',
+        ),
+        'schema-unknown-key',
+        18,
+        38,
+        '/ledgers/kits/title/fr',
+      );
+    });
     it('reports a wrong type with what was expected', () => {
       const issue = expectIssue(
         broken('version: 1', 'version: one'),

@@ -24,7 +24,7 @@ export const CASE_OPERATIONS = [
     tag: 'cases',
     summary: 'Open many cases from CSV or NDJSON',
     description:
-      'CSV (`text/csv`, UTF-8, header row = data fields, plus an optional `ref` column; values are typed by the template\'s data schema; an empty cell leaves the field to its default) or NDJSON (`application/x-ndjson`, one `{ "data": {…}, "ref": "…" }` per line). The body is parsed as it streams in, up to 20 MB. Every row is checked; valid rows are opened, invalid ones reported with their row and line numbers. `dedupe=ref` skips rows whose `ref` already exists; `dryRun=true` checks without writing.',
+      'CSV (`text/csv`, UTF-8, header row = data fields, plus optional `ref` and `district` columns; values are typed by the template\'s data schema; an empty cell leaves the field to its default) or NDJSON (`application/x-ndjson`, one `{ "data": {…}, "ref": "…", "district": "…" }` per line). `district` places a case below the programme\'s district, as in `POST /cases`. The body is parsed as it streams in, up to 20 MB. Every row is checked; valid rows are opened, invalid ones reported with their row and line numbers. `dedupe=ref` skips rows whose `ref` already exists; `dryRun=true` checks without writing.',
     access: ['admin', 'integrator'],
     body: { types: ['text/csv', 'application/x-ndjson'] },
     parameters: [
@@ -116,7 +116,13 @@ export const CASE_OPERATIONS = [
     path: '/api/v1/cases/{id}/history',
     tag: 'cases',
     summary: 'Every accepted event of a case: seq, type, payload, actor, from, to, time',
+    description:
+      'Oldest first, a page at a time: follow `nextCursor` (keyset on `seq`, so events appended meanwhile are neither repeated nor skipped). Pages hold 500 events unless `limit` asks for fewer.',
     access: READERS,
+    parameters: [
+      CURSOR_PARAMETER,
+      { ...LIMIT_PARAMETER, description: 'Page size, 1 to 500 (default 500).' },
+    ],
     success: { status: 200, schema: 'history' },
     problems: [403, 404],
   },

@@ -1,7 +1,7 @@
 /** Cases: open one, import many, list, read with next events, send events, history. */
 import type { Context } from 'hono';
 import { applyEvent } from '../../store/apply-event.js';
-import { caseHistory, getCase, listCases, openCase } from '../../store/case-repository.js';
+import { caseHistoryPage, getCase, listCases, openCase } from '../../store/case-repository.js';
 import type { CaseRecord } from '../../store/case-record.js';
 import { nextEvents } from '../../store/next-events.js';
 import { getProgramme } from '../../store/programme-repository.js';
@@ -122,8 +122,12 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       });
     },
     async getCaseHistory(c) {
-      const items = await caseHistory(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
-      return c.json({ items });
+      const page = await caseHistoryPage(ctx.store, c.req.param('id') ?? '', {
+        scope: c.var.caller.scope,
+        cursor: queryValue(c, 'cursor', 500),
+        limit: queryInt(c, 'limit', 1, 500),
+      });
+      return c.json({ items: page.items, nextCursor: page.nextCursor });
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../errors/engine-error.js';
 import { validateCaseData } from '../../runtime/validate-case-input.js';
 import { existingCaseRefs } from '../../store/case-ref-repository.js';
+import { caseDistrict } from '../../store/district-scope.js';
 import { openCases } from '../../store/open-cases.js';
 import { getProgramme } from '../../store/programme-repository.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
@@ -73,8 +74,13 @@ export async function importCases(
 
   const errors: RowError[] = [];
   const cases: RowCase[] = [];
-  const valid: { row: number; line: number; ref: string | null; data: Record<string, unknown> }[] =
-    [];
+  const valid: {
+    row: number;
+    line: number;
+    ref: string | null;
+    district: string | null;
+    data: Record<string, unknown>;
+  }[] = [];
   const firstRowOfRef = new Map<string, number>();
   let count = 0;
   const fail = (e: RowError) => errors.push(e);
@@ -93,6 +99,7 @@ export async function importCases(
     }
     try {
       validateCaseData(compiled, row.data);
+      caseDistrict(programme.district, row.district);
     } catch (error) {
       if (!(error instanceof ValidationFailedError)) throw error;
       fail({
@@ -154,7 +161,7 @@ export async function importCases(
     const outcomes = await openCases(
       ctx.store,
       programme.id,
-      valid.map((row) => ({ data: row.data, ref: row.ref })),
+      valid.map((row) => ({ data: row.data, ref: row.ref, district: row.district })),
       caller,
     );
     outcomes.forEach((outcome, i) => {
