@@ -202,7 +202,10 @@ export interface ApiOperations {
     response: EventResult;
   };
   /** GET /api/v1/cases/{id}/history: Every accepted event of a case: seq, type, payload, actor, from, to, time */
-  getCaseHistory: { input: { path: { id: string } }; response: History };
+  getCaseHistory: {
+    input: { path: { id: string }; query?: { cursor?: string; limit?: number } };
+    response: History;
+  };
   /** GET /api/v1/worklist: Open cases waiting on your roles, in your districts, longest waiting first */
   getWorklist: {
     input: { query?: { programme?: string; cursor?: string; limit?: number } };
