@@ -144,6 +144,9 @@ describe.runIf(
       }
       await page.waitForURL(/\/programmes$/);
       await page.getByText('还没有项目').waitFor();
+      // The header names roles by title (居委会), never by key (committee), in zh mode.
+      if (signIn)
+        expect(await page.getByTestId('who').textContent()).toBe('周主任 · 辖区管理员、居委会');
       expect(scripts.some((s) => /DesignArea/.test(s))).toBe(false);
       console.log(`sign-in screen in ${signInScreen} ms; scripts: ${scripts.length}`);
       await shot('02-overview-empty');
@@ -314,6 +317,11 @@ describe.runIf(
           .locator('tr[data-state="enrolled.prepared"] td.num')
           .textContent(),
       ).toBe('240');
+      // Every case lives at the street itself: one row in the roll-up, with all 240.
+      expect(
+        await page.getByTestId('by-district').locator('tbody tr td.num').first().textContent(),
+      ).toBe('240');
+      await page.getByTestId('deadlines').waitFor();
       await page.getByTestId('events-chart').waitFor();
       expect(await page.getByTestId('change-log').textContent()).toContain('参数');
       await shot('13-dashboard');

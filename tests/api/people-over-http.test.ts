@@ -38,6 +38,13 @@ describe.each(DATABASES)('people and sessions on %s', (kind) => {
     await t?.close();
   });
 
+  it("names the person's programme roles by the titles published templates give them", async () => {
+    const me = await asPerson(api, admin, 'GET', '/api/v1/session');
+    // Three shipped templates call `committee` 居委会 and one 社区居委会: the most common wins.
+    // `admin` is a system role: its title comes from the web app's catalog, not from templates.
+    expect(me.body.roleTitles).toEqual({ committee: { zh: '居委会', en: "Residents' committee" } });
+  });
+
   it('signs in with an HttpOnly SameSite=Strict cookie, Secure only over HTTPS', async () => {
     expect(admin.person).toEqual(
       expect.objectContaining({

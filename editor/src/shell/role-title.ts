@@ -21,7 +21,8 @@ export function learnRoleTitles(roles: Record<string, unknown> | undefined): voi
 
 /** `admin` → 辖区管理员, `committee` → 居委会 (when a template said so), else the key. */
 export function roleTitle(role: string, lang: Lang): string {
-  if (role in SYSTEM) return translate(lang, SYSTEM[role as keyof typeof SYSTEM]);
+  // Object.hasOwn: a role called `toString` or `constructor` is a programme role, not a prototype key.
+  if (Object.hasOwn(SYSTEM, role)) return translate(lang, SYSTEM[role as keyof typeof SYSTEM]);
   return pickLabel(programmeRoles.get(role), lang, role);
 }
 

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { loadApiKey, storeApiKey } from '../api/api-key.js';
 import { createApiClient } from '../api/api-client.js';
 import type { Person } from '@relief/engine/contract';
+import { learnRoleTitles } from './role-title.js';
 
 /** The state of the session. */
 export type Session =
@@ -39,6 +40,7 @@ export async function checkSession(): Promise<void> {
   try {
     const answer = await api.call('getSession');
     const csrfToken = answer.csrfToken ?? sessionStorage.getItem(CSRF) ?? undefined;
+    learnRoleTitles(answer.roleTitles);
     setSession({ kind: 'person', person: answer.person, csrfToken });
     return;
   } catch {
@@ -52,6 +54,8 @@ export async function checkSession(): Promise<void> {
 export async function signIn(login: string, password: string): Promise<void> {
   const answer = await api.call('signIn', { body: { login, password } });
   if (answer.csrfToken) sessionStorage.setItem(CSRF, answer.csrfToken);
+  // Before the session changes, so the header shows 居委会, not `committee`, on its first render.
+  learnRoleTitles(answer.roleTitles);
   setSession({ kind: 'person', person: answer.person, csrfToken: answer.csrfToken });
 }
 

@@ -186,7 +186,14 @@ export interface ApiOperations {
   listCases: {
     input: {
       path: { id: string };
-      query?: { state?: string; assignee?: string; cursor?: string; limit?: number };
+      query?: {
+        state?: string;
+        assignee?: string;
+        text?: string;
+        district?: string;
+        cursor?: string;
+        limit?: number;
+      };
     };
     response: CaseList;
   };

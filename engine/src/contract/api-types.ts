@@ -435,6 +435,39 @@ export type ProgrammeStats = {
     open: number;
     done: number;
     byState: Record<string, number>;
+    /** The same counts rolled up one level below the programme's district (区 → 街道/镇 → 居委会 → 网格), by district path ascending; cases placed at the programme's own district count under that path. */
+    byDistrict: {
+      district: string;
+      total: number;
+      open: number;
+      done: number;
+      byState: Record<string, number>;
+    }[];
+  };
+  /** Deadlines. Pending durable timers: how many, how many are past their due time without having fired yet, and the soonest (at most 20). Lapsed cases: open cases whose last accepted event was a timer firing (the deadline passed and nobody acted since): how many, and the longest waiting (at most 20). */
+  timers: {
+    pending: number;
+    overdue: number;
+    soonest: {
+      caseId: string;
+      ref: string | null;
+      /** The state that armed the timer (empty for a `schedule` action's case-level timer). */
+      state: string;
+      /** The event the timer sends. */
+      event: string;
+      dueAt: string;
+    }[];
+    lapsed: number;
+    lapsedCases: {
+      caseId: string;
+      ref: string | null;
+      /** The case's state now. */
+      state: string;
+      /** The timer that fired: `after:<state>:<i>`. */
+      event: string;
+      /** When it fired. */
+      at: string;
+    }[];
   };
   /** Accepted events per type and day, oldest day first; opening a case counts as `(open)`. */
   events: {
@@ -468,6 +501,8 @@ export type Session = {
   csrfToken: string;
   /** The session ends at this time at the latest (sooner after 12 hours without a request). */
   expiresAt?: string;
+  /** Titles of the person's programme roles (`committee` → 居委会), from the latest published template that declares each; roles no published template declares are absent. */
+  roleTitles: Record<string, Label>;
 };
 
 /** A person's login and password. */

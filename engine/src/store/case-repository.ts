@@ -13,7 +13,7 @@ import { activeStateIds } from '../runtime/active-state-ids.js';
 import { CASE_COLUMNS, newCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
-import { caseDistrict, inScope } from './district-scope.js';
+import { caseDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
@@ -37,6 +37,10 @@ export interface CaseListQuery {
   /** A state id (`enrolled`, `enrolled.waiting`): cases where it is active. */
   state?: string | undefined;
   assignee?: string | undefined;
+  /** Text found in the ref or in any top-level data value (a name, an address), ignoring case. */
+  text?: string | undefined;
+  /** Only cases in this district or below it (a street of a district's programme). */
+  district?: string | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
   scope?: string | undefined;
@@ -163,10 +167,19 @@ export async function listCases(
     where c.programme_id = ${programmeId}
       ${query.state === undefined ? sql`` : sql`and c.active_states @> ${textArray([query.state])}`}
       ${query.assignee === undefined ? sql`` : sql`and c.assignee = ${query.assignee}`}
+      ${query.district === undefined ? sql`` : sql`and ${scopeCondition(sql`c.district`, query.district)}`}
+      ${query.text === undefined || query.text === '' ? sql`` : textCondition(query.text)}
       ${after === null ? sql`` : sql`and (c.created_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
     order by c.created_at, c.id limit ${limit + 1}`);
   const page = toPage(rows, limit, (last) => toCursor(last.cursor_at as string, last.id as string));
   return { items: page.items.map(toCaseRecord), nextCursor: page.nextCursor };
+}
+
+/** `ILIKE` on the ref and on each top-level data value; `%` and `_` typed by a person are literal. */
+function textCondition(text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`and (c.ref ilike ${pattern} or exists (
+    select 1 from jsonb_each_text(c.data) as field where field.value ilike ${pattern}))`;
 }
 
 /** Every accepted event of a case, in order. */

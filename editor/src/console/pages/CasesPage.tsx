@@ -1,9 +1,9 @@
 /**
- * A programme's cases: filters by state and assignee (on the server) and by text in name or ref
- * (on the loaded rows), pages of 500 by the API's cursor, drawn as a virtual list so 20,000 rows
- * stay smooth; "load all" fetches the rest.
+ * A programme's cases: filters by state, assignee, sub-district and text in the ref or the data
+ * (all on the server, so they cover every case, not only the loaded ones), pages of 500 by the
+ * API's cursor, drawn as a virtual list so 20,000 rows stay smooth; "load all" fetches the rest.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Template } from '@relief/engine';
@@ -31,6 +31,14 @@ export default function CasesPage() {
   const state = search.get('state') ?? '';
   const assignee = search.get('assignee') ?? '';
   const text = search.get('q') ?? '';
+  const district = search.get('district') ?? '';
+  // Typing waits for a pause before asking the server, so each keystroke is not a query.
+  const [typed, setTyped] = useState({ needle: text.trim(), under: district.trim() });
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped({ needle: text.trim(), under: district.trim() }), 300);
+    return () => clearTimeout(timer);
+  }, [text, district]);
+  const { needle, under } = typed;
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -58,6 +66,8 @@ export default function CasesPage() {
             limit: PAGE,
             state: state || undefined,
             assignee: assignee || undefined,
+            text: needle || undefined,
+            district: under || undefined,
             cursor: next ?? undefined,
           },
         });
@@ -79,20 +89,9 @@ export default function CasesPage() {
     setCursor(undefined);
     setError(undefined);
     void loadPage(undefined, generation.current);
-  }, [id, state, assignee]);
+  }, [id, state, assignee, needle, under]);
 
-  const needle = text.trim().toLowerCase();
-  const shown = useMemo(
-    () =>
-      needle
-        ? cases.filter(
-            (c) =>
-              (c.ref ?? '').toLowerCase().includes(needle) ||
-              asText(c.data.name).toLowerCase().includes(needle),
-          )
-        : cases,
-    [cases, needle],
-  );
+  const shown = cases;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: shown.length,
@@ -104,7 +103,7 @@ export default function CasesPage() {
   const items = virtual.getVirtualItems();
   const last = items[items.length - 1];
   useEffect(() => {
-    if (last && last.index > shown.length - 40 && cursor && !loading && !needle)
+    if (last && last.index > shown.length - 40 && cursor && !loading)
       void loadPage(cursor, generation.current);
   }, [last?.index, cursor, loading]);
 
@@ -154,6 +153,15 @@ export default function CasesPage() {
           />
         </label>
         <label>
+          {t('filterDistrict')}
+          <input
+            value={district}
+            onChange={(e) => setFilter('district', e.target.value)}
+            placeholder={head.data?.programme.district}
+            data-testid="filter-district"
+          />
+        </label>
+        <label>
           {t('filterText')}
           <input
             type="search"
@@ -166,7 +174,6 @@ export default function CasesPage() {
           {cursor === null
             ? t('loadedAll', { n: formatNumber(cases.length, lang) })
             : t('loadedOf', { n: formatNumber(cases.length, lang) })}
-          {needle && ` · ${t('shown', { n: formatNumber(shown.length, lang) })}`}
         </span>
         {cursor && (
           <button

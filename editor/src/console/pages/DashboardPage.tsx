@@ -1,27 +1,21 @@
 /**
- * One programme at a glance: cases by state, accepted events per day (a chart), ledger balances
- * against their opening, overdue timers, the change log; pause, resume, close with a reason.
+ * One programme at a glance: cases by state and by sub-district, accepted events per day (a
+ * chart), ledger balances against their opening, deadlines (lapsed cases and the next timers, as
+ * the server's timer rows say), the change log; pause, resume, close with a reason.
  */
 import { lazy, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Template } from '@relief/engine';
 import type { Programme } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
-import {
-  durationMs,
-  formatDuration,
-  formatNumber,
-  formatTime,
-  formatValue,
-  shortId,
-} from '../format.js';
+import { formatNumber, formatTime, formatValue, shortId } from '../format.js';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { LoadError } from '../LoadError.js';
 import { changeStatus } from '../programme-actions.js';
 import { ReasonAction } from '../ReasonAction.js';
 import { STATUS_TEXT } from '../status-text.js';
 import { loadTemplate } from '../template-cache.js';
-import { eventTitle, openingOf, stateTitle, statesOf } from '../template-info.js';
+import { eventTitle, openingOf, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { Lazy } from '../../shell/Lazy.js';
 import { useLang, useText } from '../../shell/lang-store.js';
@@ -30,50 +24,6 @@ import { problemText } from '../../shell/problem-text.js';
 import { api } from '../../shell/session-store.js';
 
 const EventsChart = lazy(() => import('../charts/EventsChart.js'));
-
-/** A case waiting past a timer's due time (from its last update: an estimate). */
-interface Overdue {
-  caseId: string;
-  ref: string | null;
-  name: string;
-  state: string;
-  delay: string;
-  since: string;
-  due: string;
-}
-
-async function overdueCases(
-  id: string,
-  template: Template,
-  signal: AbortSignal,
-): Promise<Overdue[]> {
-  const now = Date.now();
-  const out: Overdue[] = [];
-  for (const state of statesOf(template).filter((s) => s.timers.length > 0)) {
-    const page = await api.call('listCases', {
-      path: { id },
-      query: { state: state.path, limit: 500 },
-      signal,
-    });
-    for (const c of page.items) {
-      if (c.state !== state.path && !c.state.startsWith(`${state.path}.`)) continue;
-      for (const timer of state.timers) {
-        const due = Date.parse(c.updatedAt) + durationMs(timer.delay);
-        if (due < now - 60_000)
-          out.push({
-            caseId: c.id,
-            ref: c.ref,
-            name: typeof c.data.name === 'string' ? c.data.name : '',
-            state: c.state,
-            delay: timer.delay,
-            since: c.updatedAt,
-            due: new Date(due).toISOString(),
-          });
-      }
-    }
-  }
-  return out;
-}
 
 /** The dashboard page. */
 export default function DashboardPage() {
@@ -87,8 +37,7 @@ export default function DashboardPage() {
       api.call('getProgrammeStats', { path: { id }, signal }),
     ]);
     const template = await loadTemplate(programme.template, programme.version);
-    const overdue = await overdueCases(id, template, signal).catch(() => [] as Overdue[]);
-    return { programme, stats, template, overdue };
+    return { programme, stats, template };
   }, id);
   const chart = useMemo(() => {
     const stats = loaded.data?.stats;
@@ -123,7 +72,7 @@ export default function DashboardPage() {
         <p>{t('loading')}</p>
       </main>
     );
-  const { programme: p, stats, template, overdue } = loaded.data;
+  const { programme: p, stats, template } = loaded.data;
   const act = (status: 'active' | 'paused' | 'closed') => async (reason: string) => {
     setActionError(undefined);
     try {
@@ -155,21 +104,25 @@ export default function DashboardPage() {
       balance,
     ];
   });
-  const overdueHeader = [
-    t('ref'),
-    t('name'),
-    t('filterState'),
-    t('delay'),
-    t('waitingSince'),
-    t('dueAt'),
-  ];
-  const overdueRows = overdue.map((o) => [
-    o.ref ?? '',
-    o.name,
-    stateTitle(template, o.state, lang),
-    formatDuration(o.delay, lang),
-    formatTime(o.since, lang),
-    formatTime(o.due, lang),
+  const districtHeader = [t('district'), t('casesTotal'), t('casesOpen'), t('casesDone')];
+  const districtRows = stats.cases.byDistrict.map((d) => [
+    districtName(d.district, p.district),
+    d.total,
+    d.open,
+    d.done,
+  ]);
+  const { timers } = stats;
+  const lapsedHeader = [t('ref'), t('filterState'), t('timerFiredAt')];
+  const lapsedRows = timers.lapsedCases.map((c) => [
+    c.ref ?? '',
+    stateTitle(template, c.state, lang),
+    formatTime(c.at, lang),
+  ]);
+  const nextHeader = [t('ref'), t('waitingIn'), t('dueAt')];
+  const nextRows = timers.soonest.map((d) => [
+    d.ref ?? '',
+    d.state ? stateTitle(template, d.state, lang) : t('caseTimer'),
+    formatTime(d.dueAt, lang),
   ]);
   const base = `/programmes/${p.id}`;
   return (
@@ -217,7 +170,8 @@ export default function DashboardPage() {
         <Figure label={t('casesTotal')} value={formatNumber(stats.cases.total, lang)} id="total" />
         <Figure label={t('casesOpen')} value={formatNumber(stats.cases.open, lang)} id="open" />
         <Figure label={t('casesDone')} value={formatNumber(stats.cases.done, lang)} id="done" />
-        <Figure label={t('overdue')} value={formatNumber(overdue.length, lang)} id="overdue" />
+        <Figure label={t('lapsed')} value={formatNumber(timers.lapsed, lang)} id="lapsed" />
+        <Figure label={t('overdue')} value={formatNumber(timers.overdue, lang)} id="overdue" />
       </div>
       <div className="panels">
         <section className="panel">
@@ -290,40 +244,71 @@ export default function DashboardPage() {
             </table>
           )}
         </section>
-        <section className="panel">
+        <section className="panel" data-testid="by-district">
           <div className="panel-head">
-            <h2>{t('overdue')}</h2>
-            <ExportButtons name="overdue" header={overdueHeader} rows={overdueRows} />
+            <h2>{t('casesByDistrict')}</h2>
+            <ExportButtons name="cases-by-district" header={districtHeader} rows={districtRows} />
           </div>
-          <p className="hint">{t('overdueHint')}</p>
-          {overdue.length === 0 ? (
-            <p className="empty">{t('overdueNone')}</p>
+          <table className="grid">
+            <thead>
+              <tr>
+                {districtHeader.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {stats.cases.byDistrict.map((d, i) => (
+                <tr key={d.district} data-district={d.district}>
+                  <td>
+                    <Link to={`${base}/cases?district=${encodeURIComponent(d.district)}`}>
+                      {districtRows[i]![0]}
+                    </Link>
+                  </td>
+                  <td className="num">{formatNumber(d.total, lang)}</td>
+                  <td className="num">{formatNumber(d.open, lang)}</td>
+                  <td className="num">{formatNumber(d.done, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel" data-testid="deadlines">
+          <div className="panel-head">
+            <h2>{t('lapsed')}</h2>
+            <ExportButtons name="lapsed" header={lapsedHeader} rows={lapsedRows} />
+          </div>
+          <p className="hint">{t('lapsedHint')}</p>
+          {timers.lapsedCases.length === 0 ? (
+            <p className="empty">{t('lapsedNone')}</p>
           ) : (
-            <div className="table-wrap short">
-              <table className="grid">
-                <thead>
-                  <tr>
-                    {overdueHeader.map((h) => (
-                      <th key={h}>{h}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {overdue.slice(0, 200).map((o, i) => (
-                    <tr key={`${o.caseId}-${i}`}>
-                      <td>
-                        <Link to={`${base}/cases/${o.caseId}`}>{o.ref ?? '—'}</Link>
-                      </td>
-                      <td>{o.name}</td>
-                      <td>{stateTitle(template, o.state, lang)}</td>
-                      <td>{formatDuration(o.delay, lang)}</td>
-                      <td>{formatTime(o.since, lang)}</td>
-                      <td>{formatTime(o.due, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CaseTable
+              base={base}
+              header={lapsedHeader}
+              rows={lapsedRows}
+              caseIds={timers.lapsedCases.map((c) => c.caseId)}
+              more={timers.lapsed - timers.lapsedCases.length}
+            />
+          )}
+          <div className="panel-head">
+            <h2>{t('nextDeadlines')}</h2>
+            <ExportButtons name="next-deadlines" header={nextHeader} rows={nextRows} />
+          </div>
+          <p className="hint">
+            {t('pendingTimerCount', { n: formatNumber(timers.pending, lang) })}
+            {timers.overdue > 0 &&
+              ` · ${t('overdueTimers', { n: formatNumber(timers.overdue, lang) })}`}
+          </p>
+          {timers.soonest.length === 0 ? (
+            <p className="empty">{t('none')}</p>
+          ) : (
+            <CaseTable
+              base={base}
+              header={nextHeader}
+              rows={nextRows}
+              caseIds={timers.soonest.map((d) => d.caseId)}
+              more={timers.pending - timers.soonest.length}
+            />
           )}
         </section>
         <section className="panel wide">
@@ -332,6 +317,56 @@ export default function DashboardPage() {
         </section>
       </div>
     </main>
+  );
+}
+
+/** `sh/putuo/changzheng` under `sh/putuo` → `changzheng`; the programme's own district as itself. */
+function districtName(district: string, programmeDistrict: string): string {
+  return district.startsWith(`${programmeDistrict}/`)
+    ? district.slice(programmeDistrict.length + 1)
+    : district;
+}
+
+/** A short table whose first column links to each case, and how many more there are. */
+function CaseTable(props: {
+  base: string;
+  header: string[];
+  rows: (string | number)[][];
+  caseIds: string[];
+  more: number;
+}) {
+  const t = useText();
+  const lang = useLang();
+  return (
+    <div className="table-wrap short">
+      <table className="grid">
+        <thead>
+          <tr>
+            {props.header.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            <tr key={`${props.caseIds[i]}-${i}`}>
+              {row.map((cell, j) => (
+                <td key={j}>
+                  {j === 0 ? (
+                    <Link to={`${props.base}/cases/${props.caseIds[i]}`}>{cell || '—'}</Link>
+                  ) : (
+                    cell
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.more > 0 && (
+        <p className="muted">{t('andMore', { n: formatNumber(props.more, lang) })}</p>
+      )}
+    </div>
   );
 }
 

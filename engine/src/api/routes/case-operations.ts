@@ -66,6 +66,20 @@ export const CASE_OPERATIONS = [
         description: 'Only cases assigned to this worker id.',
         schema: { type: 'string', maxLength: 200 },
       },
+      {
+        name: 'text',
+        in: 'query',
+        description:
+          'Only cases whose `ref` or any top-level data value (a name, an address, a phone number) contains this text, ignoring case.',
+        schema: { type: 'string', maxLength: 200 },
+      },
+      {
+        name: 'district',
+        in: 'query',
+        description:
+          'Only cases in this district or below it (a street or committee of the programme).',
+        schema: { type: 'string', maxLength: 200 },
+      },
       CURSOR_PARAMETER,
       LIMIT_PARAMETER,
     ],

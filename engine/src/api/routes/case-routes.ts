@@ -80,6 +80,8 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const page = await listCases(ctx.store, c.req.param('id') ?? '', {
         state: queryValue(c, 'state'),
         assignee: queryValue(c, 'assignee'),
+        text: queryValue(c, 'text'),
+        district: queryValue(c, 'district'),
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
         scope: c.var.caller.scope,

@@ -8,6 +8,7 @@ import {
 } from '../../store/auth-failure-repository.js';
 import { decoyHash, verifyPassword } from '../../store/password-hash.js';
 import { findPersonForSignIn } from '../../store/person-repository.js';
+import { programmeRoleTitles } from '../../store/role-titles.js';
 import type { PersonRecord } from '../../store/person-repository.js';
 import { createSession, revokeAllSessions, revokeSession } from '../../store/session-repository.js';
 import type { SessionRecord } from '../../store/session-repository.js';
@@ -34,8 +35,14 @@ export function toPersonView(p: PersonRecord) {
   };
 }
 
-function toSessionView(s: SessionRecord) {
-  return { person: toPersonView(s.person), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+/** The session as the API shows it, with the titles of the person's programme roles. */
+async function toSessionView(ctx: ApiContext, s: SessionRecord) {
+  return {
+    person: toPersonView(s.person),
+    csrfToken: s.csrfToken,
+    expiresAt: s.expiresAt,
+    roleTitles: await programmeRoleTitles(ctx.store, s.person.roles),
+  };
 }
 
 function locked(until: Date, now: Date): HttpProblem {
@@ -76,11 +83,11 @@ export function sessionRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof SESSION_
       setSessionCookie(c, token, session.expiresAt, ctx.store.clock.now());
       ctx.log.info('signed in', { requestId: c.var.requestId, person: found.person.id });
       c.header('cache-control', 'no-store');
-      return c.json(toSessionView(session));
+      return c.json(await toSessionView(ctx, session));
     },
-    getSession(c) {
+    async getSession(c) {
       c.header('cache-control', 'no-store');
-      return c.json(toSessionView(sessionOf(c)));
+      return c.json(await toSessionView(ctx, sessionOf(c)));
     },
     async signOut(c) {
       await revokeSession(ctx.store, sessionOf(c).id);

@@ -20,7 +20,31 @@ export function listsContract(h: StoreHarness): void {
       await h.store.applyEvent(b.id, { type: 'close' }, CLERK);
       const stats = await h.store.programmeStats(p.id);
       expect(stats).toEqual({
-        cases: { total: 2, open: 1, done: 1, byState: { open: 1, closed: 1 } },
+        cases: {
+          total: 2,
+          open: 1,
+          done: 1,
+          byState: { open: 1, closed: 1 },
+          byDistrict: [
+            { district: p.district, total: 2, open: 1, done: 1, byState: { open: 1, closed: 1 } },
+          ],
+        },
+        // `a` waits in `open` with its one-day timer; `b`'s was cancelled when it closed.
+        timers: {
+          pending: 1,
+          overdue: 0,
+          soonest: [
+            {
+              caseId: a.id,
+              ref: null,
+              state: 'open',
+              event: expect.any(String) as string,
+              dueAt: new Date('2022-04-08T10:00:00Z'),
+            },
+          ],
+          lapsed: 0,
+          lapsedCases: [],
+        },
         events: [
           { type: '(open)', day: '2022-04-07', count: 2 },
           { type: 'close', day: '2022-04-07', count: 1 },
@@ -34,6 +58,70 @@ export function listsContract(h: StoreHarness): void {
         (await h.store.programmeStats(p.id, { timeZone: 'Asia/Shanghai' })).events,
       ).toContainEqual({ type: 'close', day: '2022-04-08', count: 1 });
       h.clock.set(start);
+    });
+
+    it('stats roll up by sub-district and count timers past due', async () => {
+      const p = await h.programme({}, 'ru/district');
+      const start = h.clock.now();
+      const open = (district: string, name: string) =>
+        h.store.openCase(p.id, { data: { name }, district }, CLERK);
+      const s1 = await open('ru/district/street-1', 'A');
+      await open('ru/district/street-1/committee-9', 'B');
+      await open('ru/district/street-2', 'C');
+      await open('ru/district', 'D');
+      await h.store.applyEvent(s1.id, { type: 'close' }, CLERK);
+      const before = await h.store.programmeStats(p.id);
+      expect(before.cases.byDistrict).toEqual([
+        { district: 'ru/district', total: 1, open: 1, done: 0, byState: { open: 1 } },
+        {
+          district: 'ru/district/street-1',
+          total: 2,
+          open: 1,
+          done: 1,
+          byState: { open: 1, closed: 1 },
+        },
+        { district: 'ru/district/street-2', total: 1, open: 1, done: 0, byState: { open: 1 } },
+      ]);
+      expect(before.timers).toMatchObject({ pending: 3, overdue: 0 });
+      // Past the due time and before the scheduler has run: overdue, not yet fired.
+      h.clock.advance(DAY + 1);
+      expect((await h.store.programmeStats(p.id)).timers).toMatchObject({ pending: 3, overdue: 3 });
+      // Fired (each re-arms itself): none past due, three cases lapsed until someone acts.
+      await h.store.createTimerScheduler().runDue();
+      const fired = (await h.store.programmeStats(p.id)).timers;
+      expect(fired).toMatchObject({ pending: 3, overdue: 0, lapsed: 3 });
+      expect(fired.lapsedCases.map((c) => c.event)).toEqual([
+        'after:open:0',
+        'after:open:0',
+        'after:open:0',
+      ]);
+      await h.store.applyEvent(fired.lapsedCases[0]!.caseId, { type: 'tick' }, CLERK);
+      expect((await h.store.programmeStats(p.id)).timers.lapsed).toBe(2);
+      h.clock.set(start);
+    });
+
+    it('case list: text in ref or data values, ignoring case; district subtree', async () => {
+      const p = await h.programme({}, 'tx/district');
+      const wang = await h.store.openCase(
+        p.id,
+        { data: { name: '王秀英' }, ref: 'R-100', district: 'tx/district/s1' },
+        CLERK,
+      );
+      const li = await h.store.openCase(
+        p.id,
+        { data: { name: 'Li 50%_off' }, ref: 'r-200', district: 'tx/district/s2' },
+        CLERK,
+      );
+      const ids = async (query: Parameters<typeof h.store.listCases>[1]) =>
+        (await h.store.listCases(p.id, query)).items.map((c) => c.id).sort();
+      expect(await ids({ text: '秀英' })).toEqual([wang.id]);
+      expect(await ids({ text: 'r-' })).toEqual([wang.id, li.id].sort());
+      expect(await ids({ text: '50%_' })).toEqual([li.id]);
+      // `%` and `_` are literal, not wildcards.
+      expect(await ids({ text: '5_%' })).toEqual([]);
+      expect(await ids({ text: 'name' })).toEqual([]);
+      expect(await ids({ district: 'tx/district/s2' })).toEqual([li.id]);
+      expect(await ids({ district: 'tx/district/s' })).toEqual([]);
     });
 
     it("worklist: open cases waiting on the caller's roles, in the caller's districts, longest waiting first", async () => {
