@@ -29,7 +29,7 @@ interface StatsBody {
 export async function startStatsOverHttp(database: Database): Promise<StatsOverHttp> {
   const store = createReliefStore(database);
   const ctx: ApiContext = {
-    store: store.context,
+    store,
     database: database.kind,
     log: quiet,
     limits: DEFAULT_BODY_LIMITS,

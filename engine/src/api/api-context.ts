@@ -1,7 +1,5 @@
 /** What the routes work with: the store, limits, a logger, and the caller of each request. */
-import type { SessionPolicy } from '../store/session-repository.js';
-import type { DatabaseKind } from '../store/sql/sql-client.js';
-import type { StoreContext } from '../store/store-context.js';
+import type { DatabaseKind, ReliefStore, SessionPolicy } from '../store/index.js';
 import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
 import type { Caller } from './caller.js';
 import type { Logger } from './create-logger.js';
@@ -9,7 +7,7 @@ import type { BodyLimits } from './read-body.js';
 
 /** Everything the app needs, injected by `server.ts` or by a test. */
 export interface ApiContext {
-  store: StoreContext;
+  store: ReliefStore;
   database: DatabaseKind;
   log: Logger;
   limits: BodyLimits;

@@ -6,8 +6,6 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { findApiKey } from '../store/api-key-repository.js';
-import { findSession } from '../store/session-repository.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
 import type { OperationSpec } from './api-operations.js';
 import { mayCall, toCaller, toSessionCaller } from './caller.js';
@@ -41,7 +39,7 @@ function sessionEnded(): HttpProblem {
 async function sessionCaller(ctx: ApiContext, c: Context<ApiEnv>): Promise<Caller | undefined> {
   const token = sessionToken(c);
   if (token === undefined) return undefined;
-  const session = await findSession(ctx.store, token, ctx.sessions);
+  const session = await ctx.store.findSession(token, ctx.sessions);
   if (!session) throw sessionEnded();
   if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header(CSRF_HEADER), session.csrfToken))
     throw new HttpProblem(
@@ -55,7 +53,7 @@ async function sessionCaller(ctx: ApiContext, c: Context<ApiEnv>): Promise<Calle
 async function keyCaller(ctx: ApiContext, header: string): Promise<Caller> {
   const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
   if (!match) throw unauthenticated('the Authorization header must be `Bearer <key>`');
-  const key = await findApiKey(ctx.store, match[1]!);
+  const key = await ctx.store.findApiKey(match[1]!);
   if (!key) throw unauthenticated('this API key is unknown or has been revoked');
   return toCaller(key);
 }

@@ -2,10 +2,12 @@
  * The authenticated caller of a request: the roles and district scope of a key, or of a person
  * signed in with a session cookie. Both are checked by the same rules.
  */
-import type { ApiKeyRecord } from '../store/api-key-repository.js';
-import type { PersonRecord } from '../store/person-repository.js';
-import type { SessionRecord } from '../store/session-repository.js';
-import type { Caller as StoreCaller } from '../store/store-context.js';
+import type {
+  ApiKeyRecord,
+  PersonRecord,
+  SessionRecord,
+  Caller as StoreCaller,
+} from '../store/index.js';
 import { SYSTEM_ROLES } from './api-operations.js';
 import type { Access, SystemRole } from './api-operations.js';
 

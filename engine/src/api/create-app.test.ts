@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnerKeyIfNone } from '../store/api-key-repository.js';
-import { createReliefStore } from '../store/create-relief-store.js';
-import { openDatabase } from '../store/sql/open-database.js';
-import type { Database } from '../store/sql/open-database.js';
+import { createReliefStore, openDatabase } from '../store/index.js';
+import type { Database } from '../store/index.js';
 import type { ApiContext } from './api-context.js';
 import { API_OPERATIONS } from './api-operations.js';
 import { createApp } from './create-app.js';
@@ -22,9 +20,9 @@ describe('createApp', () => {
   beforeAll(async () => {
     database = await openDatabase({ dataDir: 'memory://' });
     const store = createReliefStore(database);
-    owner = (await createOwnerKeyIfNone(store.context))!.key;
+    owner = (await store.createOwnerKeyIfNone())!.key;
     const ctx: ApiContext = {
-      store: store.context,
+      store,
       database: database.kind,
       log: createLogger({ write: (line) => lines.push(line) }),
       limits: DEFAULT_BODY_LIMITS,
@@ -116,7 +114,7 @@ describe('createApp', () => {
     const store = createReliefStore(closed);
     await closed.close();
     const broken = createApp({
-      store: store.context,
+      store,
       database: 'pglite',
       log: createLogger({ write: (line) => lines.push(line) }),
       limits: DEFAULT_BODY_LIMITS,
@@ -141,7 +139,7 @@ describe('createApp', () => {
       writeFileSync(join(dir, 'app.js'), 'console.log(1)');
       const store = createReliefStore(database);
       const withEditor = createApp({
-        store: store.context,
+        store,
         database: 'pglite',
         log: createLogger({ silent: true }),
         limits: DEFAULT_BODY_LIMITS,

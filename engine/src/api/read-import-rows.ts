@@ -7,27 +7,11 @@
 import { CsvError, parse } from 'csv-parse';
 import { ValidationFailedError } from '../errors/engine-error.js';
 import type { FieldError } from '../errors/engine-error.js';
+import type { ImportRow } from '../store/index.js';
 import type { JsonSchemaObject } from '../template/template.js';
 import { loadApiSchemas } from './openapi/api-schemas.js';
 import { HttpProblem, badRequest } from './http-problem.js';
 import { invalidUtf8, unstorableString } from './read-body.js';
-
-/** One row: its case input, or why it could not be read. */
-export type ImportRow =
-  | {
-      row: number;
-      line: number;
-      ref: string | null;
-      /** The case's district (below the programme's), or null for the programme's own. */
-      district: string | null;
-      data: Record<string, unknown>;
-    }
-  | {
-      row: number;
-      line: number;
-      ref: string | null;
-      error: { code: string; message: string; errors?: FieldError[] };
-    };
 
 function nulCharacter(): HttpProblem {
   return badRequest(

@@ -11,7 +11,7 @@ import {
   ValidationFailedError,
 } from '../errors/engine-error.js';
 import type { ErrorKind } from '../errors/engine-error.js';
-import { databaseErrorOf } from '../store/sql/sql-client.js';
+import { databaseErrorOf } from '../store/index.js';
 import { HttpProblem } from './http-problem.js';
 
 /** The JSON body of a problem answer (see `schemas/api/problem.schema.json`). */

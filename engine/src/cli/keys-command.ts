@@ -3,9 +3,7 @@
  * `relief keys revoke <id>`: API keys, straight in the database of `DATABASE_URL` or `DATA_DIR`.
  */
 import { serverHoldingDataDir } from '../server/data-folder-files.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../store/api-key-repository.js';
-import { createReliefStore } from '../store/create-relief-store.js';
-import { openDatabase } from '../store/sql/open-database.js';
+import { createReliefStore, openDatabase } from '../store/index.js';
 import { EngineError } from '../errors/engine-error.js';
 
 /** Usage of `relief keys`. */
@@ -82,9 +80,9 @@ export async function keysCommand(
   }
   const database = await openDatabase({ databaseUrl, dataDir });
   try {
-    const ctx = createReliefStore(database).context;
+    const store = createReliefStore(database);
     if (action === 'create') {
-      const { record, key } = await createApiKey(ctx, {
+      const { record, key } = await store.createApiKey({
         roles: parsed.roles,
         district: parsed.district === '*' ? '' : parsed.district!,
         label: parsed.label,
@@ -93,12 +91,12 @@ export async function keysCommand(
         `key ${record.id} (${record.roles.join(', ')} in ${record.district || 'every district'}) — shown once:\n${key}`,
       );
     } else if (action === 'list') {
-      for (const k of await listApiKeys(ctx))
+      for (const k of await store.listApiKeys())
         out(
           `${k.id}  ${k.roles.join(',')}  ${k.district || '*'}  ${k.label ?? ''}${k.revokedAt ? '  (revoked)' : ''}`,
         );
     } else {
-      const k = await revokeApiKey(ctx, parsed.rest[0]!);
+      const k = await store.revokeApiKey(parsed.rest[0]!);
       out(`revoked ${k.id}`);
     }
     return 0;

@@ -1,11 +1,12 @@
-/** The `relief` command line: `validate`, and (with the runtime and API) `serve`, `keys` and `users`. */
+/** The `relief` command line: `validate`, and (with the runtime and API) `serve`, `keys`, `users` and `import`. */
 import { validateCommand } from './validate-command.js';
 
 const USAGE = `relief <command>
   validate [--json] <file.yaml…>   check templates; prints file:line:col: severity: message [code]
   serve                            start the API server (PORT, DATABASE_URL or DATA_DIR)
   keys create|list|revoke …        manage API keys (relief keys for details)
-  users create|list …              people who sign in to the web app (relief users for details)`;
+  users create|list …              people who sign in to the web app (relief users for details)
+  import <programme> <file> …      open cases from a CSV or NDJSON roster (relief import for details)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./keys-command.js')).keysCommand(rest, print);
     case 'users':
       return (await import('./users-command.js')).usersCommand(rest, print);
+    case 'import':
+      return (await import('./import-command.js')).importCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

@@ -8,10 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { ownerKeyPath, serverHoldingDataDir } from '../server/data-folder-files.js';
 import { EngineError } from '../errors/engine-error.js';
-import { createReliefStore } from '../store/create-relief-store.js';
-import { openDatabase } from '../store/sql/open-database.js';
-import { createPerson, listPeople } from '../store/person-repository.js';
-import type { NewPerson, PersonRecord } from '../store/person-repository.js';
+import { createReliefStore, openDatabase } from '../store/index.js';
+import type { NewPerson, PersonRecord } from '../store/index.js';
 import { readPassword } from './read-password.js';
 
 /** Usage of `relief users`. */
@@ -133,18 +131,18 @@ export async function usersCommand(
   }
   const database = await openDatabase({ databaseUrl, dataDir });
   try {
-    const ctx = createReliefStore(database).context;
+    const store = createReliefStore(database);
     if (input) {
       // The command line acts as the owner: any role but `owner`, any district.
       if (input.roles.includes('owner')) {
         out('a person cannot hold the owner role');
         return 1;
       }
-      out(`created ${personLine(await createPerson(ctx, input, { actorId: 'cli' }))}`);
+      out(`created ${personLine(await store.createPerson(input, { actorId: 'cli' }))}`);
     } else {
       let cursor: string | undefined;
       do {
-        const page = await listPeople(ctx, { cursor, limit: 500 });
+        const page = await store.listPeople({ cursor, limit: 500 });
         for (const p of page.items) out(personLine(p) + (p.disabled ? '  (disabled)' : ''));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

@@ -286,6 +286,18 @@ export class ProgrammeStatusError extends EngineError {
   }
 }
 
+/** A bulk import longer than one request may hold; nothing was imported. */
+export class ImportTooLargeError extends EngineError {
+  constructor(maxRows: number) {
+    super(
+      'import-too-many-rows',
+      'unprocessable',
+      `an import takes at most ${maxRows} rows; nothing was imported: split the file and send the parts one after another`,
+      { maxRows },
+    );
+  }
+}
+
 /** Another case of the programme already has this `ref`. */
 export class DuplicateCaseRefError extends EngineError {
   constructor(programmeId: string, ref: string) {

@@ -20,6 +20,7 @@ export {
   ProgrammeNotActiveError,
   ProgrammeStatusError,
   DuplicateCaseRefError,
+  ImportTooLargeError,
   InvalidDistrictError,
 } from './engine-error.js';
 export type { ErrorKind, FieldError } from './engine-error.js';

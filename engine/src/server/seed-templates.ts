@@ -3,8 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineError } from '../errors/engine-error.js';
-import type { StoreContext } from '../store/store-context.js';
-import { listTemplates, publishTemplate, saveTemplate } from '../store/template-repository.js';
+import type { ReliefStore } from '../store/index.js';
 import type { Logger } from '../api/create-logger.js';
 
 /** `templates/` at the workspace root. */
@@ -12,19 +11,19 @@ export const SHIPPED_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/'
 
 /** Store and publish every template of `dir` if the database has no template yet; returns their ids. */
 export async function seedTemplates(
-  ctx: StoreContext,
+  store: ReliefStore,
   dir: string,
   log: Logger,
 ): Promise<string[]> {
-  if ((await listTemplates(ctx)).length > 0) return [];
+  if ((await store.listTemplates()).length > 0) return [];
   const seeded: string[] = [];
   const system = { actorId: 'system' };
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
     try {
-      const { record } = await saveTemplate(ctx, readFileSync(join(dir, file), 'utf8'), system);
-      await publishTemplate(ctx, record.templateId, record.version, system);
+      const { record } = await store.saveTemplate(readFileSync(join(dir, file), 'utf8'), system);
+      await store.publishTemplate(record.templateId, record.version, system);
       seeded.push(record.templateId);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;

@@ -11,11 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import type { Clock } from '../runtime/clock.js';
-import { createOwnerKeyIfNone } from '../store/api-key-repository.js';
-import { createReliefStore } from '../store/create-relief-store.js';
-import type { ReliefStore } from '../store/create-relief-store.js';
-import { openDatabase } from '../store/sql/open-database.js';
-import type { Database } from '../store/sql/open-database.js';
+import { createReliefStore, openDatabase } from '../store/index.js';
+import type { Database, ReliefStore } from '../store/index.js';
 import { createWebhookSender } from '../webhooks/create-webhook-sender.js';
 import type { WebhookSenderOptions } from '../webhooks/create-webhook-sender.js';
 import type { ApiContext } from '../api/api-context.js';
@@ -105,8 +102,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const stopping: (() => Promise<void>)[] = [];
   try {
     if (options.templatesDir !== null)
-      await seedTemplates(store.context, options.templatesDir ?? SHIPPED_TEMPLATES_DIR, log);
-    const owner = await createOwnerKeyIfNone(store.context);
+      await seedTemplates(store, options.templatesDir ?? SHIPPED_TEMPLATES_DIR, log);
+    const owner = await store.createOwnerKeyIfNone();
     if (owner) {
       const where = dataDir.startsWith('memory://') ? undefined : writeOwnerKey(dataDir, owner.key);
       (options.print ?? ((text: string) => process.stdout.write(text)))(
@@ -124,7 +121,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     scheduler.start();
     stopping.push(() => scheduler.stop());
-    const sender = createWebhookSender(store.context, {
+    const sender = createWebhookSender(store, {
       ...options.webhooks,
       onError: (error) =>
         log.error('webhook sender failed', {
@@ -135,7 +132,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     stopping.push(() => sender.stop());
 
     const ctx: ApiContext = {
-      store: store.context,
+      store,
       database: database.kind,
       log,
       limits: { ...DEFAULT_BODY_LIMITS, ...options.limits },

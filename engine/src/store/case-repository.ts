@@ -15,10 +15,14 @@ import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
 import { caseDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
+import { nextEvents } from './next-events.js';
+import type { NextEvent } from './next-events.js';
 import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
 import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
+import { compiledTemplate } from './template-repository.js';
+import { getProgramme } from './programme-repository.js';
 import { writeStepEffects } from './write-step-effects.js';
 
 /** A new case: its data (validated against the template's `data`) and an optional unique ref. */
@@ -145,6 +149,29 @@ export async function getCase(
     : [];
   if (!row || !inScope(row.district as string, scope)) throw new NotFoundError('case', caseId);
   return toCaseRecord(row);
+}
+
+/** A case with its template version and the events the caller may send to it now. */
+export interface CaseDetail {
+  case: CaseRecord;
+  template: { id: string; version: number };
+  nextEvents: NextEvent[];
+}
+
+/** One case in the caller's scope, read with its template version and next events (`roles`: the caller's). */
+export async function caseDetail(
+  ctx: StoreContext,
+  caseId: string,
+  caller: { scope?: string | undefined; roles?: readonly string[] | undefined },
+): Promise<CaseDetail> {
+  const record = await getCase(ctx, caseId, caller.scope);
+  const programme = await getProgramme(ctx, record.programmeId);
+  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  return {
+    case: record,
+    template: { id: programme.templateId, version: programme.templateVersion },
+    nextEvents: nextEvents(compiled, record, caller.roles),
+  };
 }
 
 /** A programme's cases, oldest first, filtered by active state and assignee, a page at a time. */

@@ -3,6 +3,9 @@ import type { CompiledTemplate } from '../compile/compile-template.js';
 import { acceptedEvents } from '../runtime/step-case.js';
 import type { JsonSchemaObject, Label } from '../template/template.js';
 import type { CaseRecord } from './case-record.js';
+import { getProgramme } from './programme-repository.js';
+import type { StoreContext } from './store-context.js';
+import { compiledTemplate } from './template-repository.js';
 
 /** One event the case accepts in its current state. */
 export interface NextEvent {
@@ -30,4 +33,15 @@ export function nextEvents(
       roles: def?.roles ?? null,
       form: def?.form ?? null,
     }));
+}
+
+/** Events a stored case accepts now, read against its programme's template version. */
+export async function caseNextEvents(
+  ctx: StoreContext,
+  record: CaseRecord,
+  roles?: readonly string[],
+): Promise<NextEvent[]> {
+  const programme = await getProgramme(ctx, record.programmeId);
+  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  return nextEvents(compiled, record, roles);
 }

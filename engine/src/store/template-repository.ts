@@ -5,6 +5,7 @@ import {
   TemplateInvalidError,
   TemplateVersionPublishedError,
 } from '../errors/engine-error.js';
+import type { CompiledTemplate } from '../compile/compile-template.js';
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 import type { GalleryDef, Label, Template } from '../template/template.js';
 import { validateTemplate } from '../template/validate-template.js';
@@ -153,4 +154,13 @@ export async function listTemplates(ctx: StoreContext): Promise<TemplateSummary[
     updatedAt: row.updated_at as Date,
     ...(row.gallery ? { gallery: row.gallery as GalleryDef } : {}),
   }));
+}
+
+/** The compiled machine of a stored version (cached once published). */
+export function compiledTemplate(
+  ctx: StoreContext,
+  templateId: string,
+  version: number,
+): Promise<CompiledTemplate> {
+  return ctx.templates.compiled(templateId, version, ctx.sql);
 }

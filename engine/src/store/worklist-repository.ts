@@ -8,8 +8,12 @@ import type { CaseRecord } from './case-record.js';
 import { scopeCondition } from './district-scope.js';
 import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
 import type { Page } from './page-cursor.js';
+import { nextEvents } from './next-events.js';
+import type { NextEvent } from './next-events.js';
 import { jsonb } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
+import { compiledTemplate } from './template-repository.js';
+import type { CompiledTemplate } from '../compile/compile-template.js';
 
 /** Whose worklist, and which page of it. */
 export interface WorklistQuery {
@@ -27,6 +31,8 @@ export interface WorkItem {
   templateId: string;
   /** The active states whose roles include one of the caller's. */
   waitingIn: string[];
+  /** Events the case accepts now that one of the caller's roles may send. */
+  nextEvents: NextEvent[];
 }
 
 /** One page of the caller's worklist. */
@@ -42,8 +48,10 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
       ${query.programmeId === undefined ? sql`` : sql`and id::text = ${query.programmeId}`}`);
   // Programme id → states that wait on one of the caller's roles.
   const wanted: Record<string, string[]> = {};
+  const compiledOf = new Map<string, CompiledTemplate>();
   for (const p of programmes) {
-    const compiled = await ctx.templates.compiled(p.template_id, p.template_version, ctx.sql);
+    const compiled = await compiledTemplate(ctx, p.template_id, p.template_version);
+    compiledOf.set(p.id, compiled);
     const states = [...compiled.states.values()]
       .filter((s) => s.def.roles?.some((r) => query.roles.includes(r)))
       .map((s) => s.id);
@@ -62,11 +70,15 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
       ${after === null ? sql`` : sql`and (c.updated_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
     order by c.updated_at, c.id limit ${limit + 1}`);
   const cursors = new Map(rows.map((row) => [row.id as string, row.cursor_at as string]));
-  const items = rows.map((row) => ({
-    case: toCaseRecord(row),
-    programmeTitle: row.programme_title as string,
-    templateId: row.template_id as string,
-    waitingIn: row.waiting_in as string[],
-  }));
+  const items = rows.map((row) => {
+    const record = toCaseRecord(row);
+    return {
+      case: record,
+      programmeTitle: row.programme_title as string,
+      templateId: row.template_id as string,
+      waitingIn: row.waiting_in as string[],
+      nextEvents: nextEvents(compiledOf.get(record.programmeId)!, record, query.roles),
+    };
+  });
   return toPage(items, limit, (last) => toCursor(cursors.get(last.case.id)!, last.case.id));
 }

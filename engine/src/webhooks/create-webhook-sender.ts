@@ -9,13 +9,7 @@ import { request as httpRequest } from 'node:http';
 import type { IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import {
-  claimDueDeliveries,
-  dispatchOutbox,
-  recordDeliveryAttempt,
-} from '../store/webhook-repository.js';
-import type { DueDelivery } from '../store/webhook-repository.js';
-import type { StoreContext } from '../store/store-context.js';
+import type { DueDelivery, ReliefStore } from '../store/index.js';
 import { DEFAULT_RETRY_POLICY, retryDelay } from './retry-delay.js';
 import type { RetryPolicy } from './retry-delay.js';
 import { SIGNATURE_HEADER, signWebhook } from './sign-webhook.js';
@@ -138,7 +132,7 @@ function describeError(cause: unknown): string {
 
 /** Create a sender over the store. */
 export function createWebhookSender(
-  ctx: StoreContext,
+  store: ReliefStore,
   options: WebhookSenderOptions = {},
 ): WebhookSender {
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -154,7 +148,7 @@ export function createWebhookSender(
   async function post(delivery: DueDelivery): Promise<void> {
     const body = toWebhookBody(delivery);
     const started = Date.now();
-    const at = ctx.clock.now();
+    const at = store.clock.now();
     let status: number | null = null;
     let error: string | null = null;
     let refused = false;
@@ -182,17 +176,16 @@ export function createWebhookSender(
     }
     const ok = error === null;
     const delay = ok || refused ? null : retryDelay(delivery.attempts + 1, retry);
-    await recordDeliveryAttempt(
-      ctx,
+    await store.recordDeliveryAttempt(
       delivery.id,
       { ok, status, error, ms: Date.now() - started, at: at.toISOString() },
-      delay === null ? null : new Date(ctx.clock.now().getTime() + delay),
+      delay === null ? null : new Date(store.clock.now().getTime() + delay),
     );
   }
 
   async function runOnce(): Promise<number> {
-    while ((await dispatchOutbox(ctx)) > 0);
-    const due = await claimDueDeliveries(ctx, batch, timeoutMs * 2);
+    while ((await store.dispatchOutbox()) > 0);
+    const due = await store.claimDueDeliveries(batch, timeoutMs * 2);
     await Promise.all(due.map(post));
     return due.length;
   }

@@ -1,10 +1,6 @@
 /** Cases: open one, import many, list, read with next events, send events, history. */
 import type { Context } from 'hono';
-import { applyEvent } from '../../store/apply-event.js';
-import { caseHistoryPage, getCase, listCases, openCase } from '../../store/case-repository.js';
-import type { CaseRecord } from '../../store/case-record.js';
-import { nextEvents } from '../../store/next-events.js';
-import { getProgramme } from '../../store/programme-repository.js';
+import type { CaseRecord } from '../../store/index.js';
 import type { CaseCreate, EventRequest } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
@@ -62,9 +58,9 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
   return {
     async openCase(c) {
       const programmeId = c.req.param('id') ?? '';
-      await getProgramme(ctx.store, programmeId, c.var.caller.scope);
+      await ctx.store.getProgramme(programmeId, c.var.caller.scope);
       const input = await readJson<CaseCreate>(ctx, c, 'openCase');
-      const record = await openCase(ctx.store, programmeId, input, toStoreCaller(c.var.caller));
+      const record = await ctx.store.openCase(programmeId, input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/cases/${record.id}`);
       c.header('etag', `"${record.version}"`);
       return c.json(toCaseView(record), 201);
@@ -77,7 +73,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       return c.json(result);
     },
     async listCases(c) {
-      const page = await listCases(ctx.store, c.req.param('id') ?? '', {
+      const page = await ctx.store.listCases(c.req.param('id') ?? '', {
         state: queryValue(c, 'state'),
         assignee: queryValue(c, 'assignee'),
         text: queryValue(c, 'text'),
@@ -89,18 +85,15 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       return c.json({ items: page.items.map(toCaseView), nextCursor: page.nextCursor });
     },
     async getCase(c) {
-      const record = await getCase(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
-      const programme = await getProgramme(ctx.store, record.programmeId);
-      const compiled = await ctx.store.templates.compiled(
-        programme.templateId,
-        programme.templateVersion,
-        ctx.store.sql,
-      );
-      c.header('etag', `"${record.version}"`);
+      const detail = await ctx.store.caseDetail(c.req.param('id') ?? '', {
+        scope: c.var.caller.scope,
+        roles: c.var.caller.programmeRoles,
+      });
+      c.header('etag', `"${detail.case.version}"`);
       return c.json({
-        ...toCaseView(record),
-        template: { id: programme.templateId, version: programme.templateVersion },
-        nextEvents: nextEvents(compiled, record, c.var.caller.programmeRoles),
+        ...toCaseView(detail.case),
+        template: detail.template,
+        nextEvents: detail.nextEvents,
       });
     },
     async sendEvent(c) {
@@ -108,7 +101,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const ifMatch = ifMatchOf(c);
       const idempotencyKey = idempotencyKeyOf(c);
       const event = await readJson<EventRequest>(ctx, c, 'sendEvent');
-      const applied = await applyEvent(ctx.store, c.req.param('id') ?? '', event, {
+      const applied = await ctx.store.applyEvent(c.req.param('id') ?? '', event, {
         actorId: caller.actorId,
         roles: caller.programmeRoles,
         ifMatch,
@@ -124,7 +117,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       });
     },
     async getCaseHistory(c) {
-      const page = await caseHistoryPage(ctx.store, c.req.param('id') ?? '', {
+      const page = await ctx.store.caseHistoryPage(c.req.param('id') ?? '', {
         scope: c.var.caller.scope,
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),

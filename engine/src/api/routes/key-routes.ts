@@ -1,13 +1,7 @@
 /** API keys over HTTP: create (shown once), list, revoke. */
 import { NotFoundError } from '../../errors/engine-error.js';
-import {
-  createApiKey,
-  getApiKey,
-  listApiKeys,
-  revokeApiKey,
-} from '../../store/api-key-repository.js';
-import type { ApiKeyRecord } from '../../store/api-key-repository.js';
-import { inScope } from '../../store/district-scope.js';
+import { inScope } from '../../store/index.js';
+import type { ApiKeyRecord } from '../../store/index.js';
 import type { KeyCreate } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { forbidden } from '../http-problem.js';
@@ -47,7 +41,7 @@ export function keyRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof KEY_OPERATIO
         throw forbidden('there is one owner key; it cannot be created over the API');
       if (!inScope(input.district, caller.scope))
         throw new NotFoundError('district', input.district);
-      const { record, key } = await createApiKey(ctx.store, input);
+      const { record, key } = await ctx.store.createApiKey(input);
       ctx.log.info('api key created', {
         requestId: c.var.requestId,
         keyId: record.id,
@@ -56,14 +50,14 @@ export function keyRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof KEY_OPERATIO
       return c.json({ ...toKeyView(record), key }, 201);
     },
     async listKeys(c) {
-      return c.json({ items: (await listApiKeys(ctx.store, c.var.caller.scope)).map(toKeyView) });
+      return c.json({ items: (await ctx.store.listApiKeys(c.var.caller.scope)).map(toKeyView) });
     },
     async revokeKey(c) {
       const caller = c.var.caller;
       const id = c.req.param('id') ?? '';
       // The same rule as creating: a key an admin could not create, it may not revoke.
       if (!caller.owner) {
-        const target = await getApiKey(ctx.store, id, caller.scope);
+        const target = await ctx.store.getApiKey(id, caller.scope);
         if (!target) throw new NotFoundError('key', id);
         const reserved = ownerOnly(target.roles);
         if (reserved.length > 0)
@@ -71,7 +65,7 @@ export function keyRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof KEY_OPERATIO
             `only the owner key may revoke keys with the roles ${reserved.join(', ')}`,
           );
       }
-      const record = await revokeApiKey(ctx.store, id, caller.scope);
+      const record = await ctx.store.revokeApiKey(id, caller.scope);
       ctx.log.info('api key revoked', {
         requestId: c.var.requestId,
         keyId: record.id,

@@ -1,5 +1,4 @@
 /** Health, the OpenAPI document and the reference page. */
-import { sql } from 'drizzle-orm';
 import type { ApiContext } from '../api-context.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 import { HttpProblem } from '../http-problem.js';
@@ -24,7 +23,7 @@ export function metaRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof META_OPERAT
     async getHealth(c) {
       checkAccept(c.req.header('accept'), 'application/json');
       try {
-        await ctx.store.sql.query(sql`select 1`);
+        await ctx.store.pingDatabase();
       } catch {
         throw new HttpProblem(
           503,

@@ -4,15 +4,8 @@
  * own, and changes only people who hold no role it lacks.
  */
 import { NotFoundError } from '../../errors/engine-error.js';
-import { inScope } from '../../store/district-scope.js';
-import {
-  createPerson,
-  getPerson,
-  listPeople,
-  setPassword,
-  updatePerson,
-} from '../../store/person-repository.js';
-import type { PersonRecord } from '../../store/person-repository.js';
+import { inScope } from '../../store/index.js';
+import type { PersonRecord } from '../../store/index.js';
 import type { PasswordReset, PersonCreate, PersonPatch } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { rolesNotHeld, toStoreCaller } from '../caller.js';
@@ -42,7 +35,7 @@ export function personRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PERSON_OP
   return {
     async listPeople(c) {
       const district = queryValue(c, 'district');
-      const page = await listPeople(ctx.store, {
+      const page = await ctx.store.listPeople({
         scope: c.var.caller.scope,
         district,
         role: queryValue(c, 'role', 64),
@@ -58,7 +51,7 @@ export function personRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PERSON_OP
       if (!inScope(input.district, caller.scope))
         throw new NotFoundError('district', input.district);
       checkGrant(caller, input.roles);
-      const person = await createPerson(ctx.store, input, toStoreCaller(caller));
+      const person = await ctx.store.createPerson(input, toStoreCaller(caller));
       ctx.log.info('person created', {
         requestId: c.var.requestId,
         person: person.id,
@@ -68,17 +61,16 @@ export function personRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PERSON_OP
       return c.json(toPersonView(person), 201);
     },
     async getPerson(c) {
-      const person = await getPerson(ctx.store, c.req.param('id') ?? '', c.var.caller.scope);
+      const person = await ctx.store.getPerson(c.req.param('id') ?? '', c.var.caller.scope);
       return c.json(toPersonView(person));
     },
     async changePerson(c) {
       const caller = c.var.caller;
       const id = c.req.param('id') ?? '';
       // Out-of-scope ids answer 404 before the body is even looked at.
-      await getPerson(ctx.store, id, caller.scope);
+      await ctx.store.getPerson(id, caller.scope);
       const change = await readJson<PersonPatch>(ctx, c, 'changePerson');
-      const person = await updatePerson(
-        ctx.store,
+      const person = await ctx.store.updatePerson(
         id,
         change,
         toStoreCaller(caller),
@@ -97,9 +89,9 @@ export function personRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PERSON_OP
     async resetPassword(c) {
       const caller = c.var.caller;
       const id = c.req.param('id') ?? '';
-      await getPerson(ctx.store, id, caller.scope);
+      await ctx.store.getPerson(id, caller.scope);
       const input = await readJson<PasswordReset>(ctx, c, 'resetPassword');
-      await setPassword(ctx.store, id, input.password, toStoreCaller(caller), (person) =>
+      await ctx.store.setPassword(id, input.password, toStoreCaller(caller), (person) =>
         checkMayManage(caller, person),
       );
       ctx.log.info('password reset', {

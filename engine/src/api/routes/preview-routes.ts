@@ -1,6 +1,4 @@
 /** The rule-change preview: what a parameter change would alter, before it is made. */
-import { previewProgrammeParams } from '../../store/params-preview-repository.js';
-import { getProgramme } from '../../store/programme-repository.js';
 import type { ParamsPreviewRequest } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { queryInt, readJson } from '../request-input.js';
@@ -17,9 +15,9 @@ export function previewRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PREVIEW_
       const id = c.req.param('id') ?? '';
       const limit = queryInt(c, 'limit', 0, 5000) ?? DEFAULT_CASE_LIMIT;
       // Out-of-scope ids answer 404 before the body is even looked at.
-      await getProgramme(ctx.store, id, c.var.caller.scope);
+      await ctx.store.getProgramme(id, c.var.caller.scope);
       const input = await readJson<ParamsPreviewRequest>(ctx, c, 'previewParams');
-      const preview = await previewProgrammeParams(ctx.store, id, input.params, c.var.caller.scope);
+      const preview = await ctx.store.previewProgrammeParams(id, input.params, c.var.caller.scope);
       return c.json({
         programmeId: id,
         before: preview.before,

@@ -1,15 +1,6 @@
 /** Programmes: start, list, read, change parameters or status, statistics. */
-import { inScope } from '../../store/district-scope.js';
-import {
-  changeProgramme,
-  getProgramme,
-  ledgerBalances,
-  listProgrammeChanges,
-  listProgrammes,
-  startProgramme,
-} from '../../store/programme-repository.js';
-import type { ProgrammeRecord, ProgrammeStatus } from '../../store/programme-repository.js';
-import { programmeStats } from '../../store/programme-stats-repository.js';
+import { inScope } from '../../store/index.js';
+import type { ProgrammeRecord, ProgrammeStatus } from '../../store/index.js';
 import type { ProgrammeCreate, ProgrammePatch } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
@@ -54,13 +45,13 @@ export function programmeRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PROGRA
   return {
     async startProgramme(c) {
       const input = await readJson<ProgrammeCreate>(ctx, c, 'startProgramme');
-      const programme = await startProgramme(ctx.store, input, toStoreCaller(c.var.caller));
+      const programme = await ctx.store.startProgramme(input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/programmes/${programme.id}`);
       return c.json(toProgrammeView(programme), 201);
     },
     async listProgrammes(c) {
       const district = queryValue(c, 'district');
-      const programmes = await listProgrammes(ctx.store, {
+      const programmes = await ctx.store.listProgrammes({
         scope: c.var.caller.scope,
         templateId: queryValue(c, 'template'),
         status: queryEnum<ProgrammeStatus>(c, 'status', ['active', 'paused', 'closed']),
@@ -73,10 +64,10 @@ export function programmeRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PROGRA
     async getProgramme(c) {
       const id = c.req.param('id') ?? '';
       const scope = c.var.caller.scope;
-      const programme = await getProgramme(ctx.store, id, scope);
+      const programme = await ctx.store.getProgramme(id, scope);
       const [ledgers, changes] = await Promise.all([
-        ledgerBalances(ctx.store, id, scope),
-        listProgrammeChanges(ctx.store, id, scope),
+        ctx.store.ledgerBalances(id, scope),
+        ctx.store.listProgrammeChanges(id, scope),
       ]);
       return c.json({ ...toProgrammeView(programme), ledgers, changes });
     },
@@ -84,14 +75,14 @@ export function programmeRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PROGRA
       const id = c.req.param('id') ?? '';
       const caller = toStoreCaller(c.var.caller);
       // Out-of-scope ids answer 404 before the body is even looked at.
-      await getProgramme(ctx.store, id, caller.scope);
+      await ctx.store.getProgramme(id, caller.scope);
       const change = await readJson<ProgrammePatch>(ctx, c, 'changeProgramme');
-      return c.json(toProgrammeView(await changeProgramme(ctx.store, id, change, caller)));
+      return c.json(toProgrammeView(await ctx.store.changeProgramme(id, change, caller)));
     },
     async getProgrammeStats(c) {
       const id = c.req.param('id') ?? '';
       const tz = timeZone(queryValue(c, 'tz', 64));
-      const stats = await programmeStats(ctx.store, id, {
+      const stats = await ctx.store.programmeStats(id, {
         scope: c.var.caller.scope,
         timeZone: tz,
       });

@@ -1,17 +1,6 @@
 /** Signing in and out with a session cookie. */
 import type { Context } from 'hono';
-import {
-  SIGN_IN_FAILURE_POLICY,
-  clearFailures,
-  lockedUntil,
-  recordFailure,
-} from '../../store/auth-failure-repository.js';
-import { decoyHash, verifyPassword } from '../../store/password-hash.js';
-import { findPersonForSignIn } from '../../store/person-repository.js';
-import { programmeRoleTitles } from '../../store/role-titles.js';
-import type { PersonRecord } from '../../store/person-repository.js';
-import { createSession, revokeAllSessions, revokeSession } from '../../store/session-repository.js';
-import type { SessionRecord } from '../../store/session-repository.js';
+import type { PersonRecord, SessionRecord } from '../../store/index.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
 import type { SessionCreate } from '../../contract/api-types.js';
 import { HttpProblem } from '../http-problem.js';
@@ -41,7 +30,7 @@ async function toSessionView(ctx: ApiContext, s: SessionRecord) {
     person: toPersonView(s.person),
     csrfToken: s.csrfToken,
     expiresAt: s.expiresAt,
-    roleTitles: await programmeRoleTitles(ctx.store, s.person.roles),
+    roleTitles: await ctx.store.programmeRoleTitles(s.person.roles),
   };
 }
 
@@ -66,22 +55,15 @@ export function sessionRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof SESSION_
   return {
     async signIn(c) {
       const input = await readJson<SessionCreate>(ctx, c, 'signIn');
-      const login = input.login.trim().toLowerCase();
-      const subject = `login:${login}`;
-      const until = await lockedUntil(ctx.store, subject);
-      if (until) throw locked(until, ctx.store.clock.now());
-      const found = await findPersonForSignIn(ctx.store, login);
-      // An unknown login costs a hash check too, so timing does not tell which logins exist.
-      const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), input.password);
-      if (!found || !ok) {
-        await recordFailure(ctx.store, subject, SIGN_IN_FAILURE_POLICY);
+      const signedIn = await ctx.store.signIn(input, ctx.sessions);
+      if (signedIn.outcome === 'locked') throw locked(signedIn.until, ctx.store.clock.now());
+      if (signedIn.outcome === 'failed') {
         ctx.log.warn('sign-in failed', { requestId: c.var.requestId });
         throw new HttpProblem(401, 'sign-in-failed', 'the login or the password is wrong');
       }
-      await clearFailures(ctx.store, subject);
-      const { session, token } = await createSession(ctx.store, found.person, ctx.sessions);
+      const { session, token } = signedIn;
       setSessionCookie(c, token, session.expiresAt, ctx.store.clock.now());
-      ctx.log.info('signed in', { requestId: c.var.requestId, person: found.person.id });
+      ctx.log.info('signed in', { requestId: c.var.requestId, person: session.person.id });
       c.header('cache-control', 'no-store');
       return c.json(await toSessionView(ctx, session));
     },
@@ -90,13 +72,13 @@ export function sessionRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof SESSION_
       return c.json(await toSessionView(ctx, sessionOf(c)));
     },
     async signOut(c) {
-      await revokeSession(ctx.store, sessionOf(c).id);
+      await ctx.store.revokeSession(sessionOf(c).id);
       clearSessionCookie(c);
       return c.body(null, 204);
     },
     async signOutEverywhere(c) {
       const session = sessionOf(c);
-      const ended = await revokeAllSessions(ctx.store, session.person.id);
+      const ended = await ctx.store.revokeAllSessions(session.person.id);
       ctx.log.info('signed out everywhere', {
         requestId: c.var.requestId,
         person: session.person.id,

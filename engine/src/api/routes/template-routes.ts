@@ -6,14 +6,7 @@ import {
   TemplateInvalidError,
 } from '../../errors/engine-error.js';
 import type { TemplateIssue } from '../../errors/issue-catalog.js';
-import {
-  getTemplateVersion,
-  listTemplateVersions,
-  listTemplates,
-  publishTemplate,
-  saveTemplate,
-} from '../../store/template-repository.js';
-import type { TemplateVersionRecord } from '../../store/template-repository.js';
+import type { TemplateVersionRecord } from '../../store/index.js';
 import type { StateDef } from '../../template/template.js';
 import { validateTemplate } from '../../template/validate-template.js';
 import type { TemplateSource } from '../../contract/api-types.js';
@@ -93,8 +86,7 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
     },
     async createTemplate(c) {
       const source = await readSource(ctx, c, 'createTemplate');
-      const { record, warnings } = await saveTemplate(
-        ctx.store,
+      const { record, warnings } = await ctx.store.saveTemplate(
         source,
         toStoreCaller(c.var.caller),
       );
@@ -102,10 +94,10 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
       return c.json({ ...toVersionView(record), warnings: warnings.map(toFinding) }, 201);
     },
     async listTemplates(c) {
-      return c.json({ items: await listTemplates(ctx.store) });
+      return c.json({ items: await ctx.store.listTemplates() });
     },
     async getTemplate(c) {
-      const versions = await listTemplateVersions(ctx.store, c.req.param('id') ?? '');
+      const versions = await ctx.store.listTemplateVersions(c.req.param('id') ?? '');
       return c.json({
         ...toVersionView(versions[0]!),
         versions: versions.map((v) => ({
@@ -118,12 +110,12 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
     },
     async getTemplateVersion(c) {
       const { id, v } = version(c);
-      return c.json(toVersionView(await getTemplateVersion(ctx.store, id, v)));
+      return c.json(toVersionView(await ctx.store.getTemplateVersion(id, v)));
     },
     async publishTemplate(c) {
       const { id, v } = version(c);
       return c.json(
-        toVersionView(await publishTemplate(ctx.store, id, v, toStoreCaller(c.var.caller))),
+        toVersionView(await ctx.store.publishTemplate(id, v, toStoreCaller(c.var.caller))),
       );
     },
   };

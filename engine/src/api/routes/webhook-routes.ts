@@ -1,11 +1,5 @@
 /** Webhooks: subscribe, list, disable, and read the delivery log. */
-import {
-  createWebhook,
-  disableWebhook,
-  listDeliveries,
-  listWebhooks,
-} from '../../store/webhook-repository.js';
-import type { DeliveryStatus, WebhookRecord } from '../../store/webhook-repository.js';
+import type { DeliveryStatus, WebhookRecord } from '../../store/index.js';
 import type { WebhookCreate } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
@@ -37,22 +31,22 @@ export function webhookRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WEBHOOK_
       const refusal = targets.checkUrl(input.url);
       if (refusal !== undefined)
         throw new ValidationFailedError('request body', [{ path: '/url', message: refusal }]);
-      const { record, secret } = await createWebhook(ctx.store, input, toStoreCaller(c.var.caller));
+      const { record, secret } = await ctx.store.createWebhook(input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/webhooks/${record.id}/deliveries`);
       return c.json({ ...toWebhookView(record), secret }, 201);
     },
     async listWebhooks(c) {
       return c.json({
-        items: (await listWebhooks(ctx.store, c.var.caller.scope)).map(toWebhookView),
+        items: (await ctx.store.listWebhooks(c.var.caller.scope)).map(toWebhookView),
       });
     },
     async deleteWebhook(c) {
       return c.json(
-        toWebhookView(await disableWebhook(ctx.store, c.req.param('id') ?? '', c.var.caller.scope)),
+        toWebhookView(await ctx.store.disableWebhook(c.req.param('id') ?? '', c.var.caller.scope)),
       );
     },
     async listDeliveries(c) {
-      const page = await listDeliveries(ctx.store, c.req.param('id') ?? '', {
+      const page = await ctx.store.listDeliveries(c.req.param('id') ?? '', {
         scope: c.var.caller.scope,
         status: queryEnum<DeliveryStatus>(c, 'status', ['pending', 'delivered', 'failed']),
         cursor: queryValue(c, 'cursor', 500),
