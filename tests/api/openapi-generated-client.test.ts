@@ -6,7 +6,7 @@
  * A free-form object typed `Record<string, never>` (no `additionalProperties`) makes the session
  * fail to compile, so this fails when the document regresses.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -18,8 +18,18 @@ import { startWebhookReceiver } from './webhook-receiver.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
 
 const SESSION = fileURLToPath(new URL('generated-client/docs-session.ts', import.meta.url));
+const API_DOC = fileURLToPath(new URL('../../docs/api.md', import.meta.url));
 // Inside tests/, so the session resolves `openapi-fetch` from tests/node_modules.
 const SCRATCH_PARENT = fileURLToPath(new URL('../node_modules/', import.meta.url));
+
+/** The TypeScript example of the "Generated clients" section of docs/api.md. */
+function docsExample(): string {
+  const text = readFileSync(API_DOC, 'utf8');
+  const section = text.slice(text.indexOf('\n## Generated clients\n'));
+  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!example) throw new Error('docs/api.md has no TypeScript example under "Generated clients"');
+  return example;
+}
 
 /** Casts, non-null assertions, `any` and compiler directives: what an integrator should not need. */
 function escapes(source: ts.SourceFile): string[] {
@@ -60,20 +70,22 @@ describe('a client generated from the served OpenAPI document', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('types the docs/api.md session without casts, and the session runs', async () => {
+  it('types the docs/api.md example and session without casts, and the session runs', async () => {
     const served = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(served.status).toBe(200);
     const document: unknown = await served.json();
     const generated = astToString(await openapiTS(document as Parameters<typeof openapiTS>[0]));
     // The free-form objects (params, data, payload, …) are open objects, not empty ones.
     expect(generated).not.toMatch(/(params|data|payload)\??: Record<string, never>/);
-    writeFileSync(join(scratch, 'api.ts'), generated);
+    writeFileSync(join(scratch, 'relief-api.ts'), generated);
     const session = join(scratch, 'docs-session.ts');
     copyFileSync(SESSION, session);
+    const example = join(scratch, 'docs-example.ts');
+    writeFileSync(example, docsExample());
     // An ES module, as the integrator's project would be.
     writeFileSync(join(scratch, 'package.json'), '{"type":"module"}');
 
-    const program = ts.createProgram([session], {
+    const program = ts.createProgram([session, example], {
       strict: true,
       noUncheckedIndexedAccess: true,
       exactOptionalPropertyTypes: true,
@@ -91,6 +103,7 @@ describe('a client generated from the served OpenAPI document', () => {
       .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
     expect(escapes(program.getSourceFile(session)!)).toEqual([]);
+    expect(escapes(program.getSourceFile(example)!)).toEqual([]);
 
     const emitted = program.emit();
     expect(emitted.emitSkipped).toBe(false);

@@ -1,12 +1,13 @@
 /**
  * The session of `docs/api.md` ("A session an integrator can paste"), written as an integrator
  * would against a client generated from the served OpenAPI document: `openapi-typescript` makes
- * `api.ts` beside this file, `openapi-fetch` calls it. `generated-client.test.ts` type-checks this
+ * `relief-api.ts` beside this file, `openapi-fetch` calls it. `openapi-generated-client.test.ts`
+ * type-checks this
  * file (no `any`, no casts) and runs it against the real server. It is not part of the `tests`
- * project, since `api.ts` exists only while that test runs.
+ * project, since `relief-api.ts` exists only while that test runs.
  */
 import createClient from 'openapi-fetch';
-import type { paths } from './api.js';
+import type { paths } from './relief-api.js';
 
 /** What came back, for the test to check. */
 export interface SessionSummary {
