@@ -360,6 +360,43 @@ describe.runIf(
       await phone.close();
       expect(errors).toEqual([]);
     }, 60_000);
+
+    it('adds a cadre on the people page with a located error first, and disables the account', async () => {
+      expect(signIn, 'the real server manages people').toBeDefined();
+      await page.goto(`${target.url}/admin/people`);
+      await page.getByTestId('people').waitFor();
+      await page.getByTestId('person-display-name').fill('李敏');
+      await page.getByTestId('person-login').fill('li.min');
+      await page.getByTestId('person-password').fill('short');
+      await page.getByTestId('role-committee').check();
+      await page.getByTestId('add-person').click();
+      // Refused by the server, said on the field in Chinese: nothing was created.
+      await eventually(() => page.getByTestId('people-notice').textContent()).toContain(
+        '“密码”至少需要 10 个字符',
+      );
+      expect(await page.locator('tr[data-login="li.min"]').count()).toBe(0);
+      await shot('18-people-error');
+      await page.getByTestId('person-password').fill('meals-every-day');
+      await page.getByTestId('add-person').click();
+      const row = page.locator('tr[data-login="li.min"]');
+      await row.waitFor();
+      expect(await row.textContent()).toContain('居委会');
+      expect(await row.textContent()).not.toContain('committee');
+      // The new cadre signs in with that password…
+      const signInAs = () =>
+        fetch(`${target.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ login: 'li.min', password: 'meals-every-day' }),
+        });
+      expect((await signInAs()).status).toBe(200);
+      // …until the admin disables the account.
+      await row.getByTestId('toggle-person').click();
+      await eventually(() => row.getByTestId('person-status').textContent()).toBe('已停用');
+      await shot('19-people');
+      expect((await signInAs()).status).toBe(401);
+      expect(errors).toEqual([]);
+    }, 60_000);
   },
   600_000,
 );

@@ -371,6 +371,11 @@ export const consoleMessages = m({
     en: '“{field}” has the wrong type (should be {type})',
   },
   fieldRange: { zh: '“{field}”超出允许范围', en: '“{field}” is out of range' },
+  fieldTooShort: {
+    zh: '“{field}”至少需要 {n} 个字符',
+    en: '“{field}” needs at least {n} characters',
+  },
+  fieldTooLong: { zh: '“{field}”最多 {n} 个字符', en: '“{field}” takes at most {n} characters' },
   typeInteger: { zh: '整数', en: 'an integer' },
   typeNumber: { zh: '数字', en: 'a number' },
   typeBoolean: { zh: '是/否', en: 'yes/no' },

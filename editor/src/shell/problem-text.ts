@@ -46,6 +46,10 @@ export function fieldProblemText(
     const typeKey = `type${type[0]!.toUpperCase()}${type.slice(1)}` as MessageKey;
     return translate(lang, 'fieldType', { field, type: translate(lang, typeKey) });
   }
+  const shortest = /fewer than (\d+) characters/.exec(message)?.[1];
+  if (shortest) return translate(lang, 'fieldTooShort', { field, n: shortest });
+  const longest = /more than (\d+) characters/.exec(message)?.[1];
+  if (longest) return translate(lang, 'fieldTooLong', { field, n: longest });
   if (/must be [<>]=?|minimum|maximum|fewer|more than/.test(message))
     return translate(lang, 'fieldRange', { field });
   return translate(lang, 'fieldInvalid', { field });

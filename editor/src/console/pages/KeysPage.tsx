@@ -20,7 +20,10 @@ export default function KeysPage() {
   const list = useLoad(async (signal) => {
     const [keys, roles] = await Promise.all([
       api.call('listKeys', { signal }),
-      grantableRoles(signal),
+      grantableRoles(signal).then((roles) =>
+        // Only the owner key hands out `admin` keys; a person is never the owner.
+        session.kind === 'person' ? roles.filter((r) => r !== 'admin') : roles,
+      ),
     ]);
     return { keys: keys.items, roles: roles.filter((r) => r !== 'admin') };
   }, 'keys');

@@ -8,7 +8,7 @@ import { LoadError } from '../LoadError.js';
 import { RolePicker } from '../RolePicker.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
-import { problemText } from '../../shell/problem-text.js';
+import { fieldProblemLines, problemText } from '../../shell/problem-text.js';
 import { roleTitle } from '../../shell/role-title.js';
 import { api, useSession } from '../../shell/session-store.js';
 
@@ -20,7 +20,7 @@ export default function PeoplePage() {
   const list = useLoad(async (signal) => {
     const [people, roles] = await Promise.all([
       api.call('listPeople', { signal }),
-      grantableRoles(signal),
+      grantableRoles(signal, session.kind === 'person' ? session.person.roles : undefined),
     ]);
     return { people: people.items, roles };
   }, 'people');
@@ -31,7 +31,16 @@ export default function PeoplePage() {
     district: session.kind === 'person' ? session.person.district : '',
     roles: [] as string[],
   });
-  const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string; fields?: string[] }>();
+  // Field errors name the field by the form's own label (密码, 登录名), never a JSON pointer.
+  const fieldTitle = (pointer: string) =>
+    ({
+      '/login': t('login'),
+      '/displayName': t('displayName'),
+      '/password': t('password'),
+      '/district': t('district'),
+      '/roles': t('roles'),
+    })[pointer.replace(/\/\d+$/, '')] ?? '';
   if (
     list.error instanceof ApiProblem &&
     (list.error.code === 'no-route' || list.error.status === 404)
@@ -48,21 +57,36 @@ export default function PeoplePage() {
       setNotice({ ok: true, text: ok });
       list.reload();
     } catch (problem) {
-      setNotice({ ok: false, text: problemText(problem, lang) });
+      setNotice({
+        ok: false,
+        text: problemText(problem, lang),
+        fields: fieldProblemLines(problem, lang, fieldTitle),
+      });
     }
   };
   const create = (e: FormEvent) => {
     e.preventDefault();
-    void act(() => api.call('createPerson', { body: form }), t('created'));
+    void act(async () => {
+      await api.call('createPerson', { body: form });
+      // A clean form for the next person; the password typed for this one must not linger.
+      setForm({ ...form, login: '', displayName: '', password: '', roles: [] });
+    }, t('created'));
   };
   return (
     <main className="page">
       <h1>{t('people')}</h1>
       {list.error !== undefined && <LoadError error={list.error} retry={list.reload} />}
       {notice && (
-        <p className={notice.ok ? 'ok' : 'form-error'} role="status">
-          {notice.text}
-        </p>
+        <div className={notice.ok ? 'ok' : 'form-error'} role="status" data-testid="people-notice">
+          <p>{notice.text}</p>
+          {notice.fields && notice.fields.length > 0 && (
+            <ul>
+              {notice.fields.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <div className="table-wrap">
         <table className="grid" data-testid="people">
@@ -90,11 +114,16 @@ export default function PeoplePage() {
           <input
             value={form.displayName}
             onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+            data-testid="person-display-name"
           />
         </label>
         <label>
           {t('login')}
-          <input value={form.login} onChange={(e) => setForm({ ...form, login: e.target.value })} />
+          <input
+            value={form.login}
+            onChange={(e) => setForm({ ...form, login: e.target.value })}
+            data-testid="person-login"
+          />
         </label>
         <label>
           {t('password')}
@@ -103,6 +132,7 @@ export default function PeoplePage() {
             autoComplete="new-password"
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}
+            data-testid="person-password"
           />
         </label>
         <label>
@@ -110,6 +140,7 @@ export default function PeoplePage() {
           <input
             value={form.district}
             onChange={(e) => setForm({ ...form, district: e.target.value })}
+            data-testid="person-district"
           />
         </label>
         <div>
@@ -120,7 +151,7 @@ export default function PeoplePage() {
             onChange={(roles) => setForm({ ...form, roles })}
           />
         </div>
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" data-testid="add-person">
           {t('addPerson')}
         </button>
       </form>
@@ -139,12 +170,12 @@ function PersonRow({
   const lang = useLang();
   const [password, setPassword] = useState('');
   return (
-    <tr>
+    <tr data-login={p.login}>
       <td>{p.displayName}</td>
       <td>{p.login}</td>
       <td>{p.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
       <td>{p.district}</td>
-      <td>{p.disabled ? t('disabled') : t('enabled')}</td>
+      <td data-testid="person-status">{p.disabled ? t('disabled') : t('enabled')}</td>
       <td className="row-actions">
         <input
           type="password"
@@ -165,6 +196,7 @@ function PersonRow({
           {t('resetPassword')}
         </button>
         <button
+          data-testid="toggle-person"
           onClick={() =>
             void run(
               () =>
