@@ -1,64 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../compile/compile-template.js';
 import {
   AmountNotExactError,
   EventNotAcceptedError,
   ExpressionFailedError,
   LedgerInsufficientError,
 } from '../errors/engine-error.js';
-import { validateTemplate } from '../template/validate-template.js';
 import { openingBalances } from './opening-balances.js';
 import { acceptedEvents, startCase, stepCase } from './step-case.js';
-
-function compile(source: string) {
-  const { template, issues } = validateTemplate(source);
-  if (!template) throw new Error(JSON.stringify(issues, null, 2));
-  return compileTemplate(template);
-}
-
-const SOURCE = `dsl: relief/v1
-id: visits
-version: 1
-title: { zh: 每日走访, en: Daily visits }
-roles: { cadre: { zh: 干部, en: Cadre } }
-parameters: { type: object, properties: { kits: { type: integer, default: 1 } } }
-data:
-  type: object
-  properties:
-    visits: { type: integer, default: 0 }
-    a: { type: integer, default: 1 }
-    b: { type: integer, default: 2 }
-    note: { type: string }
-ledgers: { kits: { title: Kits, opening: params.kits } }
-events:
-  visit: {}
-  note: {}
-  swap: {}
-  give: {}
-  pay: { form: { type: object, properties: { amount: { type: number } } } }
-  check: {}
-  split: {}
-initial: watched
-states:
-  watched:
-    on:
-      visit: { target: watched, actions: [{ set: { visits: data.visits + 1 } }] }
-      note: { actions: [{ emit: visit.noted }] }
-      swap: { actions: [{ set: { a: data.b, b: data.a } }] }
-      give: { actions: [{ ledger: { kits: -1 } }] }
-      pay: { actions: [{ ledger: { kits: event.amount } }] }
-      check: { guard: "data.note == 'x'", target: escalated }
-      split: both
-    after:
-      - delay: P1D
-        target: escalated
-  escalated: { type: final }
-  both:
-    type: parallel
-    states:
-      left: { initial: l1, states: { l1: { on: { visit: l2 } }, l2: { type: final } } }
-      right: { initial: r1, states: { r1: { on: { visit: r2 } }, r2: { type: final } } }
-`;
+import {
+  compileForTest as compile,
+  VISITS_SOURCE as SOURCE,
+} from '../compile/visits-template.fixture.js';
 
 const env = (now = new Date('2026-01-01T08:00:00Z')) => ({
   params: { kits: 1 },

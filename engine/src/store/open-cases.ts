@@ -1,7 +1,7 @@
 /**
  * Bulk open, set-based: every row is validated and started in JavaScript (pure: data schema,
  * defaults, `startCase`), then a chunk of rows is written with one multi-row statement per table
- * (`jsonb_to_recordset`), one transaction per chunk. The outcome of each row is what `openCase`
+ * (`jsonb_to_recordset`), one transaction per chunk, the event loop served between chunks. The outcome of each row is what `openCase`
  * would have given it alone: a case, or the refusal with its code and message.
  *
  * Refs are deduplicated by the database (`on conflict do nothing`), so a ref taken by a concurrent
@@ -30,12 +30,29 @@ import { checkStorable } from './check-storable.js';
 import { toEffectRows } from './effect-rows.js';
 import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
+import { letOthersIn } from './let-others-in.js';
 import { jsonb } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 
 /** Rows per transaction: large enough to amortise the round trips, small enough to hold locks briefly. */
 export const OPEN_CASES_CHUNK = 1000;
+/**
+ * On PGlite, which runs in the server's own thread, a chunk blocks every other request while it is
+ * written, so chunks are sized by time instead: each aims at this many ms, halving after a slow
+ * one and doubling after a quick one (rows cost about 1 ms each on a loaded 2-core machine, more
+ * or less with the template and the load), so health and events are answered within 250 ms.
+ */
+export const PGLITE_CHUNK_TARGET_MS = 40;
+const PGLITE_CHUNK_FIRST = 50;
+const PGLITE_CHUNK_MIN = 10;
+
+/** The next chunk's size on PGlite, from the last one's size and time. */
+export function nextPgliteChunk(size: number, ms: number): number {
+  if (ms > PGLITE_CHUNK_TARGET_MS * 1.5) return Math.max(PGLITE_CHUNK_MIN, Math.floor(size / 2));
+  if (ms < PGLITE_CHUNK_TARGET_MS / 2) return Math.min(OPEN_CASES_CHUNK, size * 2);
+  return size;
+}
 
 interface ProgrammeRow {
   template_id: string;
@@ -73,10 +90,17 @@ export async function openCases(
 ): Promise<OpenCaseOutcome[]> {
   if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
-  for (let start = 0; start < inputs.length; start += OPEN_CASES_CHUNK) {
-    const chunk = inputs.slice(start, start + OPEN_CASES_CHUNK);
+  const embedded = ctx.sql.kind === 'pglite';
+  let size = embedded ? PGLITE_CHUNK_FIRST : OPEN_CASES_CHUNK;
+  for (let start = 0; start < inputs.length;) {
+    // Between chunks, requests that arrived meanwhile get the database before the next chunk.
+    if (start > 0) await letOthersIn();
+    const chunk = inputs.slice(start, start + size);
+    const began = performance.now();
     const done = await openChunk(ctx, programmeId, chunk, caller);
     done.forEach((outcome, i) => (outcomes[start + i] = outcome));
+    start += chunk.length;
+    if (embedded) size = nextPgliteChunk(chunk.length, performance.now() - began);
   }
   return outcomes;
 }
