@@ -23,6 +23,22 @@ export type ApiKeyList = {
   items: ApiKey[];
 };
 
+/** An admin's reassignment of a case: a person's id or login, or null to clear it. An assignee that names nobody in the case's district is kept and flagged. */
+export type AssigneeChange = {
+  assignee: string | null;
+};
+
+/** Who a case is assigned to (`assign:` or an admin's reassignment), matched against the people of its district by id or login. `person` is null when the assignee names nobody there: it is kept as written and flagged, never refused. */
+export type Assignment = {
+  /** As written by the template's `assign:` or the admin. */
+  assignee: string;
+  person: {
+    id: string;
+    login: string;
+    displayName: string;
+  } | null;
+};
+
 /** One beneficiary or request in a programme. */
 export type Case = {
   id: string;
@@ -75,6 +91,8 @@ export type CaseDetail = {
     version: number;
   };
   nextEvents: NextEvent[];
+  /** The assignee matched to a person of the district; null when the case has none. */
+  assignment: Assignment | null;
 };
 
 /** A page of cases, oldest first. */
@@ -212,7 +230,7 @@ export type NextEvent = {
   form: Record<string, unknown> | null;
 };
 
-/** Messages from `notify` actions for the caller's roles, in the caller's districts, newest first. */
+/** Messages from `notify` actions for the caller's roles and about cases assigned to the caller, in the caller's districts, newest first, with the caller's read flag. */
 export type NotificationList = {
   items: {
     id: number;
@@ -222,9 +240,25 @@ export type NotificationList = {
     message: Label;
     district: string;
     at: string;
+    /** Read by the caller (`POST /api/v1/notifications/read`). */
+    read: boolean;
   }[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+  /** How many of the caller's notifications (all pages, ignoring filters) are unread. */
+  unread: number;
+};
+
+/** Mark notifications read (or unread again with `read: false`) for the caller. Ids the caller cannot see are ignored. */
+export type NotificationRead = {
+  ids: number[];
+  read?: boolean;
+};
+
+/** How many flags changed, and how many of the caller's notifications are still unread. */
+export type NotificationReadResult = {
+  changed: number;
+  unread: number;
 };
 
 /** What a parameter change would alter for the open cases: for each, which next transitions would go elsewhere, and which pending timers would fire differently. Nothing was changed. */
@@ -637,16 +671,36 @@ export type WebhookList = {
   items: Webhook[];
 };
 
-/** Open cases waiting on one of the caller's roles, in the caller's districts, longest waiting first. */
+/** Open cases waiting on the caller, in the caller's districts. A case waits on a role when an event that role may send is accepted in one of its active states (a guard that reads the event's payload never hides it; a state's `roles:` narrows its own transitions). Cases assigned to the caller first, then by deadline (overdue first), then longest waiting. */
 export type Worklist = {
   items: {
     case: Case;
     programmeTitle: string;
     templateId: string;
+    /** The active states that accept an event the caller may send. */
     waitingIn: string[];
-    /** Event types the caller may send now. */
-    nextEvents: string[];
+    /** The events the caller may send now, with their forms, in the template's order. */
+    nextEvents: NextEvent[];
+    /** Title of the state the case is in (the innermost active state that has one). */
+    stateTitle: Label | null;
+    /** The case data the template marks for workers with `x-worker` on its `data` properties (`true`, `phone`: a number to tap, `address`), in the template's order; only fields with a value. Without marks, the `name` field. */
+    card: {
+      field: string;
+      title: Label | null;
+      value: unknown;
+      kind: 'text' | 'phone' | 'address';
+    }[];
+    templateVersion: number;
+    /** When the case's earliest pending timer falls due; null without one. Past means overdue. */
+    deadline: string | null;
+    /** Assigned to the caller (by person id or login). */
+    mine: boolean;
+    assignment: Assignment | null;
   }[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+  /** Pass as `since` for a cheap refresh: the next answer lists only what changed after it. */
+  asOf: string;
+  /** With `since`: cases that changed and no longer wait on the caller (drop them). Empty otherwise. */
+  removed: string[];
 };

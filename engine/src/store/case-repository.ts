@@ -10,6 +10,8 @@ import {
 import { startCase } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
 import { activeStateIds } from '../runtime/active-state-ids.js';
+import { matchAssignees } from './assignee-people.js';
+import type { AssigneeMatch } from './assignee-people.js';
 import { CASE_COLUMNS, newCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
@@ -156,6 +158,8 @@ export interface CaseDetail {
   case: CaseRecord;
   template: { id: string; version: number };
   nextEvents: NextEvent[];
+  /** The assignee matched to a person of the case's district; null without an assignee. */
+  assignment: AssigneeMatch | null;
 }
 
 /** One case in the caller's scope, read with its template version and next events (`roles`: the caller's). */
@@ -171,6 +175,7 @@ export async function caseDetail(
     case: record,
     template: { id: programme.templateId, version: programme.templateVersion },
     nextEvents: nextEvents(compiled, record, caller.roles),
+    assignment: (await matchAssignees(ctx, [record]))[0] ?? null,
   };
 }
 

@@ -70,3 +70,5 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-hash.js';
 export { checkDistrict, inScope } from './district-scope.js';
 export { createTestDatabase, testDatabaseUrl } from './sql/create-test-database.js';
 export type { TestDatabase } from './sql/create-test-database.js';
+export type { WorklistPage } from './worklist-repository.js';
+export type { AssigneeMatch } from './assignee-people.js';

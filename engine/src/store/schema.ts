@@ -266,6 +266,22 @@ export const notifications = pgTable(
   (t) => [index('notifications_role_idx').on(t.role, t.id)],
 );
 
+/**
+ * Who has read which notification: a message goes to a role (or to a case's assignee), so the
+ * flag is per reader — a person's id, or a key's id.
+ */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: bigint('notification_id', { mode: 'number' })
+      .notNull()
+      .references(() => notifications.id),
+    reader: text('reader').notNull(),
+    readAt: at('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reader, t.notificationId] })],
+);
+
 /** Emitted events waiting for webhook delivery, written in the same transaction as the event. */
 export const outbox = pgTable(
   'outbox',

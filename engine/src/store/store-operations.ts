@@ -24,7 +24,12 @@ import {
 } from './case-repository.js';
 import { importCases } from './import-cases.js';
 import { caseNextEvents } from './next-events.js';
-import { listNotifications } from './notification-repository.js';
+import {
+  countUnread,
+  listNotifications,
+  markNotificationsRead,
+} from './notification-repository.js';
+import { reassignCase } from './reassign-case.js';
 import { openCases } from './open-cases.js';
 import { listOutbox, markOutbox } from './outbox-repository.js';
 import { previewProgrammeParams } from './params-preview-repository.js';
@@ -111,7 +116,10 @@ export const STORE_OPERATIONS = {
   applyEvent,
   // what waits on people
   worklist,
+  reassignCase,
   listNotifications,
+  markNotificationsRead,
+  countUnread,
   // outbox, webhooks
   listOutbox,
   markOutbox,

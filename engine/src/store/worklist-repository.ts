@@ -1,84 +1,250 @@
 /**
- * The caller's worklist: open cases, in the caller's districts, whose active states list one of
- * the caller's roles under `roles:` in the template. Longest waiting first.
+ * The caller's worklist: open cases in the caller's districts that wait on one of the caller's
+ * roles — derived from the template (`waitingEvents`: an event the role may send is accepted in
+ * an active state), never from a `roles:` list the states would have to repeat. Order: cases
+ * assigned to the caller first, then by deadline (the earliest pending timer; overdue first),
+ * then longest waiting. With `since`, only cases changed since then, and the ids of those that no
+ * longer wait on the caller.
  */
 import { sql } from 'drizzle-orm';
+import { NotFoundError } from '../errors/engine-error.js';
+import { statesWaitingOn, waitingEvents } from '../runtime/waiting-events.js';
+import { stateTitle, workerCard } from '../runtime/worker-card.js';
+import type { CardField } from '../runtime/worker-card.js';
+import type { Label } from '../template/template.js';
+import type { CompiledTemplate } from '../compile/compile-template.js';
+import { matchAssignees } from './assignee-people.js';
+import type { AssigneeMatch } from './assignee-people.js';
 import { CASE_COLUMNS, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { scopeCondition } from './district-scope.js';
-import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
-import type { Page } from './page-cursor.js';
-import { nextEvents } from './next-events.js';
+import { isUuid } from './is-uuid.js';
 import type { NextEvent } from './next-events.js';
+import { cursorTime, pageLimit } from './page-cursor.js';
 import { jsonb } from './sql/sql-client.js';
+import type { Row } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
-import type { CompiledTemplate } from '../compile/compile-template.js';
 
 /** Whose worklist, and which page of it. */
 export interface WorklistQuery {
   roles: readonly string[];
+  /** The person asking: cases assigned to them (by id or login) come first. */
+  person?: { id: string; login: string } | undefined;
   scope?: string | undefined;
   programmeId?: string | undefined;
+  /** Only cases with this state active (a state id such as `enrolled.atGate`). */
+  state?: string | undefined;
+  /** Part of the case's name, address or ref, any case. */
+  text?: string | undefined;
+  /** Only cases changed after this time; the others that changed are reported as `removed`. */
+  since?: Date | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }
 
-/** A case waiting on the caller, with the states that make it so. */
+/** A case waiting on the caller. */
 export interface WorkItem {
   case: CaseRecord;
   programmeTitle: string;
   templateId: string;
-  /** The active states whose roles include one of the caller's. */
+  templateVersion: number;
+  /** The active states that accept an event the caller may send. */
   waitingIn: string[];
-  /** Events the case accepts now that one of the caller's roles may send. */
+  /** Those events, with their forms, in the template's order. */
   nextEvents: NextEvent[];
+  /** Title of the state the case is in (the innermost that has one). */
+  stateTitle: Label | null;
+  /** The data the template marks for workers (`x-worker`). */
+  card: CardField[];
+  /** When the earliest pending timer falls due; null without one. */
+  deadline: Date | null;
+  /** Assigned to the caller. */
+  mine: boolean;
+  assignment: AssigneeMatch | null;
+}
+
+/** One page of the worklist. */
+export interface WorklistPage {
+  items: WorkItem[];
+  nextCursor: string | null;
+  /** Pass as `since` next time: changes after it are not in this answer. */
+  asOf: Date;
+  /** With `since`: cases that changed and no longer wait on the caller. */
+  removed: string[];
+}
+
+/** Changes this close to the answer may still be committing: `asOf` leaves room for them. */
+const SETTLE_MS = 5_000;
+
+interface Position {
+  mine: number;
+  deadline: string;
+  at: string;
+  id: string;
+}
+
+const CURSOR_TIME = /^(infinity|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z)$/;
+
+function toWorkCursor(p: Position): string {
+  return Buffer.from(JSON.stringify([p.mine, p.deadline, p.at, p.id])).toString('base64url');
+}
+
+function fromWorkCursor(cursor: string): Position {
+  try {
+    const [mine, deadline, at, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      (mine !== 0 && mine !== 1) ||
+      typeof deadline !== 'string' ||
+      typeof at !== 'string' ||
+      typeof id !== 'string' ||
+      !CURSOR_TIME.test(deadline) ||
+      !CURSOR_TIME.test(at) ||
+      !isUuid(id)
+    )
+      throw new Error('bad cursor');
+    return { mine, deadline, at, id };
+  } catch {
+    throw new NotFoundError('cursor', cursor);
+  }
+}
+
+interface ProgrammeInfo {
+  compiled: CompiledTemplate;
+  params: Record<string, unknown>;
+  ledger: Record<string, number>;
 }
 
 /** One page of the caller's worklist. */
-export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise<Page<WorkItem>> {
+export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise<WorklistPage> {
   const limit = pageLimit(query.limit);
+  const now = ctx.clock.now();
+  const asOf = new Date(now.getTime() - SETTLE_MS);
+  const empty = { items: [], nextCursor: null, asOf, removed: [] };
+  if (query.programmeId !== undefined && !isUuid(query.programmeId)) return empty;
   const programmes = await ctx.sql.query<{
     id: string;
     template_id: string;
     template_version: number;
+    params: Record<string, unknown>;
   }>(sql`
-    select id, template_id, template_version from programmes
+    select id, template_id, template_version, params from programmes
     where status = 'active' and ${scopeCondition(sql`district`, query.scope)}
-      ${query.programmeId === undefined ? sql`` : sql`and id::text = ${query.programmeId}`}`);
-  // Programme id → states that wait on one of the caller's roles.
+      ${query.programmeId === undefined ? sql`` : sql`and id = ${query.programmeId}`}`);
+  // Programme id → states whose transitions may wait on one of the caller's roles.
   const wanted: Record<string, string[]> = {};
-  const compiledOf = new Map<string, CompiledTemplate>();
+  const info = new Map<string, ProgrammeInfo>();
   for (const p of programmes) {
     const compiled = await compiledTemplate(ctx, p.template_id, p.template_version);
-    compiledOf.set(p.id, compiled);
-    const states = [...compiled.states.values()]
-      .filter((s) => s.def.roles?.some((r) => query.roles.includes(r)))
-      .map((s) => s.id);
-    if (states.length > 0) wanted[p.id] = states;
+    const states = statesWaitingOn(compiled, query.roles);
+    if (states.length === 0) continue;
+    wanted[p.id] = states;
+    info.set(p.id, { compiled, params: p.params, ledger: {} });
   }
-  if (Object.keys(wanted).length === 0) return { items: [], nextCursor: null };
-  const after = query.cursor === undefined ? null : fromCursor(query.cursor);
-  const rows = await ctx.sql.query(sql`
-    with wanted as (
-      select key::uuid as programme_id, array(select jsonb_array_elements_text(value)) as states from jsonb_each(${jsonb(wanted)}))
-    select ${CASE_COLUMNS}, p.title as programme_title, p.template_id,
-           array(select s from unnest(c.active_states) s where s = any(w.states)) as waiting_in,
-           ${cursorTime(sql`c.updated_at`)} as cursor_at
-    from wanted w join cases c on c.programme_id = w.programme_id join programmes p on p.id = c.programme_id
-    where not c.done and c.active_states && w.states and ${scopeCondition(sql`c.district`, query.scope)}
-      ${after === null ? sql`` : sql`and (c.updated_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
-    order by c.updated_at, c.id limit ${limit + 1}`);
-  const cursors = new Map(rows.map((row) => [row.id as string, row.cursor_at as string]));
-  const items = rows.map((row) => {
-    const record = toCaseRecord(row);
-    return {
-      case: record,
-      programmeTitle: row.programme_title as string,
-      templateId: row.template_id as string,
-      waitingIn: row.waiting_in as string[],
-      nextEvents: nextEvents(compiledOf.get(record.programmeId)!, record, query.roles),
-    };
-  });
-  return toPage(items, limit, (last) => toCursor(cursors.get(last.case.id)!, last.case.id));
+  if (info.size === 0) return empty;
+  const ledgers = await ctx.sql.query<{ programme_id: string; name: string; balance: unknown }>(sql`
+    select programme_id, name, balance from ledgers
+    where programme_id in (select key::uuid from jsonb_each(${jsonb(wanted)}))`);
+  for (const l of ledgers) info.get(l.programme_id)!.ledger[l.name] = Number(l.balance);
+
+  const me = query.person;
+  const mineSql = me
+    ? sql`case when c.assignee is not null and (lower(trim(c.assignee)) = ${me.login} or lower(trim(c.assignee)) = ${me.id}) then 0 else 1 end`
+    : sql`1`;
+  const pattern =
+    query.text === undefined || query.text.trim() === ''
+      ? undefined
+      : `%${query.text.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const since = query.since;
+  const batch = Math.max(limit + 1, 100);
+  const items: WorkItem[] = [];
+  const removed: string[] = [];
+  let after = query.cursor === undefined ? undefined : fromWorkCursor(query.cursor);
+  const positions = new Map<string, Position>();
+  for (;;) {
+    const rows = await ctx.sql.query<Row>(sql`
+      with wanted as (
+        select key::uuid as programme_id, array(select jsonb_array_elements_text(value)) as states
+        from jsonb_each(${jsonb(wanted)}))
+      select * from (
+        select ${CASE_COLUMNS}, p.title as programme_title, p.template_id, p.template_version,
+               ${mineSql} as k_mine,
+               coalesce(t.deadline, 'infinity'::timestamptz) as k_deadline, t.deadline,
+               case when t.deadline is null then 'infinity' else ${cursorTime(sql`t.deadline`)} end as deadline_text,
+               ${cursorTime(sql`c.updated_at`)} as at_text,
+               (not c.done and c.active_states && w.states) as candidate
+        from wanted w
+          join cases c on c.programme_id = w.programme_id
+          join programmes p on p.id = c.programme_id
+          left join lateral (select min(due_at) as deadline from timers
+                             where case_id = c.id and status = 'pending') t on true
+        where ${scopeCondition(sql`c.district`, query.scope)}
+          ${since === undefined ? sql`and not c.done and c.active_states && w.states` : sql`and c.updated_at > ${since}`}
+          ${query.state === undefined ? sql`` : sql`and ${query.state} = any(c.active_states)`}
+          ${pattern === undefined ? sql`` : sql`and (c.data->>'name' ilike ${pattern} or c.data->>'address' ilike ${pattern} or c.ref ilike ${pattern})`}
+      ) q
+      ${after === undefined ? sql`` : sql`where (q.k_mine, q.k_deadline, q.updated_at, q.id) > (${after.mine}::int, ${after.deadline}::text::timestamptz, ${after.at}::text::timestamptz, ${after.id}::uuid)`}
+      order by q.k_mine, q.k_deadline, q.updated_at, q.id
+      limit ${batch}`);
+    for (const row of rows) {
+      const record = toCaseRecord(row);
+      const programme = info.get(record.programmeId)!;
+      const position: Position = {
+        mine: Number(row.k_mine),
+        deadline: row.deadline_text as string,
+        at: row.at_text as string,
+        id: record.id,
+      };
+      after = position;
+      const waiting = row.candidate
+        ? waitingEvents(
+            programme.compiled,
+            record,
+            { params: programme.params, ledger: programme.ledger, now },
+            query.roles,
+          )
+        : [];
+      if (waiting.length === 0) {
+        if (since !== undefined) removed.push(record.id);
+        continue;
+      }
+      if (items.length > limit) continue;
+      const events = programme.compiled.template.events ?? {};
+      positions.set(record.id, position);
+      items.push({
+        case: record,
+        programmeTitle: row.programme_title as string,
+        templateId: row.template_id as string,
+        templateVersion: Number(row.template_version),
+        waitingIn: [...new Set(waiting.flatMap((w) => w.states))],
+        nextEvents: waiting.map((w) => ({
+          type: w.type,
+          title: events[w.type]?.title ?? null,
+          roles: events[w.type]?.roles ?? null,
+          form: events[w.type]?.form ?? null,
+        })),
+        stateTitle: stateTitle(programme.compiled, record.value),
+        card: workerCard(programme.compiled, record.data),
+        deadline: row.deadline === null ? null : new Date(row.deadline as string | Date),
+        mine: Number(row.k_mine) === 0,
+        assignment: null,
+      });
+    }
+    if (rows.length < batch || items.length > limit) break;
+  }
+  const page = items.slice(0, limit);
+  const matches = await matchAssignees(
+    ctx,
+    page.map((i) => i.case),
+  );
+  page.forEach((item, i) => (item.assignment = matches[i]!));
+  const last = page[page.length - 1];
+  return {
+    items: page,
+    nextCursor: items.length > limit && last ? toWorkCursor(positions.get(last.case.id)!) : null,
+    asOf,
+    removed,
+  };
 }

@@ -30,7 +30,7 @@ export function toCaseView(record: CaseRecord) {
 }
 
 /** `If-Match: 3` or `"3"` (an ETag as this API sends it) → 3. */
-function ifMatchOf(c: Context<ApiEnv>): number | undefined {
+export function ifMatchOf(c: Context<ApiEnv>): number | undefined {
   const header = c.req.header('if-match');
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?([1-9][0-9]{0,8})"?\s*$/.exec(header);
@@ -94,6 +94,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         ...toCaseView(detail.case),
         template: detail.template,
         nextEvents: detail.nextEvents,
+        assignment: detail.assignment,
       });
     },
     async sendEvent(c) {

@@ -133,9 +133,15 @@ export function listsContract(h: StoreHarness): void {
       const c3 = await h.store.openCase(far.id, { data: { name: 'three' } }, CLERK);
       await h.store.applyEvent(c2.id, { type: 'tick' }, CLERK);
       await h.store.applyEvent(c2.id, { type: 'approve', payload: { by: 'me' } }, CLERK);
+      // Derived from the events a role may send: `approved` accepts the clerk's `assign` and
+      // `close`, although only its child names roles. The sooner deadline (c2's one-hour timer) first.
       const clerk = await h.store.worklist({ roles: ['clerk'], scope: 'wl/a' });
-      expect(clerk.items.map((i) => [i.case.id, i.waitingIn])).toEqual([[c1.id, ['open']]]);
-      expect(clerk.items[0]).toMatchObject({ programmeTitle: '演练', templateId: 'store-drill' });
+      expect(clerk.items.map((i) => [i.case.id, i.waitingIn])).toEqual([
+        [c2.id, ['approved']],
+        [c1.id, ['open']],
+      ]);
+      expect(clerk.items[1]!.nextEvents.map((e) => e.type)).toEqual(['tick', 'draw', 'close']);
+      expect(clerk.items[1]).toMatchObject({ programmeTitle: '演练', templateId: 'store-drill' });
       expect(
         (await h.store.worklist({ roles: ['courier'], scope: 'wl' })).items.map((i) => [
           i.case.id,
