@@ -1,7 +1,6 @@
 /**
  * Where the end-to-end tests run: a server already running when E2E_BASE_URL (and E2E_API_KEY)
- * are set; by default the real `relief serve` with the freshly built editor; the in-memory
- * stand-in of the API only when E2E_SERVER=mock (quick local iteration on the UI).
+ * are set; otherwise the real `relief serve` (PGlite in memory) with the freshly built editor.
  * Also Chromium and screenshots.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +9,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { startMockServer } from './mock-api-server.js';
 import { startReliefServer } from './relief-server.js';
 
 const editorDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,11 +62,8 @@ export async function startTarget(): Promise<{
       key: process.env.E2E_API_KEY ?? '',
       close: () => Promise.resolve(),
     };
-  const distDir = buildEditor();
-  if (process.env.E2E_SERVER !== 'mock') return startReliefServer();
-  const key = 'e2e-designer-key';
-  const server = await startMockServer({ distDir, key });
-  return { ...server, key };
+  buildEditor();
+  return startReliefServer();
 }
 
 /** Headless Chromium with the flags this machine needs. */

@@ -1,7 +1,7 @@
 /**
  * The real server for the end-to-end suite: `pnpm relief serve` in a child process with PGlite in
  * memory on a free port. It seeds the shipped templates and prints the owner key once; both are
- * read from its output. Used by default (E2E_SERVER=mock selects the stand-in).
+ * read from its output.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';

@@ -5,8 +5,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { loadApiKey, storeApiKey } from '../api/api-key.js';
-import { createConsoleClient } from '../console/api/console-client.js';
-import type { Person, SessionAnswer } from '../console/api/contract.js';
+import { createApiClient } from '../api/api-client.js';
+import type { Person } from '@relief/engine/contract';
 import { learnRoleTitles } from './role-title.js';
 
 /** The state of the session. */
@@ -23,12 +23,14 @@ export const sessionStore = createStore<{ session: Session }>(() => ({
   session: { kind: 'checking' },
 }));
 
-/** The console's client, authenticated as the session says. */
-export const consoleApi = createConsoleClient(() => {
-  const s = sessionStore.getState().session;
-  if (s.kind === 'key') return { key: s.key };
-  if (s.kind === 'person') return { csrfToken: s.csrfToken };
-  return {};
+/** The web app's client, authenticated as the session says. */
+export const api = createApiClient({
+  credentials: () => {
+    const s = sessionStore.getState().session;
+    if (s.kind === 'key') return { key: s.key };
+    if (s.kind === 'person') return { csrfToken: s.csrfToken };
+    return {};
+  },
 });
 
 const setSession = (session: Session) => sessionStore.setState({ session });
@@ -36,7 +38,7 @@ const setSession = (session: Session) => sessionStore.setState({ session });
 /** Ask the server who is signed in; fall back to a stored key. */
 export async function checkSession(): Promise<void> {
   try {
-    const answer = await consoleApi.get<SessionAnswer>('/session');
+    const answer = await api.call('getSession');
     const csrfToken = answer.csrfToken ?? sessionStorage.getItem(CSRF) ?? undefined;
     learnRoleTitles(answer.roleTitles);
     setSession({ kind: 'person', person: answer.person, csrfToken });
@@ -50,7 +52,7 @@ export async function checkSession(): Promise<void> {
 
 /** Sign in with a login and password (`POST /api/v1/session`). */
 export async function signIn(login: string, password: string): Promise<void> {
-  const answer = await consoleApi.post<SessionAnswer>('/session', { login, password });
+  const answer = await api.call('signIn', { body: { login, password } });
   if (answer.csrfToken) sessionStorage.setItem(CSRF, answer.csrfToken);
   // Before the session changes, so the header shows 居委会, not `committee`, on its first render.
   learnRoleTitles(answer.roleTitles);
@@ -67,9 +69,7 @@ export function signInWithKey(key: string): void {
 export async function signOut(everywhere = false): Promise<void> {
   const s = sessionStore.getState().session;
   if (s.kind === 'person')
-    await (
-      everywhere ? consoleApi.post('/session/sign-out-everywhere') : consoleApi.del('/session')
-    ).catch(() => undefined);
+    await (everywhere ? api.call('signOutEverywhere') : api.call('signOut')).catch(() => undefined);
   if (s.kind === 'key') storeApiKey('');
   sessionStorage.removeItem(CSRF);
   setSession({ kind: 'none' });
