@@ -109,6 +109,10 @@ describe.runIf(
       });
       page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
+      // The pages are served with a Content-Security-Policy: anything it blocks fails the journey.
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+      });
     }, 180_000);
 
     afterAll(async () => {
@@ -122,7 +126,8 @@ describe.runIf(
         if (r.resourceType() === 'script') scripts.push(r.url());
       });
       const started = Date.now();
-      await page.goto(`${target.url}/programmes`);
+      const served = await page.goto(`${target.url}/programmes`);
+      expect(served?.headers()['content-security-policy']).toMatch(/default-src 'self'/);
       await page.waitForURL(/\/sign-in\?next=/);
       await page.getByTestId('login').waitFor();
       const signInScreen = Date.now() - started;
