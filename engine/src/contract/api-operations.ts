@@ -6,6 +6,7 @@
 import type {
   ApiKey,
   ApiKeyList,
+  AssigneeChange,
   Case,
   CaseCreate,
   CaseDetail,
@@ -18,6 +19,8 @@ import type {
   ImportResult,
   KeyCreate,
   NotificationList,
+  NotificationRead,
+  NotificationReadResult,
   ParamsPreview,
   ParamsPreviewRequest,
   PasswordReset,
@@ -95,6 +98,16 @@ export const API_ROUTES = {
   getCaseHistory: { method: 'get', path: '/api/v1/cases/{id}/history', bodyTypes: [] },
   getWorklist: { method: 'get', path: '/api/v1/worklist', bodyTypes: [] },
   listNotifications: { method: 'get', path: '/api/v1/notifications', bodyTypes: [] },
+  markNotificationsRead: {
+    method: 'post',
+    path: '/api/v1/notifications/read',
+    bodyTypes: ['application/json'],
+  },
+  reassignCase: {
+    method: 'post',
+    path: '/api/v1/cases/{id}/assignee',
+    bodyTypes: ['application/json'],
+  },
   createWebhook: { method: 'post', path: '/api/v1/webhooks', bodyTypes: ['application/json'] },
   listWebhooks: { method: 'get', path: '/api/v1/webhooks', bodyTypes: [] },
   deleteWebhook: { method: 'delete', path: '/api/v1/webhooks/{id}', bodyTypes: [] },
@@ -213,15 +226,39 @@ export interface ApiOperations {
     input: { path: { id: string }; query?: { cursor?: string; limit?: number } };
     response: History;
   };
-  /** GET /api/v1/worklist: Open cases waiting on your roles, in your districts, longest waiting first */
+  /** GET /api/v1/worklist: Open cases waiting on you: yours first, then by deadline, then longest waiting */
   getWorklist: {
-    input: { query?: { programme?: string; cursor?: string; limit?: number } };
+    input: {
+      query?: {
+        programme?: string;
+        state?: string;
+        q?: string;
+        since?: string;
+        cursor?: string;
+        limit?: number;
+      };
+    };
     response: Worklist;
   };
-  /** GET /api/v1/notifications: Messages from `notify` actions for your roles, newest first */
+  /** GET /api/v1/notifications: Messages from `notify` actions for your roles and your cases, newest first */
   listNotifications: {
-    input: { query?: { programme?: string; case?: string; cursor?: string; limit?: number } };
+    input: {
+      query?: {
+        programme?: string;
+        case?: string;
+        unread?: boolean;
+        cursor?: string;
+        limit?: number;
+      };
+    };
     response: NotificationList;
+  };
+  /** POST /api/v1/notifications/read: Mark notifications read (or unread again) for you */
+  markNotificationsRead: { input: { body: NotificationRead }; response: NotificationReadResult };
+  /** POST /api/v1/cases/{id}/assignee: Reassign a case to a person (admins) */
+  reassignCase: {
+    input: { path: { id: string }; headers?: { 'If-Match'?: string }; body: AssigneeChange };
+    response: CaseDetail;
   };
   /** POST /api/v1/webhooks: Subscribe a URL to emitted events */
   createWebhook: { input: { body: WebhookCreate }; response: Webhook };

@@ -154,6 +154,8 @@ function toOperation(op: OperationSpec): Json {
   };
   const statuses = new Set<number>([...op.problems, 500]);
   if (op.access !== 'public') statuses.add(401);
+  // Too many unknown keys from one address.
+  if (op.access !== 'public' && op.access !== 'session') statuses.add(429);
   // A request made with the session cookie but without its CSRF token is refused.
   if (op.access !== 'public' && op.method !== 'get') statuses.add(403);
   if (op.access !== 'public' || op.body || op.parameters) statuses.add(400);
