@@ -123,6 +123,10 @@ describe
       });
       page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
+      // The pages are served with a Content-Security-Policy: anything it blocks fails the journey.
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+      });
     }, 180_000);
 
     afterAll(async () => {
@@ -136,7 +140,8 @@ describe
         if (r.resourceType() === 'script') scripts.push(r.url());
       });
       const started = Date.now();
-      await page.goto(`${target.url}/programmes`);
+      const served = await page.goto(`${target.url}/programmes`);
+      expect(served?.headers()['content-security-policy']).toMatch(/default-src 'self'/);
       await page.waitForURL(/\/sign-in\?next=/);
       await page.getByTestId('login').waitFor();
       const signInScreen = Date.now() - started;
