@@ -1,7 +1,6 @@
 /**
  * Where the end-to-end tests run: a server already running when E2E_BASE_URL (and E2E_API_KEY)
- * are set; by default the real `relief serve` with the freshly built editor; the in-memory
- * stand-in of the API only when E2E_SERVER=mock (quick local iteration on the UI).
+ * are set; otherwise the real `relief serve` (PGlite in memory) with the freshly built editor.
  * Also Chromium and screenshots.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { startMockServer } from './mock-api-server.js';
+import { createE2eDatabase } from './e2e-database.js';
+import type { E2eDatabase } from './e2e-database.js';
 import { startReliefServer } from './relief-server.js';
 
 const editorDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,8 +54,8 @@ export function buildEditor(): string {
   return dist;
 }
 
-/** The server under test, its key, and how to stop it. */
-export async function startTarget(): Promise<{
+/** The server under test (PGlite in memory, or a fresh PostgreSQL database), its key, and how to stop it. */
+export async function startTarget(database: E2eDatabase = 'pglite'): Promise<{
   url: string;
   key: string;
   close: () => Promise<void>;
@@ -66,11 +66,20 @@ export async function startTarget(): Promise<{
       key: process.env.E2E_API_KEY ?? '',
       close: () => Promise.resolve(),
     };
-  const distDir = buildEditor();
-  if (process.env.E2E_SERVER !== 'mock') return startReliefServer();
-  const key = 'e2e-designer-key';
-  const server = await startMockServer({ distDir, key });
-  return { ...server, key };
+  buildEditor();
+  if (database === 'pglite') return startReliefServer();
+  const created = await createE2eDatabase();
+  const server = await startReliefServer(created.url).catch(async (error: unknown) => {
+    await created.drop();
+    throw error;
+  });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await created.drop();
+    },
+  };
 }
 
 /** Headless Chromium with the flags this machine needs. */

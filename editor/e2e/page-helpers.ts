@@ -1,5 +1,6 @@
 /** Small helpers for driving the editor page. */
 import type { Page } from 'playwright-core';
+import { createApiClient } from '../src/api/api-client.js';
 
 /** The YAML panel's text. CodeMirror renders only visible lines, so read it from the editor's state. */
 export function yamlText(page: Page): Promise<string> {
@@ -37,23 +38,11 @@ export async function seedTemplate(
   target: { url: string; key: string },
   source: string,
 ): Promise<void> {
-  const headers = { Authorization: `Bearer ${target.key}` };
-  const list = (await (await fetch(`${target.url}/api/v1/templates`, { headers })).json()) as {
-    items?: { id: string }[];
-  };
-  if (list.items?.some((t) => t.id === 'love-meals')) return;
-  const saved = await fetch(`${target.url}/api/v1/templates`, {
-    method: 'POST',
-    body: source,
-    headers: { ...headers, 'Content-Type': 'application/yaml' },
-  });
-  if (!saved.ok) throw new Error(`seeding love-meals: ${saved.status} ${await saved.text()}`);
-  const published = await fetch(`${target.url}/api/v1/templates/love-meals/versions/1/publish`, {
-    method: 'POST',
-    headers,
-  });
-  if (!published.ok)
-    throw new Error(`publishing love-meals: ${published.status} ${await published.text()}`);
+  const api = createApiClient({ origin: target.url, credentials: () => ({ key: target.key }) });
+  const { items } = await api.call('listTemplates');
+  if (items.some((t) => t.id === 'love-meals')) return;
+  await api.call('createTemplate', { body: source });
+  await api.call('publishTemplate', { path: { id: 'love-meals', v: 1 } });
 }
 
 /** Put the YAML cursor on the first line containing `text`, as a problem click does (scrolls it into view). */

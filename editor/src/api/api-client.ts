@@ -1,161 +1,122 @@
 /**
- * A small typed client of the REST API (`/api/v1`, paths as in the design's table). Responses are
- * read tolerantly — a list may come bare or as `{ items }`, a version's YAML as `source` or
- * `yaml` — so the editor keeps working while the server's shapes settle.
+ * The web app's one client of the REST API. Every operation is called by its id (the OpenAPI
+ * `operationId`), and its path, query, headers, body and answer are the types the contract
+ * generates from the server's own operation table and schemas (`@relief/engine/contract`), so a
+ * change on the server is a compile error here, not a guessed shape. Requests carry a signed-in
+ * person's session cookie (with `X-CSRF-Token` on unsafe methods) or a pasted API key as
+ * `Authorization: Bearer`; every failure is an `ApiProblem`.
  */
-import { ProblemError } from './problem-error.js';
+import { API_ROUTES } from '@relief/engine/contract';
+import type { ApiOperationId, ApiOperations } from '@relief/engine/contract';
+import { ApiProblem } from './api-problem.js';
 
-/** One template in the list. */
-export interface TemplateSummary {
-  id: string;
-  title: unknown;
-  latestVersion: number | undefined;
-  versions: VersionSummary[];
-}
-
-/** One version of a template. */
-export interface VersionSummary {
-  version: number;
-  status: 'draft' | 'published';
-}
-
-/** A stored version with its YAML source. */
-export interface TemplateVersion extends VersionSummary {
-  id: string;
-  source: string;
+/** How requests are authenticated right now. */
+export interface Credentials {
+  key?: string | undefined;
+  csrfToken?: string | undefined;
 }
 
 /** How the client reaches the server. */
 export interface ApiClientOptions {
-  base?: string;
-  key: () => string | undefined;
+  /** Read on every request. */
+  credentials: () => Credentials;
+  /** Where the server is (`''`: the page's own origin). */
+  origin?: string;
   fetch?: typeof fetch;
 }
 
-type Json = Record<string, unknown>;
-const str = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
-const statusOf = (o: Json): 'draft' | 'published' =>
-  o.status === 'published' || o.published === true || typeof o.publishedAt === 'string'
-    ? 'published'
-    : 'draft';
-const listOf = (body: unknown, ...keys: string[]): Json[] => {
-  if (Array.isArray(body)) return body as Json[];
-  for (const key of keys)
-    if (Array.isArray((body as Json)?.[key])) return (body as Json)[key] as Json[];
-  return [];
+/** What an operation takes, and an abort signal. */
+export type ApiInput<Id extends ApiOperationId> = ApiOperations[Id]['input'] & {
+  signal?: AbortSignal;
 };
 
-function toVersion(o: Json, id?: string): TemplateVersion {
-  const source =
-    [o.source, o.yaml, o.text, (o.template as Json | undefined)?.source].find(
-      (v): v is string => typeof v === 'string',
-    ) ?? '';
-  return {
-    id: str(o.id ?? o.templateId ?? id),
-    version: num(o.version) ?? 0,
-    status: statusOf(o),
-    source,
-  };
+/** What an operation answers on success. */
+export type ApiOutput<Id extends ApiOperationId> = ApiOperations[Id]['response'];
+
+/** An answer with its headers (for `ETag`). */
+export interface ApiAnswer<Id extends ApiOperationId> {
+  body: ApiOutput<Id>;
+  headers: Headers;
 }
 
-function toSummary(o: Json): TemplateSummary {
-  const versions = listOf(o.versions).map((v) => ({
-    version: num(v.version) ?? 0,
-    status: statusOf(v),
-  }));
-  const latestVersion = num(o.latestVersion ?? o.version ?? o.latest);
-  const published = num(o.publishedVersion);
-  if (versions.length === 0) {
-    // The list gives the latest and the latest published version; the rest come from `getVersions`.
-    if (published !== undefined && published !== latestVersion)
-      versions.push({ version: published, status: 'published' });
-    if (latestVersion !== undefined)
-      versions.push({
-        version: latestVersion,
-        status: latestVersion === published ? 'published' : statusOf(o),
-      });
-  }
-  return { id: str(o.id ?? o.templateId), title: o.title, latestVersion, versions };
+/** The input may be left out when the operation needs none. */
+type ArgsOf<Id extends ApiOperationId> =
+  Record<never, never> extends ApiOperations[Id]['input']
+    ? [input?: ApiInput<Id>]
+    : [input: ApiInput<Id>];
+
+/** Every input, read the same way at run time. */
+interface AnyInput {
+  path?: Record<string, string | number>;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string | undefined>;
+  body?: unknown;
+  contentType?: string;
+  signal?: AbortSignal;
 }
 
-/** Create a client; every request carries the Bearer key. */
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
+
+/** Create a client that reads its credentials on every request. */
 export function createApiClient(options: ApiClientOptions) {
-  const base = options.base ?? '/api/v1';
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request(path: string, init: RequestInit = {}): Promise<unknown> {
-    const key = options.key();
-    const headers = new Headers(init.headers);
-    if (key) headers.set('Authorization', `Bearer ${key}`);
+  async function answer<Id extends ApiOperationId>(
+    id: Id,
+    ...[given]: ArgsOf<Id>
+  ): Promise<ApiAnswer<Id>> {
+    const route = API_ROUTES[id];
+    // The generic input is read field by field; its type was checked at the call.
+    const input = (given ?? {}) as AnyInput;
+    const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+      encodeURIComponent(String(input.path?.[name] ?? '')),
+    );
+    const query = Object.entries(input.query ?? {})
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&');
+    const { key, csrfToken } = options.credentials();
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(input.headers ?? {}))
+      if (value !== undefined) headers.set(name, value);
     headers.set('Accept', 'application/json, application/problem+json');
-    const response = await doFetch(`${base}${path}`, { ...init, headers });
-    if (!response.ok) throw await ProblemError.from(response);
+    if (key) headers.set('Authorization', `Bearer ${key}`);
+    if (route.method !== 'get' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+    let body: string | undefined;
+    const bodyTypes: readonly string[] = route.bodyTypes;
+    if (typeof input.body === 'string') {
+      body = input.body;
+      headers.set(
+        'Content-Type',
+        input.contentType ?? bodyTypes.find((type) => !isJson(type)) ?? 'text/plain',
+      );
+    } else if (input.body !== undefined) {
+      body = JSON.stringify(input.body);
+      headers.set('Content-Type', 'application/json');
+    }
+    const response = await doFetch(`${options.origin ?? ''}${path}${query ? `?${query}` : ''}`, {
+      method: route.method.toUpperCase(),
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: input.signal ?? null,
+    });
+    if (!response.ok) throw await ApiProblem.from(response);
     const text = await response.text();
-    return text ? (JSON.parse(text) as unknown) : {};
+    const json = /json/.test(response.headers.get('Content-Type') ?? '');
+    // The contract types the answer of this operation id; JSON.parse cannot know it.
+    const read = (text === '' ? undefined : json ? JSON.parse(text) : text) as ApiOutput<Id>;
+    return { body: read, headers: response.headers };
   }
 
-  const yamlBody = (source: string): RequestInit => ({
-    method: 'POST',
-    body: source,
-    headers: { 'Content-Type': 'application/yaml' },
-  });
-
   return {
-    /** `GET /templates`: merged by id (a server may list one row per version). */
-    async listTemplates(): Promise<TemplateSummary[]> {
-      const byId = new Map<string, TemplateSummary>();
-      for (const row of listOf(await request('/templates'), 'items', 'templates', 'data')) {
-        const summary = toSummary(row);
-        const seen = byId.get(summary.id);
-        if (!seen) byId.set(summary.id, summary);
-        else {
-          seen.latestVersion = Math.max(seen.latestVersion ?? 0, summary.latestVersion ?? 0);
-          seen.versions.push(...summary.versions);
-        }
-      }
-      return [...byId.values()];
+    /** Call an operation by id; resolves with the answer's body. */
+    async call<Id extends ApiOperationId>(id: Id, ...input: ArgsOf<Id>): Promise<ApiOutput<Id>> {
+      return (await answer(id, ...input)).body;
     },
-    /** `GET /templates/{id}`: the latest version. */
-    async getLatest(id: string): Promise<TemplateVersion> {
-      return toVersion((await request(`/templates/${encodeURIComponent(id)}`)) as Json, id);
-    },
-    /** Every version of a template, oldest first (`versions` of `GET /templates/{id}`). */
-    async getVersions(id: string): Promise<VersionSummary[]> {
-      const latest = (await request(`/templates/${encodeURIComponent(id)}`)) as Json;
-      const versions = listOf(latest.versions).map((v) => ({
-        version: num(v.version) ?? 0,
-        status: statusOf(v),
-      }));
-      if (versions.length === 0)
-        versions.push({ version: num(latest.version) ?? 0, status: statusOf(latest) });
-      return versions.sort((a, b) => a.version - b.version);
-    },
-    /** `GET /templates/{id}/versions/{v}`. */
-    async getVersion(id: string, version: number): Promise<TemplateVersion> {
-      return toVersion(
-        (await request(`/templates/${encodeURIComponent(id)}/versions/${version}`)) as Json,
-        id,
-      );
-    },
-    /** `POST /templates` (YAML body): store a draft version. */
-    async saveDraft(source: string): Promise<VersionSummary & { id: string }> {
-      const saved = toVersion((await request('/templates', yamlBody(source))) as Json);
-      return { id: saved.id, version: saved.version, status: saved.status };
-    },
-    /** `POST /templates/{id}/versions/{v}/publish`. */
-    async publish(id: string, version: number): Promise<void> {
-      await request(`/templates/${encodeURIComponent(id)}/versions/${version}/publish`, {
-        method: 'POST',
-      });
-    },
-    /** `POST /templates/validate` (YAML body). */
-    async validate(source: string): Promise<unknown> {
-      return request('/templates/validate', yamlBody(source));
-    },
+    /** Call an operation by id; resolves with the body and the headers. */
+    answer,
   };
 }
 

@@ -3,7 +3,7 @@
  * last entered that state (from its history) plus the delay; a timer without a target fires once.
  */
 import type { Template } from '@relief/engine';
-import type { History } from './api/contract.js';
+import type { History } from '@relief/engine/contract';
 import { durationMs } from './format.js';
 import { statesOf } from './template-info.js';
 

@@ -2,9 +2,8 @@
  * Roles an admin may hand out: auditor, integrator and every programme role of the published
  * templates; for a person signed in, only those it holds itself (the server refuses the others).
  */
-import type { TemplateList } from './api/contract.js';
 import { loadTemplate } from './template-cache.js';
-import { consoleApi } from '../shell/session-store.js';
+import { api } from '../shell/session-store.js';
 
 /** Role keys, system roles first. */
 export async function grantableRoles(
@@ -12,7 +11,7 @@ export async function grantableRoles(
   held?: readonly string[],
 ): Promise<string[]> {
   if (held) return [...held];
-  const { items } = await consoleApi.get<TemplateList>('/templates', undefined, signal);
+  const { items } = await api.call('listTemplates', { signal });
   const roles = new Set<string>(['admin', 'auditor', 'integrator']);
   for (const i of items.filter((i) => i.publishedVersion !== null)) {
     const template = await loadTemplate(i.id, i.publishedVersion!).catch(() => undefined);

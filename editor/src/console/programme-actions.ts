@@ -1,24 +1,12 @@
-/** Changing a programme's status with a reason (sent when the server records it). */
-import { at } from './api/console-client.js';
-import { ConsoleProblem } from './api/console-problem.js';
-import type { Programme } from './api/contract.js';
-import { consoleApi } from '../shell/session-store.js';
+/** Changing a programme's status, with the reason the server records beside the change. */
+import type { Programme } from '@relief/engine/contract';
+import { api } from '../shell/session-store.js';
 
-/** PATCH the status; a server whose schema has no `reason` yet gets the status alone. */
-export async function changeStatus(
+/** PATCH the status and why. */
+export function changeStatus(
   id: string,
   status: 'active' | 'paused' | 'closed',
   reason: string,
 ): Promise<Programme> {
-  try {
-    return await consoleApi.patch<Programme>(at`/programmes/${id}`, { status, reason });
-  } catch (problem) {
-    if (
-      problem instanceof ConsoleProblem &&
-      problem.status === 422 &&
-      problem.errors.some((e) => e.path === '/reason' || /reason/.test(e.message))
-    )
-      return consoleApi.patch<Programme>(at`/programmes/${id}`, { status });
-    throw problem;
-  }
+  return api.call('changeProgramme', { path: { id }, body: { status, reason } });
 }

@@ -1,9 +1,7 @@
 /** Template versions the console has read (a published version never changes: cached per page). */
 import type { Template } from '@relief/engine';
-import { at } from './api/console-client.js';
-import type { TemplateVersion } from './api/contract.js';
 import { learnRoleTitles } from '../shell/role-title.js';
-import { consoleApi } from '../shell/session-store.js';
+import { api } from '../shell/session-store.js';
 
 const cache = new Map<string, Promise<Template>>();
 
@@ -12,7 +10,7 @@ export function loadTemplate(id: string, version: number): Promise<Template> {
   const key = `${id}@${version}`;
   let found = cache.get(key);
   if (!found) {
-    found = consoleApi.get<TemplateVersion>(at`/templates/${id}/versions/${version}`).then((v) => {
+    found = api.call('getTemplateVersion', { path: { id, v: version } }).then((v) => {
       learnRoleTitles(v.definition.roles);
       return v.definition;
     });

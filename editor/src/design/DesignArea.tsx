@@ -7,8 +7,7 @@ import { useSearchParams } from 'react-router';
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
 import '../styles/panels.css';
-import { createApiClient } from '../api/api-client.js';
-import { loadApiKey } from '../api/api-key.js';
+import { api } from '../shell/session-store.js';
 import { App } from '../App.js';
 import { langStore } from '../shell/lang-store.js';
 import { createEditorStore } from '../state/editor-store.js';
@@ -28,7 +27,6 @@ function editorActions(): EditorActions {
     langStore.getState().lang,
     localStorage.getItem('relief.direction') === 'LR' ? 'LR' : 'TB',
   );
-  const api = createApiClient({ key: loadApiKey });
   created = {
     store,
     api,

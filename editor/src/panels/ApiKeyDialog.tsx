@@ -1,6 +1,7 @@
 /** Paste the API key once; it is kept in this browser. */
 import { useState } from 'react';
-import { loadApiKey, storeApiKey } from '../api/api-key.js';
+import { loadApiKey } from '../api/api-key.js';
+import { signInWithKey } from '../shell/session-store.js';
 import { useT } from '../state/editor-context.js';
 
 /** The dialog. */
@@ -31,7 +32,7 @@ export function ApiKeyDialog({ onClose }: { onClose: () => void }) {
             className="primary"
             data-testid="api-key-save"
             onClick={() => {
-              storeApiKey(key);
+              signInWithKey(key);
               onClose();
             }}
           >

@@ -1,9 +1,17 @@
 /** Open a template from the server: its latest version, or a chosen one. */
 import { useEffect, useState } from 'react';
 import { labelText } from '@relief/engine';
-import type { Label } from '@relief/engine';
-import type { TemplateSummary } from '../api/api-client.js';
+import type { TemplateSummary } from '@relief/engine/contract';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
+
+/** The versions the list names: the published one, and the latest when it is a newer draft. */
+function versionsOf(item: TemplateSummary): { version: number; status: 'draft' | 'published' }[] {
+  const published = item.publishedVersion;
+  const out: { version: number; status: 'draft' | 'published' }[] = [];
+  if (published !== null) out.push({ version: published, status: 'published' });
+  if (item.latestVersion !== published) out.push({ version: item.latestVersion, status: 'draft' });
+  return out;
+}
 
 /** The dialog. */
 export function OpenDialog({ onClose }: { onClose: () => void }) {
@@ -39,10 +47,10 @@ export function OpenDialog({ onClose }: { onClose: () => void }) {
                 data-template={item.id}
                 onClick={() => void open(item.id)}
               >
-                {labelText(item.title as Label | undefined, lang) ?? item.id}
+                {labelText(item.title, lang) ?? item.id}
               </button>
               <code>{item.id}</code>
-              {item.versions.map((v) => (
+              {versionsOf(item).map((v) => (
                 <button
                   key={v.version}
                   onClick={() => void open(item.id, v.version)}

@@ -1,6 +1,6 @@
 /** The open template's versions: open one, or compare two on the canvas. */
 import { useEffect, useState } from 'react';
-import type { VersionSummary } from '../api/api-client.js';
+import type { VersionSummary } from '../state/remote-actions.js';
 import { useActions, useT } from '../state/editor-context.js';
 
 /** The dialog. */

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ConsoleProblem } from '../console/api/console-problem.js';
+import { ApiProblem } from '../api/api-problem.js';
 import { useLang, useText } from './lang-store.js';
 import { problemText } from './problem-text.js';
 import { signIn, signInWithKey } from './session-store.js';
@@ -31,12 +31,11 @@ export function SignInPage() {
       void navigate(next, { replace: true });
     } catch (problem) {
       setError(
-        problem instanceof ConsoleProblem && problem.status === 401
+        problem instanceof ApiProblem && problem.status === 401
           ? t('signInWrong')
-          : problem instanceof ConsoleProblem && problem.status === 429
+          : problem instanceof ApiProblem && problem.status === 429
             ? t('signInLocked')
-            : problem instanceof ConsoleProblem &&
-                (problem.status === 404 || problem.status === 405)
+            : problem instanceof ApiProblem && (problem.status === 404 || problem.status === 405)
               ? t('signInUnavailable')
               : problemText(problem, lang),
       );

@@ -6,11 +6,11 @@
 import type { Lang } from '../model/index.js';
 import { messages, translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { ConsoleProblem } from '../console/api/console-problem.js';
+import { ApiProblem } from '../api/api-problem.js';
 
 /** The headline for any failure. */
 export function problemText(error: unknown, lang: Lang): string {
-  if (error instanceof ConsoleProblem) {
+  if (error instanceof ApiProblem) {
     const key = `problem.${error.code}`;
     if (key in messages) return translate(lang, key as MessageKey);
     // An unknown code: the English detail is fine in English; Chinese gets the status.
@@ -26,7 +26,7 @@ export type FieldTitles = (pointer: string) => string;
 
 /** Each field error of a 422 as a located sentence (`“年龄”的类型不对（应为整数）`). */
 export function fieldProblemLines(error: unknown, lang: Lang, title: FieldTitles): string[] {
-  if (!(error instanceof ConsoleProblem)) return [];
+  if (!(error instanceof ApiProblem)) return [];
   return error.errors.map((e) => fieldProblemText(e.path, e.message, lang, title));
 }
 

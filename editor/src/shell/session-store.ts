@@ -5,9 +5,9 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { loadApiKey, storeApiKey } from '../api/api-key.js';
-import { createConsoleClient } from '../console/api/console-client.js';
-import { ConsoleProblem } from '../console/api/console-problem.js';
-import type { Person, SessionAnswer } from '../console/api/contract.js';
+import { createApiClient } from '../api/api-client.js';
+import { ApiProblem } from '../api/api-problem.js';
+import type { Person } from '@relief/engine/contract';
 import { learnRoleTitles } from './role-title.js';
 
 /** The state of the session. */
@@ -44,12 +44,14 @@ export const sessionStore = createStore<{ session: Session }>(() => ({
   session: { kind: 'checking' },
 }));
 
-/** The console's client, authenticated as the session says. */
-export const consoleApi = createConsoleClient(() => {
-  const s = sessionStore.getState().session;
-  if (s.kind === 'key') return { key: s.key };
-  if (s.kind === 'person') return { csrfToken: s.csrfToken };
-  return {};
+/** The web app's client, authenticated as the session says. */
+export const api = createApiClient({
+  credentials: () => {
+    const s = sessionStore.getState().session;
+    if (s.kind === 'key') return { key: s.key };
+    if (s.kind === 'person') return { csrfToken: s.csrfToken };
+    return {};
+  },
 });
 
 const setSession = (session: Session) => sessionStore.setState({ session });
@@ -57,7 +59,7 @@ const setSession = (session: Session) => sessionStore.setState({ session });
 /** Ask the server who is signed in; fall back to a stored key. */
 export async function checkSession(): Promise<void> {
   try {
-    const answer = await consoleApi.get<SessionAnswer>('/session');
+    const answer = await api.call('getSession');
     const csrfToken = answer.csrfToken ?? sessionStorage.getItem(CSRF) ?? undefined;
     learnRoleTitles(answer.roleTitles);
     setSession({ kind: 'person', person: answer.person, csrfToken });
@@ -66,7 +68,7 @@ export async function checkSession(): Promise<void> {
   } catch (error) {
     // No answer at all (offline): the person who last signed in here keeps their Work area;
     // the server still checks the cookie on every request once the network is back.
-    const remembered = error instanceof ConsoleProblem ? undefined : rememberedPerson();
+    const remembered = error instanceof ApiProblem ? undefined : rememberedPerson();
     if (remembered) {
       setSession({
         kind: 'person',
@@ -83,11 +85,12 @@ export async function checkSession(): Promise<void> {
 
 /** Sign in with a login and password (`POST /api/v1/session`). */
 export async function signIn(login: string, password: string): Promise<void> {
-  const answer = await consoleApi.post<SessionAnswer>('/session', { login, password });
+  const answer = await api.call('signIn', { body: { login, password } });
   if (answer.csrfToken) sessionStorage.setItem(CSRF, answer.csrfToken);
   // Before the session changes, so the header shows 居委会, not `committee`, on its first render.
   learnRoleTitles(answer.roleTitles);
   setSession({ kind: 'person', person: answer.person, csrfToken: answer.csrfToken });
+  rememberPerson(answer.person);
 }
 
 /** Use a pasted API key (integrators and the owner). */
@@ -100,9 +103,7 @@ export function signInWithKey(key: string): void {
 export async function signOut(everywhere = false): Promise<void> {
   const s = sessionStore.getState().session;
   if (s.kind === 'person')
-    await (
-      everywhere ? consoleApi.post('/session/sign-out-everywhere') : consoleApi.del('/session')
-    ).catch(() => undefined);
+    await (everywhere ? api.call('signOutEverywhere') : api.call('signOut')).catch(() => undefined);
   if (s.kind === 'key') storeApiKey('');
   sessionStorage.removeItem(CSRF);
   rememberPerson(undefined);

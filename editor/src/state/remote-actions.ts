@@ -3,22 +3,26 @@
  * `detail` and located `errors[]`, never an exception in the UI.
  */
 import { isMap } from 'yaml';
-import type { ApiClient, TemplateSummary } from '../api/api-client.js';
-import { ProblemError } from '../api/problem-error.js';
+import type { TemplateSummary, TemplateVersion } from '@relief/engine/contract';
+import type { ApiClient } from '../api/api-client.js';
+import { ApiProblem } from '../api/api-problem.js';
 import { labelText, validateTemplate } from '@relief/engine';
 import type { EditorStore } from './editor-store.js';
 import { diffGraphs, layoutGraph, toGraph } from '../model/index.js';
+
+/** One version of a template: its number and whether it is published. */
+export type VersionSummary = Pick<TemplateVersion, 'version' | 'status'>;
 
 /** The actions; each resolves when done (errors are shown, not thrown). */
 export function createRemoteActions(store: EditorStore, api: ApiClient) {
   const fail = (error: unknown) => {
     const { say } = store.getState();
-    if (error instanceof ProblemError && error.status === 401) say('error', 'needKey');
-    else if (error instanceof ProblemError)
+    if (error instanceof ApiProblem && error.status === 401) say('error', 'needKey');
+    else if (error instanceof ApiProblem)
       say(
         'error',
         'serverRefused',
-        { detail: `${error.status} ${error.detail ?? error.title}` },
+        { detail: `${error.status} ${error.detail || error.code}` },
         error.lines(),
       );
     else
@@ -50,11 +54,11 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
       });
     }
     const source = store.getState().source;
-    const saved = await api.saveDraft(source);
+    const saved = await api.call('createTemplate', { body: source });
     store.getState().set({
       remote: {
-        id: saved.id || String(state.template.id),
-        version: saved.version || Number(store.getState().template.version),
+        id: saved.templateId,
+        version: saved.version,
         status: saved.status,
         savedSource: source,
       },
@@ -64,15 +68,25 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
   });
 
   return {
-    listTemplates: guarded(async (): Promise<TemplateSummary[]> => api.listTemplates()),
+    listTemplates: guarded(
+      async (): Promise<TemplateSummary[]> => (await api.call('listTemplates')).items,
+    ),
 
-    getVersions: guarded(async (id: string) => api.getVersions(id)),
+    /** Every version, oldest first. */
+    getVersions: guarded(async (id: string): Promise<VersionSummary[]> => {
+      const latest = await api.call('getTemplate', { path: { id } });
+      return (latest.versions ?? [latest])
+        .map(({ version, status }) => ({ version, status }))
+        .sort((a, b) => a.version - b.version);
+    }),
 
     open: guarded(async (id: string, version?: number) => {
       const found =
-        version === undefined ? await api.getLatest(id) : await api.getVersion(id, version);
+        version === undefined
+          ? await api.call('getTemplate', { path: { id } })
+          : await api.call('getTemplateVersion', { path: { id, v: version } });
       store.getState().load(found.source, {
-        id: found.id || id,
+        id: found.templateId,
         version: found.version,
         status: found.status,
         savedSource: found.source,
@@ -93,15 +107,17 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
         if (!(await saveDraft())) return;
       }
       const remote = store.getState().remote!;
-      await api.publish(remote.id, remote.version);
+      await api.call('publishTemplate', { path: { id: remote.id, v: remote.version } });
       store.getState().set({ remote: { ...remote, status: 'published' } });
       store.getState().say('info', 'publishedNotice', { v: remote.version });
     }),
 
     compare: guarded(async (id: string, from: number, to: number) => {
-      const [a, b] = await Promise.all([api.getVersion(id, from), api.getVersion(id, to)]);
+      const [a, b] = await Promise.all(
+        [from, to].map((v) => api.call('getTemplateVersion', { path: { id, v } })),
+      );
       const graphOf = (source: string) => toGraph(validateTemplate(source).parsed.value as never);
-      const result = diffGraphs(graphOf(a.source), graphOf(b.source));
+      const result = diffGraphs(graphOf(a!.source), graphOf(b!.source));
       const lang = store.getState().lang;
       const titles = new Map(
         result.graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]),

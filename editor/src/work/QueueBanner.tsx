@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useLang, useText } from '../shell/lang-store.js';
 import { pickLabel } from '../shell/pick-label.js';
 import { problemText } from '../shell/problem-text.js';
-import { ConsoleProblem } from '../console/api/console-problem.js';
+import { ApiProblem } from '../api/api-problem.js';
 import { flushQueue, useWork } from './work-store.js';
 
 /** The queue's banner and its entries. */
@@ -36,7 +36,7 @@ export function QueueBanner() {
                 : q.status === 'refused'
                   ? t('workFailed', {
                       reason: problemText(
-                        new ConsoleProblem(400, q.problem?.code ?? '', q.problem?.detail ?? '', []),
+                        new ApiProblem(400, q.problem?.code ?? '', q.problem?.detail ?? '', []),
                         lang,
                       ),
                     })

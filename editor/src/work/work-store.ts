@@ -8,8 +8,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { ConsoleProblem } from '../console/api/console-problem.js';
-import { consoleApi, sessionStore } from '../shell/session-store.js';
+import { ApiProblem } from '../api/api-problem.js';
+import { api, sessionStore } from '../shell/session-store.js';
 import { loadHistory, loadList, patchList, saveHistory, saveList, workDb } from './offline-db.js';
 import type {
   CaseSnapshot,
@@ -60,7 +60,7 @@ function owner(): string {
 }
 
 /** A network failure (no answer), as opposed to the server saying no. */
-const isOffline = (error: unknown) => !(error instanceof ConsoleProblem) || error.status >= 500;
+const isOffline = (error: unknown) => !(error instanceof ApiProblem) || error.status >= 500;
 
 /** Show the phone's copy at once; then ask the server. */
 export async function startWork(): Promise<void> {
@@ -85,7 +85,7 @@ export async function refreshWork(full = false): Promise<void> {
   try {
     const { asOf } = workStore.getState();
     if (!full && asOf) {
-      const page = await consoleApi.get<Worklist>('/worklist', { since: asOf, limit: 500 });
+      const page = await api.call('getWorklist', { query: { since: asOf, limit: 500 } });
       if (page.nextCursor === null) {
         const byId = new Map(workStore.getState().items.map((i) => [i.case.id, i]));
         for (const id of page.removed) byId.delete(id);
@@ -99,9 +99,8 @@ export async function refreshWork(full = false): Promise<void> {
     let cursor: string | null = null;
     let first: Worklist | undefined;
     do {
-      const page: Worklist = await consoleApi.get<Worklist>('/worklist', {
-        limit: 500,
-        ...(cursor && { cursor }),
+      const page: Worklist = await api.call('getWorklist', {
+        query: { limit: 500, ...(cursor && { cursor }) },
       });
       first ??= page;
       items.push(...page.items);
@@ -223,11 +222,8 @@ async function sendWaiting(): Promise<Map<number, SendOutcome>> {
       }
       update({ ...entry, status: 'sending' });
       try {
-        const answer = await consoleApi.send<{
-          case: WorkItem['case'];
-          stateTitle: unknown;
-        }>(`/cases/${encodeURIComponent(entry.caseId)}/events`, {
-          method: 'POST',
+        const answer = await api.answer('sendEvent', {
+          path: { id: entry.caseId },
           body: { type: entry.type, payload: entry.payload },
           headers: { 'Idempotency-Key': entry.idempotencyKey, 'If-Match': String(entry.ifMatch) },
         });
@@ -246,7 +242,7 @@ async function sendWaiting(): Promise<Map<number, SendOutcome>> {
           set({ online: false });
           break;
         }
-        const problem = error as ConsoleProblem;
+        const problem = error as ApiProblem;
         const failed: QueuedEvent =
           problem.status === 409 && problem.code === 'version-conflict'
             ? { ...entry, status: 'conflict', current: await currentOf(entry.caseId) }
@@ -270,9 +266,7 @@ async function sendWaiting(): Promise<Map<number, SendOutcome>> {
 /** The case as it is on the server now (for a conflict). */
 async function currentOf(caseId: string): Promise<CaseSnapshot | undefined> {
   try {
-    const detail = await consoleApi.get<{ version: number; state: string; stateTitle: unknown }>(
-      `/cases/${encodeURIComponent(caseId)}`,
-    );
+    const detail = await api.call('getCase', { path: { id: caseId } });
     return { version: detail.version, state: detail.state, stateTitle: detail.stateTitle };
   } catch {
     return undefined;
@@ -319,8 +313,9 @@ export async function resolveQueued(
 /** The case's history (newest last), from the server or the phone's copy. */
 export async function caseHistory(caseId: string): Promise<History['items'] | undefined> {
   try {
-    const page = await consoleApi.get<History>(`/cases/${encodeURIComponent(caseId)}/history`, {
-      limit: 500,
+    const page: History = await api.call('getCaseHistory', {
+      path: { id: caseId },
+      query: { limit: 500 },
     });
     await saveHistory(caseId, page.items);
     return page.items;
@@ -333,7 +328,7 @@ export async function caseHistory(caseId: string): Promise<History['items'] | un
 /** The notifications for my roles and my cases. */
 export async function loadNotes(): Promise<void> {
   try {
-    const list = await consoleApi.get<NotificationList>('/notifications', { limit: 100 });
+    const list: NotificationList = await api.call('listNotifications', { query: { limit: 100 } });
     set({ notes: list.items, unread: list.unread });
   } catch (error) {
     if (!isOffline(error)) throw error;
@@ -342,7 +337,7 @@ export async function loadNotes(): Promise<void> {
 
 /** Mark notifications read. */
 export async function markRead(ids: number[]): Promise<void> {
-  const answer = await consoleApi.post<{ unread: number }>('/notifications/read', { ids });
+  const answer = await api.call('markNotificationsRead', { body: { ids } });
   set({
     unread: answer.unread,
     notes: workStore.getState().notes.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)),

@@ -5,7 +5,9 @@
  * cannot forge the request even where a browser would attach the cookie.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { API_KEY_FAILURE_POLICY } from '../store/index.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
 import type { OperationSpec } from './api-operations.js';
 import { mayCall, toCaller, toSessionCaller } from './caller.js';
@@ -50,12 +52,41 @@ async function sessionCaller(ctx: ApiContext, c: Context<ApiEnv>): Promise<Calle
   return toSessionCaller(session);
 }
 
-async function keyCaller(ctx: ApiContext, header: string): Promise<Caller> {
+async function keyCaller(ctx: ApiContext, c: Context<ApiEnv>, header: string): Promise<Caller> {
   const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
-  if (!match) throw unauthenticated('the Authorization header must be `Bearer <key>`');
-  const key = await ctx.store.findApiKey(match[1]!);
-  if (!key) throw unauthenticated('this API key is unknown or has been revoked');
-  return toCaller(key);
+  const key = match ? await ctx.store.findApiKey(match[1]!) : undefined;
+  // A valid key costs nothing more: failures are only counted, and locks only read, on refusal.
+  if (key) return toCaller(key);
+  const until = await ctx.store.recordFailure(
+    `api-key-client:${clientAddress(c)}`,
+    API_KEY_FAILURE_POLICY,
+  );
+  if (until) throw tooManyFailedKeys(until, ctx.store.clock.now());
+  throw unauthenticated(
+    match
+      ? 'this API key is unknown or has been revoked'
+      : 'the Authorization header must be `Bearer <key>`',
+  );
+}
+
+/** The peer's address (a proxy's, behind one); `unknown` when not served over a socket. */
+function clientAddress(c: Context<ApiEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function tooManyFailedKeys(until: Date, now: Date): HttpProblem {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new HttpProblem(
+    429,
+    'too-many-failed-keys',
+    `too many unknown API keys from this address; try again in ${seconds} seconds with a valid key`,
+    undefined,
+    { 'retry-after': String(seconds) },
+  );
 }
 
 /** Authenticate the request for `op` and set `c.var.caller`, or throw 401/403. */
@@ -65,7 +96,8 @@ export async function authenticate(
   op: OperationSpec,
 ): Promise<void> {
   const header = op.access === 'session' ? undefined : c.req.header('authorization');
-  const caller = header !== undefined ? await keyCaller(ctx, header) : await sessionCaller(ctx, c);
+  const caller =
+    header !== undefined ? await keyCaller(ctx, c, header) : await sessionCaller(ctx, c);
   if (!caller)
     throw unauthenticated(
       op.access === 'session'

@@ -146,7 +146,15 @@ describe('createApp', () => {
         version: 'x',
         editorDir: dir,
       });
-      expect(await (await withEditor.request('/')).text()).toContain('<title>editor</title>');
+      const page = await withEditor.request('/');
+      expect(await page.text()).toContain('<title>editor</title>');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toMatch(/script-src 'self' 'unsafe-eval'(;|$)/);
+      expect(
+        (await withEditor.request('/console/programmes')).headers.get('content-security-policy'),
+      ).toBe(csp);
       const script = await withEditor.request('/app.js');
       expect(script.headers.get('content-type')).toMatch(/javascript/);
       expect(await (await withEditor.request('/templates/love-meals')).text()).toContain('editor');

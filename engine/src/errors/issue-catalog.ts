@@ -149,6 +149,18 @@ export const issueCatalog = {
     message: (a: IssueArgs) =>
       `state '${a.name}' has no way out and is not final; add a transition or mark it 'type: final'.`,
   },
+  'ledger-amount-unsigned': {
+    severity: 'warning',
+    zh: '台账金额取自事件表单，但没有限制正负：负数会反向记账（如给资金加钱）',
+    message: (a: IssueArgs) =>
+      `ledger '${a.expected}' moves by event.${a.name}, but nothing keeps it from being negative, which would move the ledger the other way (a negative payment credits the fund); give the form field \`minimum: 0\` (or \`exclusiveMinimum: 0\`), or guard the transition with \`event.${a.name} > 0\`.`,
+  },
+  'timer-self-loop': {
+    severity: 'warning',
+    zh: '计时器回到本状态，而本状态没有任何事件能离开：计时器会无休止地触发',
+    message: (a: IssueArgs) =>
+      `this timer re-enters state '${a.name}', which re-arms it, and no event or other timer leaves '${a.name}': it would fire again and again forever; give the timer another target, or add an event that leaves the state.`,
+  },
   'shadowed-transition': {
     severity: 'warning',
     message: () =>

@@ -20,6 +20,17 @@ export const SIGN_IN_FAILURE_POLICY: FailurePolicy = {
   lockMs: 15 * 60_000,
 };
 
+/**
+ * Unknown API keys from one client address: 20 within a minute lock that address's unknown keys
+ * out for a minute (429). Keys are 256-bit, so this is not about guessing but about load and noise
+ * in the logs; a valid key is never checked against it, so it is never slowed or refused.
+ */
+export const API_KEY_FAILURE_POLICY: FailurePolicy = {
+  maxFailures: 20,
+  windowMs: 60_000,
+  lockMs: 60_000,
+};
+
 /** When the subject's lock ends, if it is locked now. */
 export async function lockedUntil(ctx: StoreContext, subject: string): Promise<Date | undefined> {
   const [row] = await ctx.sql.query<{ locked_until: Date | null }>(

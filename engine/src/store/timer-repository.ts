@@ -100,3 +100,14 @@ export async function pendingTimers(
     dueAt: row.due_at as Date,
   }));
 }
+
+/**
+ * Give back every claim: on PGlite only one process can hold the data folder, so a claim found at
+ * start belongs to a process that died before firing it, and would otherwise wait out its lease.
+ */
+export async function releaseAllClaims(ctx: StoreContext): Promise<number> {
+  const rows = await ctx.sql.query(
+    sql`update timers set claimed_by = null, claimed_at = null where status = 'pending' and claimed_by is not null returning id`,
+  );
+  return rows.length;
+}

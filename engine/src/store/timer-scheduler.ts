@@ -7,10 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { EngineError, ProgrammeNotActiveError } from '../errors/engine-error.js';
 import { applyTimerInTransaction } from './apply-event.js';
 import type { StoreContext } from './store-context.js';
-import { cancelTimer, claimDueTimers, releaseTimer } from './timer-repository.js';
+import { cancelTimer, claimDueTimers, releaseAllClaims, releaseTimer } from './timer-repository.js';
 import { withRetry } from './sql/with-retry.js';
 
 const MAX_PER_PASS = 10_000;
+/** See `TimerSchedulerOptions.leaseMs`. */
+export const DEFAULT_TIMER_LEASE_MS = 15_000;
 
 /** Tuning of a scheduler; the defaults suit "fired within about a second". */
 export interface TimerSchedulerOptions {
@@ -18,7 +20,12 @@ export interface TimerSchedulerOptions {
   intervalMs?: number;
   /** Timers claimed per round trip (default 50). */
   batchSize?: number;
-  /** How long a claim keeps other schedulers off a timer (default 60 s). */
+  /**
+   * How long a claim keeps other schedulers off a timer (default 15 s): how late a timer claimed by
+   * a process that died fires on PostgreSQL, where other servers may be alive. A pass fires its
+   * batch within a few seconds, and a timer fires at most once whatever the lease, because firing
+   * re-checks it is still pending under the case's lock. On PGlite a start releases every claim.
+   */
   leaseMs?: number;
   /** Claims after which a timer that keeps failing is cancelled (default 10). */
   maxAttempts?: number;
@@ -51,7 +58,7 @@ export function createTimerScheduler(
 ): TimerScheduler {
   const intervalMs = options.intervalMs ?? 1000;
   const batchSize = options.batchSize ?? 50;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_TIMER_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? 10;
   const onError = options.onError ?? ((error: unknown) => console.error('timer scheduler:', error));
   const owner = randomUUID();
@@ -99,8 +106,18 @@ export function createTimerScheduler(
     return done;
   };
 
+  // One process per PGlite folder: claims left from before this start are a dead process's.
+  let claimsToRelease = ctx.sql.kind === 'pglite';
+  const firstReleaseStale = async (): Promise<unknown> => {
+    if (claimsToRelease) {
+      claimsToRelease = false;
+      await releaseAllClaims(ctx);
+    }
+    return runDue();
+  };
+
   const tick = (): void => {
-    pass = runDue()
+    pass = firstReleaseStale()
       .catch(onError)
       .finally(() => {
         pass = undefined;

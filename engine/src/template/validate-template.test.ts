@@ -69,6 +69,61 @@ function expectIssue(source: string, code: string, line: number, col: number, po
   return issue;
 }
 
+describe('validateTemplate hazards (warnings)', () => {
+  const codes = (source: string) => validateTemplate(source).issues.map((i) => i.code);
+
+  it('warns when a ledger moves by an event amount whose sign nothing keeps, at the ledger', () => {
+    const { issues, template } = validateTemplate(
+      broken('- ledger: { kits: -1 }', '- ledger: { kits: -event.qty }'),
+    );
+    expect(template).toBeDefined();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: 'ledger-amount-unsigned',
+      severity: 'warning',
+      pointer: '/states/enrolled/on/give/actions/1/ledger/kits',
+      line: 38,
+    });
+    expect(issues[0]!.message).toContain('event.qty > 0');
+  });
+
+  it('takes a guard or a form minimum as keeping the sign', () => {
+    const guarded = broken('- ledger: { kits: -1 }', '- ledger: { kits: -event.qty }').replace(
+      '        target: enrolled\n        actions:',
+      '        target: enrolled\n        guard: event.qty > 0\n        actions:',
+    );
+    expect(codes(guarded)).toEqual([]);
+    const bounded = broken('- ledger: { kits: -1 }', '- ledger: { kits: -event.qty }').replace(
+      'qty: { type: integer }',
+      'qty: { type: integer, minimum: 1 }',
+    );
+    expect(codes(bounded)).toEqual([]);
+  });
+
+  it('warns about a timer that re-enters its own state when nothing leaves it', () => {
+    const { issues } = validateTemplate(
+      broken(
+        '      - delay: P1D\n        target: done',
+        '      - delay: P1D\n        target: enrolled',
+      ),
+    );
+    const loop = issues.find((i) => i.code === 'timer-self-loop');
+    expect(loop).toMatchObject({ severity: 'warning', pointer: '/states/enrolled/after/0' });
+    expect(loop!.message).toContain("'enrolled'");
+  });
+
+  it('does not warn about a repeating timer in a state an event leaves', () => {
+    const source = broken(
+      '      - delay: P1D\n        target: done',
+      '      - delay: P1D\n        target: enrolled',
+    ).replace(
+      '        target: enrolled\n        actions:',
+      '        target: done\n        actions:',
+    );
+    expect(codes(source)).not.toContain('timer-self-loop');
+  });
+});
+
 describe('validateTemplate', () => {
   it('accepts the base template with no findings', () => {
     const { issues, template } = validateTemplate(BASE);

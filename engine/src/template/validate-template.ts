@@ -5,6 +5,7 @@
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 import { checkFigures } from './check-figures.js';
 import { checkTemplateExpressions } from './check-template-expressions.js';
+import { checkTemplateHazards } from './check-template-hazards.js';
 import { checkTemplateSchema } from './check-template-schema.js';
 import { checkTemplateStructure } from './check-template-structure.js';
 import { parseTemplateSource } from './parse-template-source.js';
@@ -30,6 +31,7 @@ export function validateTemplate(source: string): TemplateValidation {
       ...checkTemplateStructure(template, parsed),
       ...checkTemplateExpressions(template, parsed),
       ...checkFigures(template, parsed),
+      ...checkTemplateHazards(template, parsed),
     ];
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);

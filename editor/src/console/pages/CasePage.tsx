@@ -7,9 +7,8 @@ import { Link, useParams } from 'react-router';
 import type { Template } from '@relief/engine';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { JsonForm } from '../../forms/JsonForm.js';
-import { at } from '../api/console-client.js';
-import { ConsoleProblem } from '../api/console-problem.js';
-import type { CaseDetail, History, NextEvent } from '../api/contract.js';
+import { ApiProblem } from '../../api/api-problem.js';
+import type { NextEvent } from '@relief/engine/contract';
 import { pendingTimers } from '../case-timers.js';
 import { asText, formatDuration, formatTime, formatValue, shortId } from '../format.js';
 import { LoadError } from '../LoadError.js';
@@ -20,8 +19,8 @@ import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
 import { fieldProblemText, problemText } from '../../shell/problem-text.js';
-import { roleTitle } from '../../shell/role-title.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { roleTitles } from '../../shell/role-title.js';
+import { api } from '../../shell/session-store.js';
 
 /** The case page. */
 export default function CasePage() {
@@ -31,8 +30,8 @@ export default function CasePage() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const loaded = useLoad(async (signal) => {
     const [detail, history] = await Promise.all([
-      consoleApi.get<CaseDetail>(at`/cases/${caseId}`, undefined, signal),
-      consoleApi.get<History>(at`/cases/${caseId}/history`, undefined, signal),
+      api.call('getCase', { path: { id: caseId }, signal }),
+      api.call('getCaseHistory', { path: { id: caseId }, signal }),
     ]);
     const template = await loadTemplate(detail.template.id, detail.template.version);
     return { detail, history: history.items, template };
@@ -151,9 +150,7 @@ export default function CasePage() {
                 </span>
                 <span className="who-did">
                   {t('actor')}: <span title={h.actor ?? ''}>{shortId(h.actor)}</span>
-                  {h.roles?.length
-                    ? `（${h.roles.map((r) => roleTitle(r, lang)).join('、')}）`
-                    : ''}
+                  {h.roles?.length ? `（${roleTitles(h.roles, lang)}）` : ''}
                 </span>
               </li>
             ))}
@@ -186,20 +183,20 @@ function EventSender(props: {
     setError(undefined);
     setFieldErrors(undefined);
     try {
-      await consoleApi.send(at`/cases/${props.caseId}/events`, {
-        method: 'POST',
+      await api.call('sendEvent', {
+        path: { id: props.caseId },
         body: { type: props.event.type, ...(payload && { payload }) },
         headers: { 'If-Match': `"${props.version}"`, 'Idempotency-Key': crypto.randomUUID() },
       });
       props.onSent(t('eventSent', { event: title }));
     } catch (problem) {
-      if (problem instanceof ConsoleProblem && problem.code === 'version-conflict') {
+      if (problem instanceof ApiProblem && problem.code === 'version-conflict') {
         const actual = problem.details.actual;
         props.onConflict(t('conflict', { v: typeof actual === 'number' ? actual : '?' }));
         return;
       }
       setError(problemText(problem, lang));
-      if (problem instanceof ConsoleProblem && problem.errors.length) {
+      if (problem instanceof ApiProblem && problem.errors.length) {
         const form = props.event.form ?? undefined;
         setFieldErrors(
           Object.fromEntries(

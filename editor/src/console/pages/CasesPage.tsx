@@ -7,8 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Template } from '@relief/engine';
-import { at } from '../api/console-client.js';
-import type { Case, CaseList, Programme } from '../api/contract.js';
+import type { Case, CaseList } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { asText, formatNumber, formatTime } from '../format.js';
 import { LoadError } from '../LoadError.js';
@@ -18,7 +17,7 @@ import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
 import { problemText } from '../../shell/problem-text.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 const PAGE = 500;
 const ROW_PX = 34;
@@ -47,7 +46,7 @@ export default function CasesPage() {
     setSearch(next, { replace: true });
   };
   const head = useLoad(async (signal) => {
-    const programme = await consoleApi.get<Programme>(at`/programmes/${id}`, undefined, signal);
+    const programme = await api.call('getProgramme', { path: { id }, signal });
     return { programme, template: await loadTemplate(programme.template, programme.version) };
   }, id);
   const [cases, setCases] = useState<Case[]>([]);
@@ -61,13 +60,16 @@ export default function CasesPage() {
     try {
       let next: string | null | undefined = after;
       do {
-        const page: CaseList = await consoleApi.get<CaseList>(at`/programmes/${id}/cases`, {
-          limit: PAGE,
-          state: state || undefined,
-          assignee: assignee || undefined,
-          text: needle || undefined,
-          district: under || undefined,
-          cursor: next ?? undefined,
+        const page: CaseList = await api.call('listCases', {
+          path: { id },
+          query: {
+            limit: PAGE,
+            state: state || undefined,
+            assignee: assignee || undefined,
+            text: needle || undefined,
+            district: under || undefined,
+            cursor: next ?? undefined,
+          },
         });
         if (gen !== generation.current) return;
         setCases((prev) => [...prev, ...page.items]);

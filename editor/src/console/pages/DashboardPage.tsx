@@ -6,8 +6,7 @@
 import { lazy, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Template } from '@relief/engine';
-import { at } from '../api/console-client.js';
-import type { Programme, ProgrammeStats, RecordedChange } from '../api/contract.js';
+import type { Programme } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime, formatValue, shortId } from '../format.js';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
@@ -22,7 +21,7 @@ import { Lazy } from '../../shell/Lazy.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
 import { problemText } from '../../shell/problem-text.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 const EventsChart = lazy(() => import('../charts/EventsChart.js'));
 
@@ -34,8 +33,8 @@ export default function DashboardPage() {
   const [actionError, setActionError] = useState<string>();
   const loaded = useLoad(async (signal) => {
     const [programme, stats] = await Promise.all([
-      consoleApi.get<Programme>(at`/programmes/${id}`, undefined, signal),
-      consoleApi.get<ProgrammeStats>(at`/programmes/${id}/stats`, undefined, signal),
+      api.call('getProgramme', { path: { id }, signal }),
+      api.call('getProgrammeStats', { path: { id }, signal }),
     ]);
     const template = await loadTemplate(programme.template, programme.version);
     return { programme, stats, template };
@@ -426,10 +425,8 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
               <td>{t(c.kind === 'params' ? 'kindParams' : 'kindStatus')}</td>
               <td>{before}</td>
               <td>{after}</td>
-              <td title={c.changedBy ?? ''}>
-                {(c as RecordedChange).changedByName ?? shortId(c.changedBy)}
-              </td>
-              <td>{(c as RecordedChange).reason ?? ''}</td>
+              <td title={c.changedBy ?? ''}>{c.changedByName ?? shortId(c.changedBy)}</td>
+              <td>{c.reason ?? ''}</td>
             </tr>
           );
         })}

@@ -1,21 +1,20 @@
 /** The published templates, each with its title, description and what it tracks. */
 import { Link } from 'react-router';
 import type { Template } from '@relief/engine';
-import type { TemplateList } from '../api/contract.js';
 import { LoadError } from '../LoadError.js';
 import { loadTemplate } from '../template-cache.js';
 import { fieldsOf, statesOf } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 /** The gallery. */
 export default function GalleryPage() {
   const t = useText();
   const lang = useLang();
   const list = useLoad(async (signal) => {
-    const { items } = await consoleApi.get<TemplateList>('/templates', undefined, signal);
+    const { items } = await api.call('listTemplates', { signal });
     const published = items.filter((i) => i.publishedVersion !== null);
     const defs = await Promise.all(published.map((i) => loadTemplate(i.id, i.publishedVersion!)));
     return published.map((i, n) => ({ summary: i, template: defs[n]! }));

@@ -6,9 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
-import { at } from '../api/console-client.js';
-import { ConsoleProblem } from '../api/console-problem.js';
-import type { Programme } from '../api/contract.js';
+import { ApiProblem } from '../../api/api-problem.js';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { LoadError } from '../LoadError.js';
 import { readRoster } from '../roster/read-roster.js';
@@ -22,7 +20,7 @@ import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
 import { fieldProblemText, problemText } from '../../shell/problem-text.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 const PREVIEW_ROWS = 5;
 
@@ -32,7 +30,7 @@ export default function ImportPage() {
   const lang = useLang();
   const { id = '' } = useParams();
   const loaded = useLoad(async (signal) => {
-    const programme = await consoleApi.get<Programme>(at`/programmes/${id}`, undefined, signal);
+    const programme = await api.call('getProgramme', { path: { id }, signal });
     return { programme, template: await loadTemplate(programme.template, programme.version) };
   }, id);
   const [table, setTable] = useState<RosterTable>();
@@ -82,7 +80,7 @@ export default function ImportPage() {
     setPhase(dryRun ? 'checking' : 'importing');
     setProgress({ done: 0, total: records.length, created: 0, skipped: 0, failed: 0, errors: [] });
     try {
-      const result = await sendImport(consoleApi, id, records, { dryRun, onProgress: setProgress });
+      const result = await sendImport(api, id, records, { dryRun, onProgress: setProgress });
       setProgress(result);
       setPhase(dryRun ? 'checked' : 'done');
     } catch (error) {
@@ -125,7 +123,7 @@ export default function ImportPage() {
           )
         : e.code === 'duplicate-ref'
           ? t('problem.duplicate-ref')
-          : problemText(new ConsoleProblem(422, e.code, e.message, []), lang);
+          : problemText(new ApiProblem(422, e.code, e.message, []), lang);
       return [fileRow, column, message] as [number, string, string];
     });
   });

@@ -1,8 +1,7 @@
 /** API keys of the admin's districts (for integrators): list, create (shown once), revoke. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { at } from '../api/console-client.js';
-import type { ApiKey, ApiKeyList } from '../api/contract.js';
+import type { ApiKey } from '@relief/engine/contract';
 import { formatTime } from '../format.js';
 import { grantableRoles } from '../grantable-roles.js';
 import { LoadError } from '../LoadError.js';
@@ -10,8 +9,8 @@ import { RolePicker } from '../RolePicker.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { problemText } from '../../shell/problem-text.js';
-import { roleTitle } from '../../shell/role-title.js';
-import { consoleApi, useSession } from '../../shell/session-store.js';
+import { roleTitles } from '../../shell/role-title.js';
+import { api, useSession } from '../../shell/session-store.js';
 
 /** The keys page. */
 export default function KeysPage() {
@@ -20,7 +19,7 @@ export default function KeysPage() {
   const session = useSession();
   const list = useLoad(async (signal) => {
     const [keys, roles] = await Promise.all([
-      consoleApi.get<ApiKeyList>('/keys', undefined, signal),
+      api.call('listKeys', { signal }),
       grantableRoles(signal).then((roles) =>
         // Only the owner key hands out `admin` keys; a person is never the owner.
         session.kind === 'person' ? roles.filter((r) => r !== 'admin') : roles,
@@ -39,7 +38,7 @@ export default function KeysPage() {
     e.preventDefault();
     setError(undefined);
     try {
-      setCreated(await consoleApi.post<ApiKey>('/keys', form));
+      setCreated(await api.call('createKey', { body: form }));
       list.reload();
     } catch (problem) {
       setError(problemText(problem, lang));
@@ -69,7 +68,7 @@ export default function KeysPage() {
             {list.data?.keys.map((k) => (
               <tr key={k.id} className={k.revokedAt ? 'muted' : ''}>
                 <td>{k.label ?? '—'}</td>
-                <td>{k.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
+                <td>{roleTitles(k.roles, lang)}</td>
                 <td>{k.district || '—'}</td>
                 <td>{formatTime(k.createdAt, lang)}</td>
                 <td>
@@ -79,8 +78,8 @@ export default function KeysPage() {
                     <button
                       className="danger"
                       onClick={() =>
-                        void consoleApi
-                          .del(at`/keys/${k.id}`)
+                        void api
+                          .call('revokeKey', { path: { id: k.id } })
                           .then(list.reload, (p: unknown) => setError(problemText(p, lang)))
                       }
                     >

@@ -1,26 +1,22 @@
 /** Every programme in the admin's districts with its figures: the console's first screen. */
 import { Link } from 'react-router';
-import { at } from '../api/console-client.js';
-import type { ProgrammeList, ProgrammeStats } from '../api/contract.js';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime } from '../format.js';
 import { LoadError } from '../LoadError.js';
 import { STATUS_TEXT } from '../status-text.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 /** The overview page. */
 export default function OverviewPage() {
   const t = useText();
   const lang = useLang();
   const list = useLoad(async (signal) => {
-    const { items } = await consoleApi.get<ProgrammeList>('/programmes', { limit: 200 }, signal);
+    const { items } = await api.call('listProgrammes', { signal });
     const stats = await Promise.all(
       items.map((p) =>
-        consoleApi
-          .get<ProgrammeStats>(at`/programmes/${p.id}/stats`, undefined, signal)
-          .catch(() => undefined),
+        api.call('getProgrammeStats', { path: { id: p.id }, signal }).catch(() => undefined),
       ),
     );
     return items.map((p, i) => ({ programme: p, stats: stats[i] }));

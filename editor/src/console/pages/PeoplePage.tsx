@@ -1,17 +1,16 @@
 /** People of the admin's districts: list, add (roles and district within the admin's own), reset a password, disable. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { at } from '../api/console-client.js';
-import { ConsoleProblem } from '../api/console-problem.js';
-import type { Person, PersonList } from '../api/contract.js';
+import { ApiProblem } from '../../api/api-problem.js';
+import type { Person } from '@relief/engine/contract';
 import { grantableRoles } from '../grantable-roles.js';
 import { LoadError } from '../LoadError.js';
 import { RolePicker } from '../RolePicker.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { fieldProblemLines, problemText } from '../../shell/problem-text.js';
-import { roleTitle } from '../../shell/role-title.js';
-import { consoleApi, useSession } from '../../shell/session-store.js';
+import { roleTitles } from '../../shell/role-title.js';
+import { api, useSession } from '../../shell/session-store.js';
 
 /** The people page. */
 export default function PeoplePage() {
@@ -20,7 +19,7 @@ export default function PeoplePage() {
   const session = useSession();
   const list = useLoad(async (signal) => {
     const [people, roles] = await Promise.all([
-      consoleApi.get<PersonList>('/people', undefined, signal),
+      api.call('listPeople', { signal }),
       grantableRoles(signal, session.kind === 'person' ? session.person.roles : undefined),
     ]);
     return { people: people.items, roles };
@@ -43,7 +42,7 @@ export default function PeoplePage() {
       '/roles': t('roles'),
     })[pointer.replace(/\/\d+$/, '')] ?? '';
   if (
-    list.error instanceof ConsoleProblem &&
+    list.error instanceof ApiProblem &&
     (list.error.code === 'no-route' || list.error.status === 404)
   )
     return (
@@ -68,7 +67,7 @@ export default function PeoplePage() {
   const create = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      await consoleApi.post('/people', form);
+      await api.call('createPerson', { body: form });
       // A clean form for the next person; the password typed for this one must not linger.
       setForm({ ...form, login: '', displayName: '', password: '', roles: [] });
     }, t('created'));
@@ -174,7 +173,7 @@ function PersonRow({
     <tr data-login={p.login}>
       <td>{p.displayName}</td>
       <td>{p.login}</td>
-      <td>{p.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
+      <td>{roleTitles(p.roles, lang)}</td>
       <td>{p.district}</td>
       <td data-testid="person-status">{p.disabled ? t('disabled') : t('enabled')}</td>
       <td className="row-actions">
@@ -189,7 +188,7 @@ function PersonRow({
           disabled={!password}
           onClick={() =>
             void run(
-              () => consoleApi.post(at`/people/${p.id}/password`, { password }),
+              () => api.call('resetPassword', { path: { id: p.id }, body: { password } }),
               t('passwordReset'),
             )
           }
@@ -200,7 +199,8 @@ function PersonRow({
           data-testid="toggle-person"
           onClick={() =>
             void run(
-              () => consoleApi.patch(at`/people/${p.id}`, { disabled: !p.disabled }),
+              () =>
+                api.call('changePerson', { path: { id: p.id }, body: { disabled: !p.disabled } }),
               t('changeSaved'),
             )
           }

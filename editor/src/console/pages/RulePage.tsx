@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { JsonForm } from '../../forms/JsonForm.js';
-import { at } from '../api/console-client.js';
-import { ConsoleProblem } from '../api/console-problem.js';
-import type { ParamsPreview, Programme } from '../api/contract.js';
+import { ApiProblem } from '../../api/api-problem.js';
+import type { ParamsPreview } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatValue } from '../format.js';
 import { LoadError } from '../LoadError.js';
@@ -17,7 +16,7 @@ import { eventTitle, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { fieldProblemText, problemText } from '../../shell/problem-text.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 /** The rule-change page. */
 export default function RulePage() {
@@ -26,7 +25,7 @@ export default function RulePage() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const loaded = useLoad(async (signal) => {
-    const programme = await consoleApi.get<Programme>(at`/programmes/${id}`, undefined, signal);
+    const programme = await api.call('getProgramme', { path: { id }, signal });
     return { programme, template: await loadTemplate(programme.template, programme.version) };
   }, id);
   const [params, setParams] = useState<Record<string, unknown>>();
@@ -60,7 +59,7 @@ export default function RulePage() {
   );
   const showFailure = (problem: unknown) => {
     setError(problemText(problem, lang));
-    if (problem instanceof ConsoleProblem && problem.errors.length)
+    if (problem instanceof ApiProblem && problem.errors.length)
       setFieldErrors(
         Object.fromEntries(
           problem.errors.map((e) => {
@@ -78,15 +77,10 @@ export default function RulePage() {
     setFieldErrors(undefined);
     setBusy(true);
     try {
-      const answer = await consoleApi.post<ParamsPreview>(at`/programmes/${id}/params/preview`, {
-        params: next,
-      });
+      const answer = await api.call('previewParams', { path: { id }, body: { params: next } });
       setPreview(answer);
     } catch (problem) {
-      if (
-        problem instanceof ConsoleProblem &&
-        (problem.code === 'no-route' || problem.status === 405)
-      )
+      if (problem instanceof ApiProblem && (problem.code === 'no-route' || problem.status === 405))
         setPreview('unavailable');
       else {
         setPreview(undefined);
@@ -101,9 +95,9 @@ export default function RulePage() {
     setBusy(true);
     setError(undefined);
     try {
-      await consoleApi.patch<Programme>(at`/programmes/${id}`, {
-        params: values,
-        ...(reason.trim() && { reason: reason.trim() }),
+      await api.call('changeProgramme', {
+        path: { id },
+        body: { params: values, ...(reason.trim() && { reason: reason.trim() }) },
       });
       void navigate(`/programmes/${id}`, { state: { notice: 'applied' } });
     } catch (problem) {

@@ -4,8 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { Template } from '@relief/engine';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { JsonForm } from '../../forms/JsonForm.js';
-import type { Programme, TemplateList } from '../api/contract.js';
-import { ConsoleProblem } from '../api/console-problem.js';
+import { ApiProblem } from '../../api/api-problem.js';
 import { covers, isDistrictPath } from '../district.js';
 import { LoadError } from '../LoadError.js';
 import { loadTemplate } from '../template-cache.js';
@@ -13,7 +12,7 @@ import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
 import { fieldProblemText, problemText } from '../../shell/problem-text.js';
-import { consoleApi, useSession } from '../../shell/session-store.js';
+import { api, useSession } from '../../shell/session-store.js';
 
 /** The start form. */
 export default function StartPage() {
@@ -24,9 +23,9 @@ export default function StartPage() {
   const { templateId = '' } = useParams();
   const scope = session.kind === 'person' ? session.person.district : undefined;
   const loaded = useLoad(async (signal) => {
-    const { items } = await consoleApi.get<TemplateList>('/templates', undefined, signal);
+    const { items } = await api.call('listTemplates', { signal });
     const version = items.find((i) => i.id === templateId)?.publishedVersion;
-    if (!version) throw new ConsoleProblem(409, 'template-not-published', '', []);
+    if (!version) throw new ApiProblem(409, 'template-not-published', '', []);
     return { version, template: await loadTemplate(templateId, version) };
   }, templateId);
   const [title, setTitle] = useState('');
@@ -47,24 +46,26 @@ export default function StartPage() {
     setDistrictError(undefined);
     setBusy(true);
     try {
-      const created = await consoleApi.post<Programme>('/programmes', {
-        template: templateId,
-        version,
-        district: d,
-        params: values,
-        ...(title.trim() && { title: title.trim() }),
+      const created = await api.call('startProgramme', {
+        body: {
+          template: templateId,
+          version,
+          district: d,
+          params: values,
+          ...(title.trim() && { title: title.trim() }),
+        },
       });
       void navigate(`/programmes/${created.id}`);
     } catch (problem) {
       // A district outside the caller's scope answers 404 like any other unknown thing.
       if (
-        problem instanceof ConsoleProblem &&
+        problem instanceof ApiProblem &&
         problem.code === 'not-found' &&
         problem.details.what === 'district'
       )
         return setDistrictError(t('problem.invalid-district'));
       setError(problemText(problem, lang));
-      if (problem instanceof ConsoleProblem) {
+      if (problem instanceof ApiProblem) {
         const params = template.parameters;
         const byField: Record<string, string> = {};
         for (const e of problem.errors) {

@@ -1,14 +1,13 @@
 /** Webhooks of the admin's districts: list, create (secret shown once), stop, and each one's delivery log. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { at } from '../api/console-client.js';
-import type { DeliveryList, Webhook, WebhookList } from '../api/contract.js';
+import type { Webhook } from '@relief/engine/contract';
 import { formatTime } from '../format.js';
 import { LoadError } from '../LoadError.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { problemText } from '../../shell/problem-text.js';
-import { consoleApi } from '../../shell/session-store.js';
+import { api } from '../../shell/session-store.js';
 
 const DELIVERY_TEXT = {
   pending: 'deliveryPending',
@@ -20,10 +19,7 @@ const DELIVERY_TEXT = {
 export default function WebhooksPage() {
   const t = useText();
   const lang = useLang();
-  const list = useLoad(
-    (signal) => consoleApi.get<WebhookList>('/webhooks', undefined, signal),
-    'webhooks',
-  );
+  const list = useLoad((signal) => api.call('listWebhooks', { signal }), 'webhooks');
   const [form, setForm] = useState({ url: '', events: '', description: '' });
   const [created, setCreated] = useState<Webhook>();
   const [open, setOpen] = useState<string>();
@@ -34,10 +30,12 @@ export default function WebhooksPage() {
     try {
       const events = form.events.split(/[,，\s]+/).filter(Boolean);
       setCreated(
-        await consoleApi.post<Webhook>('/webhooks', {
-          url: form.url.trim(),
-          ...(events.length && { events }),
-          ...(form.description.trim() && { description: form.description.trim() }),
+        await api.call('createWebhook', {
+          body: {
+            url: form.url.trim(),
+            ...(events.length && { events }),
+            ...(form.description.trim() && { description: form.description.trim() }),
+          },
         }),
       );
       list.reload();
@@ -78,8 +76,8 @@ export default function WebhooksPage() {
                     <button
                       className="danger"
                       onClick={() =>
-                        void consoleApi
-                          .del(at`/webhooks/${w.id}`)
+                        void api
+                          .call('deleteWebhook', { path: { id: w.id } })
                           .then(list.reload, (p: unknown) => setError(problemText(p, lang)))
                       }
                     >
@@ -133,10 +131,7 @@ export default function WebhooksPage() {
 function Deliveries({ id }: { id: string }) {
   const t = useText();
   const lang = useLang();
-  const log = useLoad(
-    (signal) => consoleApi.get<DeliveryList>(at`/webhooks/${id}/deliveries`, undefined, signal),
-    id,
-  );
+  const log = useLoad((signal) => api.call('listDeliveries', { path: { id }, signal }), id);
   return (
     <section className="panel">
       <h2>{t('deliveries')}</h2>

@@ -4,9 +4,8 @@
  * are made file-wide. A chunk that fails stops the import: what earlier chunks created stays and
  * is reported, nothing else was written.
  */
-import { at } from '../api/console-client.js';
-import type { ConsoleClient } from '../api/console-client.js';
-import type { ImportResult } from '../api/contract.js';
+import type { ApiClient } from '../../api/api-client.js';
+import type { ImportResult } from '@relief/engine/contract';
 import type { RosterRecord } from './roster-rows.js';
 
 /** Rows per request: a progress step every 500 rows, well under the body limit. */
@@ -24,7 +23,7 @@ export interface ImportProgress {
 
 /** Send every record; `onProgress` after each chunk. Throws the chunk's failure (with `progress`). */
 export async function sendImport(
-  api: ConsoleClient,
+  api: ApiClient,
   programmeId: string,
   records: RosterRecord[],
   options: { dryRun: boolean; onProgress: (p: ImportProgress) => void; signal?: AbortSignal },
@@ -44,15 +43,13 @@ export async function sendImport(
       .join('\n');
     let result: ImportResult;
     try {
-      result = (
-        await api.send<ImportResult>(at`/programmes/${programmeId}/cases/import`, {
-          method: 'POST',
-          rawBody: `${body}\n`,
-          contentType: 'application/x-ndjson',
-          query: { dedupe: 'ref', ...(options.dryRun && { dryRun: true }) },
-          ...(options.signal && { signal: options.signal }),
-        })
-      ).body;
+      result = await api.call('importCases', {
+        path: { id: programmeId },
+        body: `${body}\n`,
+        contentType: 'application/x-ndjson',
+        query: { dedupe: 'ref', ...(options.dryRun && { dryRun: true }) },
+        ...(options.signal && { signal: options.signal }),
+      });
     } catch (error) {
       // The caller reports what earlier chunks created along with the failure.
       if (error instanceof Error) Object.assign(error, { progress });

@@ -15,15 +15,43 @@ export function componentName(schemaName: string): string {
   return schemaName.replace(/(^|-)([a-z])/g, (_m, _dash, ch: string) => ch.toUpperCase());
 }
 
-/** A copy of a schema with `$id`/`$schema` dropped and every `$ref` rewritten by `mapRef`. */
+/** Keywords whose values are data, not schemas. */
+const DATA_KEYWORDS = new Set(['const', 'default', 'enum', 'examples', 'example']);
+
+/**
+ * A free-form object (`params`, `data`, `payload`, …): an object schema that names no properties.
+ * JSON Schema allows any members there already, but generators read a missing
+ * `additionalProperties` as "none" (`openapi-typescript` gives `Record<string, never>`), so the
+ * document says it.
+ */
+function isFreeForm(schema: Json): boolean {
+  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  return (
+    types.includes('object') &&
+    !('properties' in schema) &&
+    !('patternProperties' in schema) &&
+    !('additionalProperties' in schema)
+  );
+}
+
+/**
+ * A copy of a schema with `$id`/`$schema` dropped, every `$ref` rewritten by `mapRef`, and
+ * free-form objects marked `additionalProperties: true`.
+ */
 function rewrite(node: unknown, mapRef: (ref: string) => string): unknown {
   if (Array.isArray(node)) return node.map((item) => rewrite(item, mapRef));
   if (node === null || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === '$id' || key === '$schema' || key === '$defs') continue;
-    out[key] = key === '$ref' && typeof value === 'string' ? mapRef(value) : rewrite(value, mapRef);
+    out[key] =
+      key === '$ref' && typeof value === 'string'
+        ? mapRef(value)
+        : DATA_KEYWORDS.has(key)
+          ? value
+          : rewrite(value, mapRef);
   }
+  if (isFreeForm(out)) out.additionalProperties = true;
   return out;
 }
 
@@ -117,13 +145,17 @@ function toOperation(op: OperationSpec): Json {
             content: {
               [op.success.contentType ?? 'application/json']: {
                 schema:
-                  op.success.contentType === 'text/html' ? { type: 'string' } : { type: 'object' },
+                  op.success.contentType === 'text/html'
+                    ? { type: 'string' }
+                    : { type: 'object', additionalProperties: true },
               },
             },
           }),
   };
   const statuses = new Set<number>([...op.problems, 500]);
   if (op.access !== 'public') statuses.add(401);
+  // Too many unknown keys from one address.
+  if (op.access !== 'public' && op.access !== 'session') statuses.add(429);
   // A request made with the session cookie but without its CSRF token is refused.
   if (op.access !== 'public' && op.method !== 'get') statuses.add(403);
   if (op.access !== 'public' || op.body || op.parameters) statuses.add(400);

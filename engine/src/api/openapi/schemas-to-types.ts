@@ -24,7 +24,7 @@ function doc(text: unknown, indent: string): string {
 }
 
 /** The TypeScript type of a schema node. */
-function toType(schema: Json, indent: string): string {
+export function toType(schema: Json, indent: string): string {
   if (typeof schema.$ref === 'string') return refName(schema.$ref);
   if ('const' in schema) return literal(schema.const);
   if (Array.isArray(schema.enum)) return schema.enum.map(literal).join(' | ');
