@@ -9,28 +9,42 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gateSuite } from '@relief/engine/testing';
+import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { residents, rosterXlsx } from './console-roster.js';
+import type { E2eDatabase } from './e2e-database.js';
 import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 20_000, interval: 100 });
 
-const SHOTS = process.env.DOCS_SHOTS
-  ? resolve(import.meta.dirname, '..', '..', 'docs', 'console')
-  : join(SCREENSHOTS, 'console');
+/** Screenshots of the PGlite run go to the docs when asked; the PostgreSQL run keeps its own. */
+const shotsOf = (database: E2eDatabase) =>
+  process.env.DOCS_SHOTS && database === 'pglite'
+    ? resolve(import.meta.dirname, '..', '..', 'docs', 'console')
+    : join(SCREENSHOTS, database === 'pglite' ? 'console' : 'console-postgres');
+
+/** PGlite always; PostgreSQL too when `TEST_DATABASE_URL` is set (required under CI). */
+const DATABASES: E2eDatabase[] = gateSuite(
+  'the Programmes console on PostgreSQL',
+  missingTestDatabase(),
+)
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 const STREET = 'sh/putuo/changzheng';
 const roster = residents();
 
-describe.runIf(
-  gateSuite(
-    'the Programmes console in Chromium',
-    hasChromium ? undefined : `no Chromium at ${CHROMIUM}`,
-  ),
-)(
-  'the Programmes console in Chromium',
-  () => {
+describe
+  .runIf(
+    gateSuite(
+      'the Programmes console in Chromium',
+      hasChromium ? undefined : `no Chromium at ${CHROMIUM}`,
+    ),
+  )
+  .each(DATABASES)(
+  'the Programmes console in Chromium on %s',
+  (database) => {
+    const SHOTS = shotsOf(database);
     let target: Awaited<ReturnType<typeof startTarget>>;
     let browser: Browser;
     let context: BrowserContext;
@@ -71,7 +85,7 @@ describe.runIf(
     };
 
     beforeAll(async () => {
-      target = await startTarget();
+      target = await startTarget(database);
       // The street office's admin: may start programmes in Putuo and review as the committee.
       const owner = { Authorization: `Bearer ${target.key}`, 'Content-Type': 'application/json' };
       const key = await fetch(`${target.url}/api/v1/keys`, {

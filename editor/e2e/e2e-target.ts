@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { createE2eDatabase } from './e2e-database.js';
+import type { E2eDatabase } from './e2e-database.js';
 import { startReliefServer } from './relief-server.js';
 
 const editorDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,8 +52,8 @@ export function buildEditor(): string {
   return dist;
 }
 
-/** The server under test, its key, and how to stop it. */
-export async function startTarget(): Promise<{
+/** The server under test (PGlite in memory, or a fresh PostgreSQL database), its key, and how to stop it. */
+export async function startTarget(database: E2eDatabase = 'pglite'): Promise<{
   url: string;
   key: string;
   close: () => Promise<void>;
@@ -63,7 +65,19 @@ export async function startTarget(): Promise<{
       close: () => Promise.resolve(),
     };
   buildEditor();
-  return startReliefServer();
+  if (database === 'pglite') return startReliefServer();
+  const created = await createE2eDatabase();
+  const server = await startReliefServer(created.url).catch(async (error: unknown) => {
+    await created.drop();
+    throw error;
+  });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await created.drop();
+    },
+  };
 }
 
 /** Headless Chromium with the flags this machine needs. */

@@ -1,7 +1,7 @@
 /**
- * The real server for the end-to-end suite: `pnpm relief serve` in a child process with PGlite in
- * memory on a free port. It seeds the shipped templates and prints the owner key once; both are
- * read from its output.
+ * The real server for the end-to-end suite: `pnpm relief serve` in a child process on a free port,
+ * with PGlite in memory or, given `databaseUrl`, on PostgreSQL. It seeds the shipped templates and
+ * prints the owner key once; both are read from its output.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -10,14 +10,19 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const START_TIMEOUT_MS = 60_000;
 
 /** Start the server; resolves with its URL, the owner key and a stop function. */
-export function startReliefServer(): Promise<{
+export function startReliefServer(databaseUrl?: string): Promise<{
   url: string;
   key: string;
   close: () => Promise<void>;
 }> {
   const child = spawn('pnpm', ['-s', 'relief', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: 'memory://' }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops the tsx and node processes under pnpm.
     detached: true,

@@ -46,13 +46,26 @@ describe('layoutGraph', () => {
     expect(boxes.get('enrolled')!.width).toBeGreaterThan(900);
   });
 
-  it('lays out 100 states quickly', () => {
+  // How fast is a benchmark's question (`pnpm --filter @relief/editor bench`), not a timed test's:
+  // on a loaded 2-core machine a wall-clock limit fails at random. Here: every state placed, apart.
+  it('lays out 100 states, each in its own place', () => {
     const states: Record<string, unknown> = {};
     for (let i = 0; i < 100; i++)
       states[`s${i}`] = { on: { next: `s${(i + 1) % 100}`, skip: `s${(i + 7) % 100}` } };
     const graph = toGraph({ initial: 's0', states: states as never });
-    const start = performance.now();
-    layoutGraph(graph, (id) => id);
-    expect(performance.now() - start).toBeLessThan(2000);
+    const boxes = [...layoutGraph(graph, (id) => id).values()];
+    expect(boxes).toHaveLength(100);
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(
+          (b) =>
+            a.x < b.x + b.width &&
+            b.x < a.x + a.width &&
+            a.y < b.y + b.height &&
+            b.y < a.y + a.height,
+        ),
+    );
+    expect(overlapping).toEqual([]);
   });
 });

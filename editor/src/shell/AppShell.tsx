@@ -1,7 +1,7 @@
 /** The frame of every page: the areas (设计 · 运行 · 工作), the language, who is signed in. */
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { langStore, useLang, useText } from './lang-store.js';
-import { roleTitle } from './role-title.js';
+import { roleTitles } from './role-title.js';
 import { signOut, useSession } from './session-store.js';
 
 /** Top bar and the current area below it. */
@@ -12,7 +12,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const who =
     session.kind === 'person'
-      ? `${session.person.displayName} · ${session.person.roles.map((r) => roleTitle(r, lang)).join('、')}`
+      ? `${session.person.displayName} · ${roleTitles(session.person.roles, lang)}`
       : session.kind === 'key'
         ? t('signedInKey')
         : undefined;

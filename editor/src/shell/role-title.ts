@@ -26,5 +26,10 @@ export function roleTitle(role: string, lang: Lang): string {
   return pickLabel(programmeRoles.get(role), lang, role);
 }
 
+/** Several roles by title: `辖区管理员、居委会` in Chinese, `District admin, Residents' committee` in English. */
+export function roleTitles(roles: readonly string[], lang: Lang): string {
+  return roles.map((r) => roleTitle(r, lang)).join(lang === 'zh' ? '、' : ', ');
+}
+
 /** The system roles an admin may hand out to keys and people. */
 export const GRANTABLE_SYSTEM_ROLES = ['auditor', 'integrator'] as const;

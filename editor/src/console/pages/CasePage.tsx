@@ -19,7 +19,7 @@ import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
 import { fieldProblemText, problemText } from '../../shell/problem-text.js';
-import { roleTitle } from '../../shell/role-title.js';
+import { roleTitles } from '../../shell/role-title.js';
 import { api } from '../../shell/session-store.js';
 
 /** The case page. */
@@ -150,9 +150,7 @@ export default function CasePage() {
                 </span>
                 <span className="who-did">
                   {t('actor')}: <span title={h.actor ?? ''}>{shortId(h.actor)}</span>
-                  {h.roles?.length
-                    ? `（${h.roles.map((r) => roleTitle(r, lang)).join('、')}）`
-                    : ''}
+                  {h.roles?.length ? `（${roleTitles(h.roles, lang)}）` : ''}
                 </span>
               </li>
             ))}

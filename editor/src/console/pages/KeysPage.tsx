@@ -9,7 +9,7 @@ import { RolePicker } from '../RolePicker.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { problemText } from '../../shell/problem-text.js';
-import { roleTitle } from '../../shell/role-title.js';
+import { roleTitles } from '../../shell/role-title.js';
 import { api, useSession } from '../../shell/session-store.js';
 
 /** The keys page. */
@@ -68,7 +68,7 @@ export default function KeysPage() {
             {list.data?.keys.map((k) => (
               <tr key={k.id} className={k.revokedAt ? 'muted' : ''}>
                 <td>{k.label ?? '—'}</td>
-                <td>{k.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
+                <td>{roleTitles(k.roles, lang)}</td>
                 <td>{k.district || '—'}</td>
                 <td>{formatTime(k.createdAt, lang)}</td>
                 <td>

@@ -9,7 +9,7 @@ import { RolePicker } from '../RolePicker.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { fieldProblemLines, problemText } from '../../shell/problem-text.js';
-import { roleTitle } from '../../shell/role-title.js';
+import { roleTitles } from '../../shell/role-title.js';
 import { api, useSession } from '../../shell/session-store.js';
 
 /** The people page. */
@@ -173,7 +173,7 @@ function PersonRow({
     <tr data-login={p.login}>
       <td>{p.displayName}</td>
       <td>{p.login}</td>
-      <td>{p.roles.map((r) => roleTitle(r, lang)).join('、')}</td>
+      <td>{roleTitles(p.roles, lang)}</td>
       <td>{p.district}</td>
       <td data-testid="person-status">{p.disabled ? t('disabled') : t('enabled')}</td>
       <td className="row-actions">
