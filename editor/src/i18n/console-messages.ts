@@ -7,6 +7,10 @@ const m = <T extends Record<string, Text>>(table: T) => table;
 
 /** Shell, sign-in, console pages, problems from the server. */
 export const consoleMessages = m({
+  assigneeUnknown: {
+    zh: '（不是本辖区的人员，请核对或重新指派）',
+    en: '(nobody in this district: check it or reassign)',
+  },
   brand: { zh: '社区救助流程', en: 'Relief workflows' },
   areaDesign: { zh: '设计', en: 'Design' },
   areaProgrammes: { zh: '运行', en: 'Programmes' },

@@ -185,8 +185,7 @@ function historyTitle(
   if (type === '(open)') return t('workHistoryOpen');
   if (type === '(reassign)') return t('workHistoryReassign');
   if (type.startsWith('(') || type.startsWith('xstate.')) return t('workHistoryTimer');
-  const known = item.nextEvents.find((e) => e.type === type);
-  return known ? pickLabel(known.title, lang, type) : type;
+  return pickLabel(item.eventTitles[type], lang, type);
 }
 
 /** The form of one event, then a confirmation. */

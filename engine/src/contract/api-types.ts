@@ -700,6 +700,8 @@ export type Worklist = {
     /** Assigned to the caller (by person id or login). */
     mine: boolean;
     assignment: Assignment | null;
+    /** Titles of the template's events by type, for reading the case's history. */
+    eventTitles: Record<string, Label>;
   }[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;

@@ -57,6 +57,8 @@ export interface WorkItem {
   stateTitle: Label | null;
   /** The data the template marks for workers (`x-worker`). */
   card: CardField[];
+  /** Titles of the template's events by type (for the history). */
+  eventTitles: Record<string, Label>;
   /** When the earliest pending timer falls due; null without one. */
   deadline: Date | null;
   /** Assigned to the caller. */
@@ -113,6 +115,7 @@ function fromWorkCursor(cursor: string): Position {
 
 interface ProgrammeInfo {
   compiled: CompiledTemplate;
+  eventTitles: Record<string, Label>;
   params: Record<string, unknown>;
   ledger: Record<string, number>;
 }
@@ -141,7 +144,10 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
     const states = statesWaitingOn(compiled, query.roles);
     if (states.length === 0) continue;
     wanted[p.id] = states;
-    info.set(p.id, { compiled, params: p.params, ledger: {} });
+    const eventTitles: Record<string, Label> = {};
+    for (const [type, def] of Object.entries(compiled.template.events ?? {}))
+      if (def.title !== undefined) eventTitles[type] = def.title;
+    info.set(p.id, { compiled, params: p.params, ledger: {}, eventTitles });
   }
   if (info.size === 0) return empty;
   const ledgers = await ctx.sql.query<{ programme_id: string; name: string; balance: unknown }>(sql`
@@ -227,6 +233,7 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
         })),
         stateTitle: stateTitle(programme.compiled, record.value),
         card: workerCard(programme.compiled, record.data),
+        eventTitles: programme.eventTitles,
         deadline: row.deadline === null ? null : new Date(row.deadline as string | Date),
         mine: Number(row.k_mine) === 0,
         assignment: null,

@@ -127,7 +127,15 @@ export default function CasePage() {
             ))}
             <div>
               <dt>{t('assignee')}</dt>
-              <dd>{c.assignee ?? '—'}</dd>
+              <dd>
+                {c.assignment?.person ? c.assignment.person.displayName : (c.assignee ?? '—')}
+                {c.assignment && !c.assignment.person && (
+                  <span className="form-error" data-testid="assignee-unknown">
+                    {' '}
+                    {t('assigneeUnknown')}
+                  </span>
+                )}
+              </dd>
             </div>
           </dl>
         </section>

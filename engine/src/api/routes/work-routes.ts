@@ -63,6 +63,7 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
           nextEvents: item.nextEvents,
           stateTitle: item.stateTitle,
           card: item.card,
+          eventTitles: item.eventTitles,
           deadline: item.deadline,
           mine: item.mine,
           assignment: item.assignment,
