@@ -1,9 +1,12 @@
-// Flat config: type-checked TypeScript rules, and import boundaries that keep the pure layers pure.
+// Flat config: type-checked TypeScript rules, import boundaries generated from one layer table, no cycles.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const ioModules = [
+/** Modules that do I/O, or bring a server framework: never in a pure layer. */
+const IO_MODULES = [
   'node:*',
   'fs',
   'path',
@@ -17,7 +20,134 @@ const ioModules = [
   'hono/*',
   '@hono/*',
 ];
-const ioLayers = ['**/store/**', '**/api/**', '**/cli/**'];
+/** UI frameworks and widgets: never in the editor's plain-TypeScript model. */
+const UI_MODULES = [
+  'react',
+  'react-dom',
+  'react/*',
+  '@xyflow/*',
+  '@codemirror/*',
+  'zustand',
+  'zustand/*',
+];
+
+const PURE = ['errors', 'expr', 'template', 'compile', 'runtime', 'export', 'contract'];
+
+/**
+ * The house, one row per layer (room): where its files are and which engine layers it may import.
+ * Every other layer is refused, as a relative path and as a package subpath (`@relief/engine/…`),
+ * in one generated `no-restricted-imports` entry per layer, so no block replaces another's list.
+ * `door: true`: the store is reached through `store/index.ts` only. Tests are exempt (they reach
+ * fixtures and internals on purpose). docs/architecture.md draws the same table.
+ */
+export const LAYERS = {
+  errors: { dir: 'engine/src/errors', reaches: [], pure: true },
+  expr: { dir: 'engine/src/expr', reaches: ['errors'], pure: true },
+  template: { dir: 'engine/src/template', reaches: ['errors', 'expr'], pure: true },
+  compile: { dir: 'engine/src/compile', reaches: ['errors', 'expr', 'template'], pure: true },
+  runtime: {
+    dir: 'engine/src/runtime',
+    reaches: ['errors', 'expr', 'template', 'compile'],
+    pure: true,
+  },
+  export: { dir: 'engine/src/export', reaches: [], pure: true },
+  contract: { dir: 'engine/src/contract', reaches: ['template'], pure: true },
+  barrel: { files: ['engine/src/index.ts'], reaches: PURE, pure: true },
+  store: { dir: 'engine/src/store', reaches: PURE.filter((l) => l !== 'contract') },
+  webhooks: { dir: 'engine/src/webhooks', reaches: [...PURE, 'store'], door: true },
+  api: { dir: 'engine/src/api', reaches: [...PURE, 'store', 'webhooks'], door: true },
+  server: { dir: 'engine/src/server', reaches: [...PURE, 'store', 'webhooks', 'api'], door: true },
+  cli: {
+    dir: 'engine/src/cli',
+    reaches: [...PURE, 'store', 'webhooks', 'api', 'server'],
+    door: true,
+  },
+  editor: {
+    dir: 'editor/src',
+    reaches: ['barrel', 'contract'],
+    editor: true,
+    // Scaffolding of the editor's tests: it starts the real server for them.
+    exempt: ['editor/src/test-support/**'],
+  },
+  'editor model': {
+    dir: 'editor/src/model',
+    reaches: ['barrel', 'contract'],
+    editor: true,
+    pure: true,
+    modules: UI_MODULES,
+  },
+};
+
+/** The engine's layers as an import names them: relative folder, and package subpath if exported. */
+const ENGINE_TARGETS = {
+  errors: { folder: 'errors' },
+  expr: { folder: 'expr' },
+  template: { folder: 'template' },
+  compile: { folder: 'compile' },
+  runtime: { folder: 'runtime' },
+  export: { folder: 'export' },
+  contract: { folder: 'contract', subpath: '@relief/engine/contract' },
+  barrel: { subpath: '@relief/engine' },
+  store: { folder: 'store', subpath: '@relief/engine/store' },
+  webhooks: { folder: 'webhooks', subpath: '@relief/engine/webhooks' },
+  api: { folder: 'api', subpath: '@relief/engine/api' },
+  server: { folder: 'server', subpath: '@relief/engine/server' },
+  cli: { folder: 'cli' },
+  testing: { folder: 'testing', subpath: '@relief/engine/testing' },
+};
+
+/** The `no-restricted-imports` patterns of one layer: everything it may not reach. */
+function refusedImports(name, layer) {
+  const patterns = [];
+  for (const [target, { folder, subpath }] of Object.entries(ENGINE_TARGETS)) {
+    if (layer.reaches.includes(target) || (LAYERS[target] && LAYERS[target].dir === layer.dir))
+      continue;
+    const group = [];
+    // The engine's own files name a sibling folder (`../store/…`); the editor names the path.
+    if (folder) group.push(layer.editor ? `**/engine/src/${folder}/**` : `**/${folder}/**`);
+    if (subpath && target !== 'barrel') group.push(subpath);
+    // The engine's own files import each other by path, never by the package's name.
+    if (target === 'barrel' && !layer.editor) group.push('@relief/engine', '@relief/engine/*');
+    if (group.length > 0)
+      patterns.push({
+        group,
+        message: `${name} may not reach ${target} (LAYERS, eslint.config.js)`,
+      });
+  }
+  // The editor reaches the engine by its package name only, never by a path into its sources.
+  if (layer.editor)
+    patterns.push({
+      group: ['**/engine/src/**'],
+      message: `${name} imports the engine as @relief/engine (or /contract), not by path`,
+    });
+  if (layer.door)
+    patterns.push({
+      group: ['**/store/**', '!**/store/index.js'],
+      message: `${name} enters the store by its one door: store/index.js (ReliefStore)`,
+    });
+  if (layer.pure) patterns.push({ group: IO_MODULES, message: `${name} is a pure layer: no I/O` });
+  if (layer.modules)
+    patterns.push({
+      group: layer.modules,
+      message: `${name} is plain TypeScript: no UI framework`,
+    });
+  return patterns;
+}
+
+/** One lint block per layer, generated from LAYERS. */
+function boundaryBlocks() {
+  return Object.entries(LAYERS).map(([name, layer]) => {
+    const nested = Object.values(LAYERS)
+      .filter((other) => other.dir && layer.dir && other.dir.startsWith(`${layer.dir}/`))
+      .map((other) => `${other.dir}/**`);
+    return {
+      name: `boundaries/${name}`,
+      files: layer.files ?? [`${layer.dir}/**/*.{ts,tsx}`],
+      ignores: ['**/*.test.ts', '**/*.test.tsx', ...nested, ...(layer.exempt ?? [])],
+      rules: { 'no-restricted-imports': ['error', { patterns: refusedImports(name, layer) }] },
+    };
+  });
+}
 
 export default tseslint.config(
   {
@@ -55,62 +185,21 @@ export default tseslint.config(
   },
   // Plain JS config and scripts are not part of a tsconfig: lint them without type information.
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  ...boundaryBlocks(),
   {
-    // Pure layers: no I/O, so they run unchanged in the browser (editor simulator) and in tests.
-    files: ['engine/src/{errors,template,expr,compile,runtime,export}/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: [...ioModules, ...ioLayers], message: 'pure layers do no I/O' }] },
+    // No import cycles among the sources (type-only ones included: they tangle reading order too).
+    files: ['engine/src/**/*.ts', 'editor/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: 'tsconfig.json',
+        }),
       ],
     },
-  },
-  {
-    files: ['editor/src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/engine/src/store/**', '**/engine/src/api/**', '@relief/engine/store'],
-              message: "the editor uses only the engine's pure layers",
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The editor's graph model is plain TypeScript (tested without a browser): no React, no canvas,
-    // no editor widgets, no I/O; and the editor never reaches the engine's I/O layers.
-    files: ['editor/src/model/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'react',
-                'react-dom',
-                'react/*',
-                '@xyflow/*',
-                '@codemirror/*',
-                'zustand',
-                'zustand/*',
-                'node:*',
-                '**/store/**',
-                '**/api/**',
-              ],
-              message: 'the editor model is pure: no UI framework, no I/O',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['**/*.test.ts', 'tests/**/*.ts'],

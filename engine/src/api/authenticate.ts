@@ -7,7 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { API_KEY_FAILURE_POLICY } from '../store/auth-failure-repository.js';
+import { API_KEY_FAILURE_POLICY } from '../store/index.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
 import type { OperationSpec } from './api-operations.js';
 import { mayCall, toCaller, toSessionCaller } from './caller.js';

@@ -9,7 +9,7 @@
  * linear-time engine.
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
-import type { ExprProblem } from './check-expression.js';
+import type { ExprProblem } from './expr-problem.js';
 import { EXPR_LIMITS } from './expr-limits.js';
 import { declaredFields, fieldOf } from './expr-scope.js';
 import type { ExprScope, FieldSchema } from './expr-scope.js';

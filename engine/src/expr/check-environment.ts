@@ -6,7 +6,7 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { registerNumericOverloads } from './numeric-overloads.js';
 import { EXPR_LIMITS } from './expr-limits.js';
-import type { CelBuiltins } from './check-names.js';
+import type { CelBuiltins } from './expr-problem.js';
 import { declaredFields } from './expr-scope.js';
 import type { ExprScope, FieldSchema } from './expr-scope.js';
 

@@ -8,16 +8,8 @@ import type { IssueCode } from '../errors/issue-catalog.js';
 import { checkCost } from './check-cost.js';
 import { checkNames } from './check-names.js';
 import { celBuiltins, checkEnvironmentFor } from './check-environment.js';
+import type { ExprProblem } from './expr-problem.js';
 import type { ExprExpect, ExprScope } from './expr-scope.js';
-
-/** A problem found in one expression; offset/length are in UTF-16 code units into the source string. */
-export interface ExprProblem {
-  /** `cost` and `regex` are errors; `cost-unbounded` is a warning (see check-cost.ts). */
-  kind: 'syntax' | 'unknown-name' | 'type' | 'cost' | 'cost-unbounded' | 'regex';
-  message: string;
-  offset: number;
-  length: number;
-}
 
 /** The catalog finding for each kind of problem. */
 export const EXPR_PROBLEM_CODES = {

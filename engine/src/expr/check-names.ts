@@ -6,7 +6,7 @@
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { ROOT_NAMES, declaredFields, fieldOf } from './expr-scope.js';
 import type { ExprScope, FieldSchema } from './expr-scope.js';
-import type { ExprProblem } from './check-expression.js';
+import type { CelBuiltins, ExprProblem } from './expr-problem.js';
 
 /** What the walker knows about the value of a node. */
 type Known =
@@ -20,12 +20,6 @@ type Bound = ReadonlyMap<string, Known>;
 
 /** Macros whose first argument names an iteration variable bound in the other arguments. */
 const ITERATION_MACROS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
-
-/** What CEL itself defines at the top level: names such as `int` or `cel`, functions such as `size`. */
-export interface CelBuiltins {
-  readonly names: ReadonlySet<string>;
-  readonly functions: ReadonlySet<string>;
-}
 
 /** Unknown names in `ast`: variables, fields, ledgers and global functions. */
 export function checkNames(ast: ASTNode, scope: ExprScope, builtins: CelBuiltins): ExprProblem[] {

@@ -1,6 +1,6 @@
 export type { FieldSchema, ExprScope, ExprExpect } from './expr-scope.js';
 export { checkExpression, EXPR_PROBLEM_CODES } from './check-expression.js';
-export type { ExprProblem } from './check-expression.js';
+export type { ExprProblem } from './expr-problem.js';
 export { compileExpression } from './compile-expression.js';
 export type { CompiledExpression, ExprContext } from './compile-expression.js';
 export { ExprSyntaxError } from './expr-syntax-error.js';

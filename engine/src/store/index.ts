@@ -64,7 +64,7 @@ export type { NewPerson, PeopleQuery, PersonChange, PersonRecord } from './perso
 export { DEFAULT_SESSION_POLICY } from './session-repository.js';
 export type { SessionPolicy, SessionRecord } from './session-repository.js';
 export type { SignInOutcome } from './sign-in.js';
-export { SIGN_IN_FAILURE_POLICY } from './auth-failure-repository.js';
+export { API_KEY_FAILURE_POLICY, SIGN_IN_FAILURE_POLICY } from './auth-failure-repository.js';
 export type { FailurePolicy } from './auth-failure-repository.js';
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-hash.js';
 export { checkDistrict, inScope } from './district-scope.js';
