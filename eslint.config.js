@@ -53,7 +53,13 @@ export const LAYERS = {
   export: { dir: 'engine/src/export', reaches: [], pure: true },
   contract: { dir: 'engine/src/contract', reaches: ['template'], pure: true },
   barrel: { files: ['engine/src/index.ts'], reaches: PURE, pure: true },
-  store: { dir: 'engine/src/store', reaches: PURE.filter((l) => l !== 'contract') },
+  store: {
+    dir: 'engine/src/store',
+    reaches: PURE.filter((l) => l !== 'contract'),
+    // The contract suites are tests: they share the test helpers of `testing/`.
+    exempt: ['engine/src/store/contract/**'],
+  },
+  testing: { dir: 'engine/src/testing', reaches: PURE },
   webhooks: { dir: 'engine/src/webhooks', reaches: [...PURE, 'store'], door: true },
   api: { dir: 'engine/src/api', reaches: [...PURE, 'store', 'webhooks'], door: true },
   server: { dir: 'engine/src/server', reaches: [...PURE, 'store', 'webhooks', 'api'], door: true },

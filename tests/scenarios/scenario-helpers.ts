@@ -1,6 +1,7 @@
 /** Shared helpers for the scenario files: time units, the start clock, refusal assertions. */
 import { expect } from 'vitest';
-import { EngineError } from '@relief/engine';
+import type { EngineError } from '@relief/engine';
+import { expectRefusal } from '@relief/engine/testing';
 import type { ProgrammeDriver } from './programme-driver.js';
 
 export const SECOND = 1000;
@@ -11,25 +12,7 @@ export const DAY = 24 * HOUR;
 /** 7 April 2022, 06:00 in Shanghai: the morning the love-meals report describes. */
 export const START = new Date('2022-04-06T22:00:00.000Z');
 
-/** Await a promise that must be refused with exactly this engine error class and code. */
-export async function expectRefusal<E extends EngineError>(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => E,
-  code: string,
-): Promise<E> {
-  const outcome = await promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  if (outcome.ok)
-    throw new Error(
-      `expected a refusal (${code}), but it was accepted: ${JSON.stringify(outcome.value)}`,
-    );
-  expect(outcome.error).toBeInstanceOf(EngineError);
-  expect(outcome.error).toBeInstanceOf(type);
-  expect((outcome.error as E).code).toBe(code);
-  return outcome.error as E;
-}
+export { expectRefusal };
 
 /** Everything a scenario can observe about a programme and one of its cases. */
 export async function observe(driver: ProgrammeDriver, caseId: string) {

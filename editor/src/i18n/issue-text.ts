@@ -4,9 +4,14 @@
  * full message follows, so a community worker sees what is wrong at a glance.
  */
 import { issueSummaryZh } from '@relief/engine';
-import type { IssueCode } from '@relief/engine';
+import type { IssueCode, IssueCodeWithSummaryZh } from '@relief/engine';
 
-const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
+/**
+ * Every code has its Chinese summary in exactly one place: here, or (newer codes) in the engine's
+ * catalog. The type makes the table exhaustive: a new code without a catalog `zh` is a compile
+ * error until it is worded here, and a code worded in both places is one too.
+ */
+const zh: Record<Exclude<IssueCode, IssueCodeWithSummaryZh>, string> = {
   'file-unreadable': '文件无法读取',
   'yaml-syntax': 'YAML 格式错误',
   'yaml-duplicate-key': '同一层出现重复的键',
@@ -42,7 +47,6 @@ const zh: Partial<Record<IssueCode, string>> & Record<string, string> = {
 
 /** The finding as the UI shows it in `lang`. */
 export function issueText(issue: { code: IssueCode; message: string }, lang: 'zh' | 'en'): string {
-  // Newer codes carry their Chinese summary in the engine's catalog itself.
-  const summary = zh[issue.code] ?? issueSummaryZh(issue.code);
+  const summary = issue.code in zh ? zh[issue.code as keyof typeof zh] : issueSummaryZh(issue.code);
   return lang === 'zh' && summary ? `${summary}：${issue.message}` : issue.message;
 }

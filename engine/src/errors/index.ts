@@ -1,5 +1,11 @@
 export { issueCatalog, describeIssue, issueSummaryZh } from './issue-catalog.js';
-export type { IssueArgs, IssueCode, IssueSeverity, TemplateIssue } from './issue-catalog.js';
+export type {
+  IssueArgs,
+  IssueCode,
+  IssueCodeWithSummaryZh,
+  IssueSeverity,
+  TemplateIssue,
+} from './issue-catalog.js';
 export {
   EngineError,
   MAX_LISTED_FINDINGS,

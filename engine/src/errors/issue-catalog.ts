@@ -232,6 +232,10 @@ export const issueCatalog = {
 
 /** A stable finding code. */
 export type IssueCode = keyof typeof issueCatalog;
+/** Codes whose catalog entry carries its short Chinese summary (`zh`); the editor words the rest. */
+export type IssueCodeWithSummaryZh = {
+  [K in IssueCode]: (typeof issueCatalog)[K] extends { zh: string } ? K : never;
+}[IssueCode];
 /** Errors block compile; warnings are shown but do not. */
 export type IssueSeverity = 'error' | 'warning';
 

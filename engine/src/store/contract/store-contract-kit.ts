@@ -3,8 +3,7 @@
  * PostgreSQL: a drill template that uses every kind of effect, a harness that creates and drops
  * the database, and a refusal assertion.
  */
-import { afterAll, beforeAll, expect } from 'vitest';
-import type { EngineError } from '../../errors/engine-error.js';
+import { afterAll, beforeAll } from 'vitest';
 import { createManualClock } from '../../runtime/clock.js';
 import type { ManualClock } from '../../runtime/clock.js';
 import { createReliefStore } from '../create-relief-store.js';
@@ -73,21 +72,5 @@ export function useStoreHarness(kind: DatabaseKind): StoreHarness {
   return harness;
 }
 
-/** Await a refusal with exactly this engine error class and code. */
-export async function expectRefusal<E extends EngineError>(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => E,
-  code: string,
-): Promise<E> {
-  const outcome = await promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  if (outcome.ok)
-    throw new Error(
-      `expected a refusal (${code}), but it was accepted: ${JSON.stringify(outcome.value)}`,
-    );
-  expect(outcome.error).toBeInstanceOf(type);
-  expect((outcome.error as E).code).toBe(code);
-  return outcome.error as E;
-}
+/** The refusal assertion, shared with the scenario files. */
+export { expectRefusal } from '../../testing/index.js';
