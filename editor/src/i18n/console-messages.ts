@@ -11,10 +11,6 @@ export const consoleMessages = m({
   areaDesign: { zh: '设计', en: 'Design' },
   areaProgrammes: { zh: '运行', en: 'Programmes' },
   areaWork: { zh: '工作', en: 'Work' },
-  workSoon: {
-    zh: '“工作”区（工作人员的待办、个案卡片和表单）尚在建设中。',
-    en: 'The Work area (a worker’s to-do list, case cards and forms) is not built yet.',
-  },
   mainNav: { zh: '主导航', en: 'Main' },
   consoleNav: { zh: '运行导航', en: 'Programmes navigation' },
   navOverview: { zh: '项目总览', en: 'Overview' },

@@ -1,6 +1,7 @@
 import type { Lang } from '../model/index.js';
 import { consoleMessages } from './console-messages.js';
 import { formMessages } from './form-messages.js';
+import { workMessages } from './work-messages.js';
 /**
  * Every UI string in both languages, in one place (Chinese first: most users read it). Template
  * labels are not here: they come from the template and follow the same switch.
@@ -189,6 +190,7 @@ export const messages = m({
   serverRefused: { zh: '服务器未接受：{detail}', en: 'The server refused: {detail}' },
   ...consoleMessages,
   ...formMessages,
+  ...workMessages,
 });
 
 /** A message key. */

@@ -1,6 +1,6 @@
 /**
  * Every screen has a real URL: `/design` (the editor), `/programmes/…` (the console), `/admin/…`
- * (people, keys, webhooks), `/work` (later), `/sign-in`. Areas and pages load on demand.
+ * (people, keys, webhooks), `/work/…` (a worker's phone), `/sign-in`. Areas and pages load on demand.
  */
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
@@ -8,7 +8,6 @@ import { Navigate, createBrowserRouter, useLocation } from 'react-router';
 import { AppShell } from './AppShell.js';
 import { RequireSession } from './RequireSession.js';
 import { SignInPage } from './SignInPage.js';
-import { WorkPlaceholder } from './WorkPlaceholder.js';
 import { Lazy } from './Lazy.js';
 
 const page = (load: () => Promise<{ default: ComponentType }>) => {
@@ -40,7 +39,7 @@ export const appRouter = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'design', element: page(() => import('../design/DesignArea.js')) },
-      { path: 'work', element: <WorkPlaceholder /> },
+      { path: 'work/*', element: inConsole(() => import('../work/WorkArea.js')) },
       {
         path: 'programmes',
         element: page(() => import('../console/ConsoleLayout.js')),

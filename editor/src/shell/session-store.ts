@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { loadApiKey, storeApiKey } from '../api/api-key.js';
 import { createApiClient } from '../api/api-client.js';
+import { ApiProblem } from '../api/api-problem.js';
 import type { Person } from '@relief/engine/contract';
 import { learnRoleTitles } from './role-title.js';
 
@@ -17,6 +18,26 @@ export type Session =
   | { kind: 'none' };
 
 const CSRF = 'relief.csrf';
+const PERSON = 'relief.person';
+
+/** Who last signed in on this device (for opening the Work area offline). */
+function rememberPerson(person: Person | undefined): void {
+  try {
+    if (person) localStorage.setItem(PERSON, JSON.stringify(person));
+    else localStorage.removeItem(PERSON);
+  } catch {
+    /* private mode: offline opening is not available */
+  }
+}
+
+function rememberedPerson(): Person | undefined {
+  try {
+    const text = localStorage.getItem(PERSON);
+    return text ? (JSON.parse(text) as Person) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The one session store. */
 export const sessionStore = createStore<{ session: Session }>(() => ({
@@ -42,8 +63,20 @@ export async function checkSession(): Promise<void> {
     const csrfToken = answer.csrfToken ?? sessionStorage.getItem(CSRF) ?? undefined;
     learnRoleTitles(answer.roleTitles);
     setSession({ kind: 'person', person: answer.person, csrfToken });
+    rememberPerson(answer.person);
     return;
-  } catch {
+  } catch (error) {
+    // No answer at all (offline): the person who last signed in here keeps their Work area;
+    // the server still checks the cookie on every request once the network is back.
+    const remembered = error instanceof ApiProblem ? undefined : rememberedPerson();
+    if (remembered) {
+      setSession({
+        kind: 'person',
+        person: remembered,
+        csrfToken: sessionStorage.getItem(CSRF) ?? undefined,
+      });
+      return;
+    }
     /* 401: nobody is signed in (or the server has no sessions yet): a stored key may do */
   }
   const key = loadApiKey();
@@ -57,6 +90,7 @@ export async function signIn(login: string, password: string): Promise<void> {
   // Before the session changes, so the header shows 居委会, not `committee`, on its first render.
   learnRoleTitles(answer.roleTitles);
   setSession({ kind: 'person', person: answer.person, csrfToken: answer.csrfToken });
+  rememberPerson(answer.person);
 }
 
 /** Use a pasted API key (integrators and the owner). */
@@ -72,6 +106,7 @@ export async function signOut(everywhere = false): Promise<void> {
     await (everywhere ? api.call('signOutEverywhere') : api.call('signOut')).catch(() => undefined);
   if (s.kind === 'key') storeApiKey('');
   sessionStorage.removeItem(CSRF);
+  rememberPerson(undefined);
   setSession({ kind: 'none' });
 }
 

@@ -93,6 +93,8 @@ export type CaseDetail = {
   nextEvents: NextEvent[];
   /** The assignee matched to a person of the district; null when the case has none. */
   assignment: Assignment | null;
+  /** Title of the state the case is in now (the innermost active state that has one). */
+  stateTitle: Label | null;
 };
 
 /** A page of cases, oldest first. */
@@ -140,6 +142,8 @@ export type EventResult = {
   seq: number;
   /** True when this answers a retry with the same `Idempotency-Key`: nothing was applied again. */
   replayed: boolean;
+  /** Title of the state the case is in now (the innermost active state that has one). */
+  stateTitle: Label | null;
 };
 
 /** One field that failed validation, as an RFC 6901 JSON pointer into the submitted document. */

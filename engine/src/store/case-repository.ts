@@ -11,6 +11,8 @@ import { startCase } from '../runtime/step-case.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
 import { activeStateIds } from '../runtime/active-state-ids.js';
 import { matchAssignees } from './assignee-people.js';
+import { stateTitle } from '../runtime/worker-card.js';
+import type { Label } from '../template/template.js';
 import type { AssigneeMatch } from './assignee-people.js';
 import { CASE_COLUMNS, newCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
@@ -160,6 +162,8 @@ export interface CaseDetail {
   nextEvents: NextEvent[];
   /** The assignee matched to a person of the case's district; null without an assignee. */
   assignment: AssigneeMatch | null;
+  /** Title of the state the case is in (the innermost active state that has one). */
+  stateTitle: Label | null;
 }
 
 /** One case in the caller's scope, read with its template version and next events (`roles`: the caller's). */
@@ -176,7 +180,15 @@ export async function caseDetail(
     template: { id: programme.templateId, version: programme.templateVersion },
     nextEvents: nextEvents(compiled, record, caller.roles),
     assignment: (await matchAssignees(ctx, [record]))[0] ?? null,
+    stateTitle: stateTitle(compiled, record.value),
   };
+}
+
+/** Title of the state a stored case is in, from its programme's template version. */
+export async function caseStateTitle(ctx: StoreContext, record: CaseRecord): Promise<Label | null> {
+  const programme = await getProgramme(ctx, record.programmeId);
+  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  return stateTitle(compiled, record.value);
 }
 
 /** A programme's cases, oldest first, filtered by active state and assignee, a page at a time. */

@@ -17,6 +17,7 @@ import { clearFailures, lockedUntil, recordFailure } from './auth-failure-reposi
 import {
   caseDetail,
   caseHistory,
+  caseStateTitle,
   caseHistoryPage,
   getCase,
   listCases,
@@ -109,6 +110,7 @@ export const STORE_OPERATIONS = {
   importCases,
   getCase,
   caseDetail,
+  caseStateTitle,
   nextEvents: caseNextEvents,
   listCases,
   caseHistory,

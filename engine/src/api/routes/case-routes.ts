@@ -95,6 +95,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         template: detail.template,
         nextEvents: detail.nextEvents,
         assignment: detail.assignment,
+        stateTitle: detail.stateTitle,
       });
     },
     async sendEvent(c) {
@@ -115,6 +116,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         case: toCaseView(applied.case),
         seq: applied.seq,
         replayed: applied.replayed,
+        stateTitle: await ctx.store.caseStateTitle(applied.case),
       });
     },
     async getCaseHistory(c) {

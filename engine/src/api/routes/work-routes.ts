@@ -95,6 +95,7 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
         template: detail.template,
         nextEvents: detail.nextEvents,
         assignment: detail.assignment,
+        stateTitle: detail.stateTitle,
       });
     },
     async listNotifications(c) {

@@ -1,0 +1,74 @@
+/* global self, caches */
+/*
+ * The app's service worker (hand-written; see README, dependencies): the pages and files of the
+ * app stay on the phone, so the Work area opens without a network. Pages: network first, the kept
+ * copy when offline. Hashed files under /assets/: kept on first use, never changed after. The API
+ * is never cached here: the Work area keeps its own copy in IndexedDB.
+ */
+const CACHE = 'relief-app-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(['/', '/manifest.webmanifest', '/icon.svg']))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Files the page loaded before this worker took over: keep them too.
+self.addEventListener('message', (event) => {
+  const files = event.data && event.data.kind === 'keep' ? event.data.files : [];
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        Promise.all(
+          files.map((file) =>
+            cache.match(file).then((hit) => hit || cache.add(file).catch(() => undefined)),
+          ),
+        ),
+      ),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          const copy = response.clone();
+          if (response.ok) void caches.open(CACHE).then((cache) => cache.put('/', copy));
+          return response;
+        })
+        .catch(() => caches.match('/').then((hit) => hit || Response.error())),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request).then(
+      (hit) =>
+        hit ||
+        fetch(request).then((response) => {
+          if (response.ok && url.pathname.startsWith('/assets/')) {
+            const copy = response.clone();
+            void caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
+});

@@ -1,0 +1,80 @@
+/**
+ * The Work area's strings (the worker's phone; part of the one catalog: `messages.ts` spreads this
+ * table in). Chinese first; short, for reading at arm's length.
+ */
+type Text = { zh: string; en: string };
+const m = <T extends Record<string, Text>>(table: T) => table;
+
+/** Worklist, case card, notifications, the offline queue. */
+export const workMessages = m({
+  workTabList: { zh: '待办', en: 'To do' },
+  workTabNotes: { zh: '通知', en: 'Messages' },
+  workSearch: { zh: '搜索姓名或地址', en: 'Search name or address' },
+  workAllProgrammes: { zh: '全部项目', en: 'All programmes' },
+  workAllStates: { zh: '全部状态', en: 'All states' },
+  workRefresh: { zh: '刷新', en: 'Refresh' },
+  workPullToRefresh: { zh: '下拉刷新', en: 'Pull to refresh' },
+  workRefreshing: { zh: '正在刷新…', en: 'Refreshing…' },
+  workEmpty: { zh: '现在没有等您处理的事项。', en: 'Nothing is waiting on you now.' },
+  workNoMatch: { zh: '没有符合条件的事项。', en: 'Nothing matches.' },
+  workMine: { zh: '我负责', en: 'Mine' },
+  workOverdue: { zh: '已超时 {time}', en: 'Overdue by {time}' },
+  workDueIn: { zh: '{time}内到期', en: 'Due in {time}' },
+  workMinutes: { zh: '{n} 分钟', en: '{n} min' },
+  workHours: { zh: '{n} 小时', en: '{n} h' },
+  workDays: { zh: '{n} 天', en: '{n} d' },
+  workOffline: { zh: '离线：显示的是上次同步的内容', en: 'Offline: showing what was last synced' },
+  workSyncedAt: { zh: '同步于 {time}', en: 'Synced {time}' },
+  workQueued: { zh: '{n} 条记录待发送', en: '{n} records waiting to be sent' },
+  workQueuedOne: { zh: '待发送', en: 'Waiting to send' },
+  workSendNow: { zh: '立即发送', en: 'Send now' },
+  workSending: { zh: '发送中…', en: 'Sending…' },
+  workBack: { zh: '返回待办', en: 'Back to the list' },
+  workDue: { zh: '办理时限', en: 'Due' },
+  workNoDeadline: { zh: '无时限', en: 'No deadline' },
+  workState: { zh: '当前状态', en: 'Now' },
+  workAssignee: { zh: '负责人', en: 'Responsible' },
+  workAssigneeUnknown: {
+    zh: '“{name}”不是本辖区的人员，请管理员核对',
+    en: '“{name}” is nobody in this district; ask an admin to check',
+  },
+  workHistory: { zh: '最近记录', en: 'Recent history' },
+  workHistoryOpen: { zh: '登记', en: 'Opened' },
+  workHistoryReassign: { zh: '更换负责人', en: 'Reassigned' },
+  workHistoryTimer: { zh: '到时自动处理', en: 'Timer' },
+  workActions: { zh: '现在可以办理', en: 'What you can do now' },
+  workNoActions: {
+    zh: '现在没有您可以办理的事项。',
+    en: 'Nothing for you to do on this case now.',
+  },
+  workConfirm: { zh: '确认提交', en: 'Confirm' },
+  workCancel: { zh: '取消', en: 'Cancel' },
+  workDone: { zh: '已办理：{event} → {state}', en: 'Done: {event} → {state}' },
+  workSavedOffline: {
+    zh: '已记录：{event}。网络恢复后自动发送。',
+    en: 'Recorded: {event}. It will be sent when the network is back.',
+  },
+  workNotFound: { zh: '这件事不在您的待办中。', en: 'This case is not on your list.' },
+  workConflictTitle: { zh: '记录未能提交：情况已有变化', en: 'Not sent: the case moved on' },
+  workConflictYours: {
+    zh: '您记录时：{state}（第 {v} 版）',
+    en: 'When you recorded it: {state} (version {v})',
+  },
+  workConflictNow: { zh: '现在：{state}（第 {v} 版）', en: 'Now: {state} (version {v})' },
+  workConflictHelp: {
+    zh: '请先核实现场情况。如仍需办理，按“按最新情况重新提交”；否则“放弃这条记录”。',
+    en: 'Check on the spot first. If it still needs doing, resend against the current version; otherwise discard it.',
+  },
+  workResend: { zh: '按最新情况重新提交', en: 'Resend against the current version' },
+  workDiscard: { zh: '放弃这条记录', en: 'Discard this record' },
+  workFailed: { zh: '提交被拒绝：{reason}', en: 'Refused: {reason}' },
+  workNotesEmpty: { zh: '没有通知。', en: 'No messages.' },
+  workMarkRead: { zh: '标为已读', en: 'Mark read' },
+  workUnread: { zh: '未读', en: 'Unread' },
+  workOpenCase: { zh: '查看', en: 'Open' },
+  workPush: { zh: '开启消息提醒', en: 'Turn on alerts' },
+  workPushOn: { zh: '消息提醒已开启', en: 'Alerts are on' },
+  workCall: { zh: '拨打', en: 'Call' },
+  workYes: { zh: '是', en: 'Yes' },
+  workNo: { zh: '否', en: 'No' },
+});

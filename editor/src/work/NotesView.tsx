@@ -1,0 +1,62 @@
+/** The `notify` messages for my roles and my cases, read or unread, each linked to its case. */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useLang, useText } from '../shell/lang-store.js';
+import { pickLabel } from '../shell/pick-label.js';
+import { loadNotes, markRead, useWork } from './work-store.js';
+
+/** The list of messages, and an optional Web Push subscription where the browser offers it. */
+export function NotesView() {
+  const t = useText();
+  const lang = useLang();
+  const notes = useWork((s) => s.notes);
+  const [push, setPush] = useState<NotificationPermission | 'none'>(
+    typeof Notification === 'undefined' ? 'none' : Notification.permission,
+  );
+  useEffect(() => {
+    void loadNotes();
+  }, []);
+  return (
+    <main className="work-notes">
+      {push === 'default' && (
+        <button
+          className="work-button"
+          onClick={() => void Notification.requestPermission().then(setPush)}
+        >
+          {t('workPush')}
+        </button>
+      )}
+      {push === 'granted' && <p className="work-hint">{t('workPushOn')}</p>}
+      {notes.length === 0 && <p className="work-empty">{t('workNotesEmpty')}</p>}
+      <ul className="work-items" data-testid="work-notes">
+        {notes.map((n) => (
+          <li key={n.id} className={`work-note${n.read ? '' : ' unread'}`} data-testid="work-note">
+            <p>
+              {!n.read && <span className="work-badge">{t('workUnread')}</span>}
+              {pickLabel(n.message, lang)}
+            </p>
+            <p className="work-note-meta">
+              <time>{new Date(n.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</time>
+              <Link
+                to={`/work/cases/${n.caseId}`}
+                onClick={() => !n.read && void markRead([n.id])}
+                className="work-button small"
+              >
+                {t('workOpenCase')}
+              </Link>
+              {!n.read && (
+                <button
+                  className="work-button small"
+                  onClick={() => void markRead([n.id])}
+                  data-testid="work-note-read"
+                >
+                  {t('workMarkRead')}
+                </button>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

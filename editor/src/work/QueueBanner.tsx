@@ -1,0 +1,50 @@
+/** What is still waiting to be sent: always visible while anything is, so nothing is lost silently. */
+import { Link } from 'react-router';
+import { useLang, useText } from '../shell/lang-store.js';
+import { pickLabel } from '../shell/pick-label.js';
+import { problemText } from '../shell/problem-text.js';
+import { ApiProblem } from '../api/api-problem.js';
+import { flushQueue, useWork } from './work-store.js';
+
+/** The queue's banner and its entries. */
+export function QueueBanner() {
+  const t = useText();
+  const lang = useLang();
+  const queue = useWork((s) => s.queue);
+  const flushing = useWork((s) => s.flushing);
+  if (queue.length === 0) return null;
+  return (
+    <section className="work-queue" data-testid="work-queue" aria-live="polite">
+      <div className="work-queue-head">
+        <strong data-testid="work-queue-count">{t('workQueued', { n: queue.length })}</strong>
+        <button
+          className="work-button small"
+          disabled={flushing}
+          onClick={() => void flushQueue()}
+          data-testid="work-send-now"
+        >
+          {flushing ? t('workSending') : t('workSendNow')}
+        </button>
+      </div>
+      <ol>
+        {queue.map((q) => (
+          <li key={q.seq} className={`work-queue-item ${q.status}`} data-testid="work-queue-item">
+            <Link to={`/work/cases/${q.caseId}`}>
+              {pickLabel(q.title, lang, q.type)} ·{' '}
+              {q.status === 'conflict'
+                ? t('workConflictTitle')
+                : q.status === 'refused'
+                  ? t('workFailed', {
+                      reason: problemText(
+                        new ApiProblem(400, q.problem?.code ?? '', q.problem?.detail ?? '', []),
+                        lang,
+                      ),
+                    })
+                  : t('workQueuedOne')}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
