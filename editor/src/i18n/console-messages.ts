@@ -33,10 +33,6 @@ export const consoleMessages = m({
     zh: '尝试次数过多，账号已暂时锁定，请稍后再试或联系管理员',
     en: 'Too many attempts: the account is locked for a while. Try later or ask your admin',
   },
-  signInUnavailable: {
-    zh: '此服务器尚未开通账号登录，请使用访问密钥',
-    en: 'This server does not offer sign-in yet; use an API key',
-  },
   orKey: {
     zh: '对接人员或系统管理员：使用访问密钥',
     en: 'Integrators and the owner: use an API key',
@@ -231,10 +227,6 @@ export const consoleMessages = m({
     zh: '检查了 {examined} 个进行中个案，{affected} 个会受影响；{timers} 个计时器到期时间会变化。',
     en: '{examined} open cases examined, {affected} affected; {timers} timers would fall due at another time.',
   },
-  previewUnavailable: {
-    zh: '此服务器尚不支持预览，无法在确认前看到影响',
-    en: 'This server cannot preview yet; the impact cannot be shown before confirming',
-  },
   refusedStep: { zh: '不予通过', en: 'refused' },
   reasonExample: { zh: '如：封控期间放开申请条件', en: 'e.g. opened during the lockdown' },
   noChange: { zh: '参数没有变化', en: 'Nothing changed' },
@@ -253,10 +245,6 @@ export const consoleMessages = m({
   enable: { zh: '启用', en: 'Enable' },
   created: { zh: '已创建', en: 'Created' },
   changeSaved: { zh: '已保存', en: 'Saved' },
-  peopleUnavailable: {
-    zh: '此服务器尚未开通人员账号',
-    en: 'This server does not manage people yet',
-  },
   keys: { zh: '访问密钥', en: 'API keys' },
   label: { zh: '用途说明', en: 'Label' },
   createKey: { zh: '新建密钥', en: 'Create key' },

@@ -35,9 +35,7 @@ export function SignInPage() {
           ? t('signInWrong')
           : problem instanceof ApiProblem && problem.status === 429
             ? t('signInLocked')
-            : problem instanceof ApiProblem && (problem.status === 404 || problem.status === 405)
-              ? t('signInUnavailable')
-              : problemText(problem, lang),
+            : problemText(problem, lang),
       );
     } finally {
       setBusy(false);

@@ -1,7 +1,6 @@
 /** People of the admin's districts: list, add (roles and district within the admin's own), reset a password, disable. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiProblem } from '../../api/api-problem.js';
 import type { Person } from '@relief/engine/contract';
 import { grantableRoles } from '../grantable-roles.js';
 import { LoadError } from '../LoadError.js';
@@ -41,16 +40,6 @@ export default function PeoplePage() {
       '/district': t('district'),
       '/roles': t('roles'),
     })[pointer.replace(/\/\d+$/, '')] ?? '';
-  if (
-    list.error instanceof ApiProblem &&
-    (list.error.code === 'no-route' || list.error.status === 404)
-  )
-    return (
-      <main className="page">
-        <h1>{t('people')}</h1>
-        <p className="empty">{t('peopleUnavailable')}</p>
-      </main>
-    );
   const act = async (what: () => Promise<unknown>, ok: string) => {
     try {
       await what();

@@ -29,7 +29,7 @@ export default function RulePage() {
     return { programme, template: await loadTemplate(programme.template, programme.version) };
   }, id);
   const [params, setParams] = useState<Record<string, unknown>>();
-  const [preview, setPreview] = useState<ParamsPreview | 'unavailable'>();
+  const [preview, setPreview] = useState<ParamsPreview>();
   const [previewed, setPreviewed] = useState<string>();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>();
@@ -80,12 +80,8 @@ export default function RulePage() {
       const answer = await api.call('previewParams', { path: { id }, body: { params: next } });
       setPreview(answer);
     } catch (problem) {
-      if (problem instanceof ApiProblem && (problem.code === 'no-route' || problem.status === 405))
-        setPreview('unavailable');
-      else {
-        setPreview(undefined);
-        showFailure(problem);
-      }
+      setPreview(undefined);
+      showFailure(problem);
     } finally {
       setPreviewed(JSON.stringify(next));
       setBusy(false);
@@ -107,7 +103,7 @@ export default function RulePage() {
     }
   };
   const paramTitle = (k: string) => fieldTitleAt(schema, `/${k}`, lang) || k;
-  const summary = preview && preview !== 'unavailable' ? preview.summary : undefined;
+  const summary = preview?.summary;
   const byHeader = [t('atState'), t('eventType'), t('wouldGo'), t('count')];
   const where = (s: string | null) =>
     s === null ? t('refusedStep') : stateTitle(template, s, lang);
@@ -118,17 +114,16 @@ export default function RulePage() {
     b.count,
   ]);
   const caseHeader = [t('ref'), t('atState'), t('eventType'), t('wouldGo')];
-  const caseRows =
-    preview && preview !== 'unavailable'
-      ? preview.cases.flatMap((c) =>
-          c.changes.map((ch) => [
-            c.ref ?? c.caseId,
-            stateTitle(template, ch.state, lang),
-            ch.kind === 'timer' ? t('timerFired') : eventTitle(template, ch.event ?? '', lang),
-            `${where(ch.from)} → ${where(ch.to)}`,
-          ]),
-        )
-      : [];
+  const caseRows = preview
+    ? preview.cases.flatMap((c) =>
+        c.changes.map((ch) => [
+          c.ref ?? c.caseId,
+          stateTitle(template, ch.state, lang),
+          ch.kind === 'timer' ? t('timerFired') : eventTitle(template, ch.event ?? '', lang),
+          `${where(ch.from)} → ${where(ch.to)}`,
+        ]),
+      )
+    : [];
   const current = previewed === JSON.stringify(values);
   return (
     <main className="page" data-testid="rule-page">
@@ -175,9 +170,6 @@ export default function RulePage() {
             <p className="form-error" role="alert">
               {error}
             </p>
-          )}
-          {preview === 'unavailable' && current && (
-            <p className="form-error">{t('previewUnavailable')}</p>
           )}
           {summary && current && (
             <>
