@@ -210,6 +210,16 @@ describe.each(DATABASES)('love-meals over HTTP on %s', (kind) => {
       open: 2,
       done: 1,
       byState: { 'enrolled.atGate': 1, 'enrolled.delivered': 1, rejected: 1 },
+      // Every case lives at the street itself: the roll-up is that one row.
+      byDistrict: [
+        {
+          district,
+          total: 3,
+          open: 2,
+          done: 1,
+          byState: { 'enrolled.atGate': 1, 'enrolled.delivered': 1, rejected: 1 },
+        },
+      ],
     });
     const byType = Object.fromEntries(stats.body.events.map((e: any) => [e.type, e.count]));
     expect(byType).toEqual({ '(open)': 3, review: 3, carryToGate: 2, deliver: 1 });
