@@ -7,6 +7,7 @@
  * Timer delays are fixed ISO durations in `relief/v1`, so no due time moves with a parameter; a
  * pending timer can still fire differently when its guard reads a parameter.
  */
+import { getStateNodes } from 'xstate';
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import type { CaseContext } from '../compile/case-machine-types.js';
 import { stateIdOf } from '../compile/state-ids.js';
@@ -152,8 +153,12 @@ function resolve(
   return compiled.machine.resolveState({ value: c.value, context });
 }
 
+/** Does an active state (or the machine itself) declare `type`? XState's public `getStateNodes`, not `snapshot._nodes`. */
 function handles(snapshot: AnyMachineSnapshot, type: string): boolean {
-  return snapshot._nodes.some((node) => Object.hasOwn(node.on, type));
+  const root = snapshot.machine.root;
+  return [root, ...getStateNodes(root, snapshot.value)].some((node) =>
+    Object.hasOwn(node.on, type),
+  );
 }
 
 /** `s/enrolled/prepared` (an XState node id, see `idOf`) → `enrolled.prepared`. */
