@@ -156,7 +156,7 @@ function resolve(
 /** Does an active state (or the machine itself) declare `type`? XState's public `getStateNodes`, not `snapshot._nodes`. */
 function handles(snapshot: AnyMachineSnapshot, type: string): boolean {
   const root = snapshot.machine.root;
-  return [root, ...getStateNodes(root, snapshot.value)].some((node) =>
+  return [root, ...getStateNodes(root, snapshot.value as StateValue)].some((node) =>
     Object.hasOwn(node.on, type),
   );
 }
