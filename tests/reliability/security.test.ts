@@ -74,13 +74,15 @@ describe.runIf(gateSuite('security (reliability)', missingTestDatabase()))('secu
       const path = fillPath(op.path, { id });
       const body = op.path.endsWith('/events')
         ? { json: { type: 'note', payload: {} } }
-        : op.path.endsWith('/import')
-          ? { body: `name\n${SENT_NAME}\n`, headers: { 'content-type': 'text/csv' } }
-          : op.method === 'PATCH'
-            ? { json: { status: 'paused' } }
-            : op.method === 'POST'
-              ? { json: { data: { name: SENT_NAME } } }
-              : {};
+        : op.path.endsWith('/assignee')
+          ? { json: { assignee: 'someone' } }
+          : op.path.endsWith('/import')
+            ? { body: `name\n${SENT_NAME}\n`, headers: { 'content-type': 'text/csv' } }
+            : op.method === 'PATCH'
+              ? { json: { status: 'paused' } }
+              : op.method === 'POST'
+                ? { json: { data: { name: SENT_NAME } } }
+                : {};
       for (const client of op.path.endsWith('/events') ? [worker] : [admin, worker]) {
         const response = await client.request(op.method, path, body);
         checked++;
