@@ -155,7 +155,9 @@ export function winterKitsScenarios(factory: DriverFactory): void {
         'quilt-sets-issued': 1501,
         'receipts-signed': 0,
       });
-    });
+      // About 6,000 durable operations one after another: on PGlite under a full parallel test
+      // run this took 42 s, past the 30 s default.
+    }, 120_000);
 
     it('draws 200.00 yuan per child in difficulty: 80 children use the 16,000 yuan fund, the 81st is refused', async () => {
       const driver = await programme();

@@ -11,7 +11,7 @@ import type { IChangeEvent } from '@rjsf/core';
 import { englishStringTranslator } from '@rjsf/utils';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, TranslatableString } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { MULTIPLE_OF_PRECISION } from '@relief/engine';
+import { MULTIPLE_OF_PRECISION } from '@relief/engine/contract';
 import { messages, translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Lang } from '../model/index.js';

@@ -6,3 +6,5 @@
 export type * from './api-types.js';
 export { API_ROUTES } from './api-operations.js';
 export type { ApiOperationId, ApiOperations } from './api-operations.js';
+/** Shared by the server's validators and the web app's forms: `multipleOf` compared to 9 decimals. */
+export { MULTIPLE_OF_PRECISION } from '../template/multiple-of-precision.js';

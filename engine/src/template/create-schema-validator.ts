@@ -9,10 +9,10 @@ import type { Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { linearRegExpForAjv } from '../expr/linear-regex.js';
 import { toPlainJsonSchema } from './to-plain-json-schema.js';
+import { MULTIPLE_OF_PRECISION } from './multiple-of-precision.js';
 import type { JsonSchemaObject } from './template.js';
 
-/** Decimal digits to which `multipleOf` quotients are compared with a whole number. */
-export const MULTIPLE_OF_PRECISION = 9;
+export { MULTIPLE_OF_PRECISION };
 
 /**
  * Ajv's options for the dialect, in one place. `pattern` and `patternProperties` run on the
