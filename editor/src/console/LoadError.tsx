@@ -13,3 +13,13 @@ export function LoadError({ error, retry }: { error: unknown; retry: () => void 
     </p>
   );
 }
+
+/** The whole page while it loads or after it failed: the one frame every console page shows. */
+export function LoadingPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useText();
+  return (
+    <main className="page">
+      {error !== undefined ? <LoadError error={error} retry={retry} /> : <p>{t('loading')}</p>}
+    </main>
+  );
+}

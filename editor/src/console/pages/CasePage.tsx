@@ -11,7 +11,7 @@ import { ApiProblem } from '../../api/api-problem.js';
 import type { NextEvent } from '@relief/engine/contract';
 import { pendingTimers } from '../case-timers.js';
 import { asText, formatDuration, formatTime, formatValue, shortId } from '../format.js';
-import { LoadError } from '../LoadError.js';
+import { LoadingPage } from '../LoadError.js';
 import { StateMap } from '../StateMap.js';
 import { loadTemplate } from '../template-cache.js';
 import { eventTitle, fieldsOf, stateTitle } from '../template-info.js';
@@ -36,18 +36,8 @@ export default function CasePage() {
     const template = await loadTemplate(detail.template.id, detail.template.version);
     return { detail, history: history.items, template };
   }, caseId);
-  if (loaded.error !== undefined)
-    return (
-      <main className="page">
-        <LoadError error={loaded.error} retry={loaded.reload} />
-      </main>
-    );
-  if (!loaded.data)
-    return (
-      <main className="page">
-        <p>{t('loading')}</p>
-      </main>
-    );
+  if (loaded.error !== undefined || !loaded.data)
+    return <LoadingPage error={loaded.error} retry={loaded.reload} />;
   const { detail: c, history, template } = loaded.data;
   const timers = c.done ? [] : pendingTimers(template, c.state, history);
   const title = asText(c.data.name) || c.ref || c.id;

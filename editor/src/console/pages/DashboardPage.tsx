@@ -10,7 +10,8 @@ import type { Programme } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime, formatValue, shortId } from '../format.js';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
-import { LoadError } from '../LoadError.js';
+import { GridHead } from '../GridHead.js';
+import { LoadingPage } from '../LoadError.js';
 import { changeStatus } from '../programme-actions.js';
 import { ReasonAction } from '../ReasonAction.js';
 import { STATUS_TEXT } from '../status-text.js';
@@ -60,18 +61,8 @@ export default function DashboardPage() {
     };
   }, [loaded.data, lang]);
 
-  if (loaded.error !== undefined)
-    return (
-      <main className="page">
-        <LoadError error={loaded.error} retry={loaded.reload} />
-      </main>
-    );
-  if (!loaded.data)
-    return (
-      <main className="page">
-        <p>{t('loading')}</p>
-      </main>
-    );
+  if (loaded.error !== undefined || !loaded.data)
+    return <LoadingPage error={loaded.error} retry={loaded.reload} />;
   const { programme: p, stats, template } = loaded.data;
   const act = (status: 'active' | 'paused' | 'closed') => async (reason: string) => {
     setActionError(undefined);
@@ -180,13 +171,7 @@ export default function DashboardPage() {
             <ExportButtons name="cases-by-state" header={stateHeader} rows={stateRows} />
           </div>
           <table className="grid" data-testid="by-state">
-            <thead>
-              <tr>
-                {stateHeader.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
+            <GridHead columns={stateHeader} />
             <tbody>
               {byState.map(([s, n]) => (
                 <tr key={s} data-state={s}>
@@ -223,13 +208,7 @@ export default function DashboardPage() {
             <p className="empty">{t('noLedgers')}</p>
           ) : (
             <table className="grid">
-              <thead>
-                <tr>
-                  {ledgerHeader.map((h) => (
-                    <th key={h}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
+              <GridHead columns={ledgerHeader} />
               <tbody>
                 {ledgerRows.map((r) => (
                   <tr key={String(r[0])}>
@@ -250,13 +229,7 @@ export default function DashboardPage() {
             <ExportButtons name="cases-by-district" header={districtHeader} rows={districtRows} />
           </div>
           <table className="grid">
-            <thead>
-              <tr>
-                {districtHeader.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
+            <GridHead columns={districtHeader} />
             <tbody>
               {stats.cases.byDistrict.map((d, i) => (
                 <tr key={d.district} data-district={d.district}>
@@ -340,13 +313,7 @@ function CaseTable(props: {
   return (
     <div className="table-wrap short">
       <table className="grid">
-        <thead>
-          <tr>
-            {props.header.map((h) => (
-              <th key={h}>{h}</th>
-            ))}
-          </tr>
-        </thead>
+        <GridHead columns={props.header} />
         <tbody>
           {props.rows.map((row, i) => (
             <tr key={`${props.caseIds[i]}-${i}`}>

@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import { ExportButtons } from '../export/ExportButtons.js';
-import { LoadError } from '../LoadError.js';
+import { LoadingPage } from '../LoadError.js';
 import { readRoster } from '../roster/read-roster.js';
 import type { RosterTable } from '../roster/read-roster.js';
 import { REF, matchHeaders, toRecords } from '../roster/roster-rows.js';
@@ -91,18 +91,8 @@ export default function ImportPage() {
     }
   };
 
-  if (loaded.error !== undefined)
-    return (
-      <main className="page">
-        <LoadError error={loaded.error} retry={loaded.reload} />
-      </main>
-    );
-  if (!loaded.data || !template)
-    return (
-      <main className="page">
-        <p>{t('loading')}</p>
-      </main>
-    );
+  if (loaded.error !== undefined || !loaded.data || !template)
+    return <LoadingPage error={loaded.error} retry={loaded.reload} />;
 
   const fieldLabel = (name: string) =>
     name === REF

@@ -1,5 +1,6 @@
 /** Every programme in the admin's districts with its figures: the console's first screen. */
 import { Link } from 'react-router';
+import { GridHead } from '../GridHead.js';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime } from '../format.js';
 import { LoadError } from '../LoadError.js';
@@ -54,13 +55,7 @@ export default function OverviewPage() {
       {list.data && list.data.length > 0 && (
         <div className="table-wrap">
           <table className="grid" data-testid="programme-table">
-            <thead>
-              <tr>
-                {header.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
+            <GridHead columns={header} />
             <tbody>
               {list.data.map(({ programme: p, stats: s }) => (
                 <tr key={p.id}>

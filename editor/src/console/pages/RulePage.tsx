@@ -10,7 +10,8 @@ import { ApiProblem } from '../../api/api-problem.js';
 import type { ParamsPreview } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatValue } from '../format.js';
-import { LoadError } from '../LoadError.js';
+import { GridHead } from '../GridHead.js';
+import { LoadingPage } from '../LoadError.js';
 import { loadTemplate } from '../template-cache.js';
 import { eventTitle, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
@@ -36,18 +37,8 @@ export default function RulePage() {
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
 
-  if (loaded.error !== undefined)
-    return (
-      <main className="page">
-        <LoadError error={loaded.error} retry={loaded.reload} />
-      </main>
-    );
-  if (!loaded.data)
-    return (
-      <main className="page">
-        <p>{t('loading')}</p>
-      </main>
-    );
+  if (loaded.error !== undefined || !loaded.data)
+    return <LoadingPage error={loaded.error} retry={loaded.reload} />;
   const { programme, template } = loaded.data;
   const schema = (template.parameters ?? { type: 'object', properties: {} }) as Record<
     string,
@@ -185,13 +176,7 @@ export default function RulePage() {
                 <ExportButtons name="rule-impact" header={byHeader} rows={byRows} />
               </div>
               <table className="grid" data-testid="preview-table">
-                <thead>
-                  <tr>
-                    {byHeader.map((h) => (
-                      <th key={h}>{h}</th>
-                    ))}
-                  </tr>
-                </thead>
+                <GridHead columns={byHeader} />
                 <tbody>
                   {byRows.map((r, i) => (
                     <tr key={i}>
@@ -212,13 +197,7 @@ export default function RulePage() {
                   </div>
                   <div className="table-wrap short">
                     <table className="grid">
-                      <thead>
-                        <tr>
-                          {caseHeader.map((h) => (
-                            <th key={h}>{h}</th>
-                          ))}
-                        </tr>
-                      </thead>
+                      <GridHead columns={caseHeader} />
                       <tbody>
                         {caseRows.slice(0, 500).map((r, i) => (
                           <tr key={i}>

@@ -6,7 +6,7 @@ import { fieldTitleAt } from '../../forms/localise-schema.js';
 import { JsonForm } from '../../forms/JsonForm.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import { covers, isDistrictPath } from '../district.js';
-import { LoadError } from '../LoadError.js';
+import { LoadingPage } from '../LoadError.js';
 import { loadTemplate } from '../template-cache.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
@@ -84,18 +84,8 @@ export default function StartPage() {
     }
   };
 
-  if (loaded.error !== undefined)
-    return (
-      <main className="page">
-        <LoadError error={loaded.error} retry={loaded.reload} />
-      </main>
-    );
-  if (!loaded.data)
-    return (
-      <main className="page">
-        <p>{t('loading')}</p>
-      </main>
-    );
+  if (loaded.error !== undefined || !loaded.data)
+    return <LoadingPage error={loaded.error} retry={loaded.reload} />;
   const { template, version } = loaded.data;
   const templateTitle = pickLabel(template.title, lang, template.id);
   return (
