@@ -61,3 +61,14 @@ export {
   projectRecord,
 } from './privacy-marks.js';
 export type { FieldMark, FieldMarks, Reader, Sensitivity } from './privacy-marks.js';
+export { diffTemplates } from './diff-templates.js';
+export type {
+  CompatibilityConcern,
+  CompatibilityVerdict,
+  ConcernCode,
+  DiffSide,
+  SourcePlace,
+  TemplateChange,
+  TemplateChangeKind,
+  TemplateDiff,
+} from './diff-templates.js';
