@@ -49,3 +49,14 @@ export {
   toEnforcedSchema,
   compileEnforcedSchema,
 } from './create-schema-validator.js';
+export { diffTemplates } from './diff-templates.js';
+export type {
+  CompatibilityConcern,
+  CompatibilityVerdict,
+  ConcernCode,
+  DiffSide,
+  SourcePlace,
+  TemplateChange,
+  TemplateChangeKind,
+  TemplateDiff,
+} from './diff-templates.js';
