@@ -35,6 +35,7 @@ import type {
   ProgrammeStats,
   Session,
   SessionCreate,
+  TemplateDiff,
   TemplateList,
   TemplateSource,
   TemplateValidation,
@@ -68,6 +69,7 @@ export const API_ROUTES = {
     path: '/api/v1/templates/{id}/versions/{v}/publish',
     bodyTypes: [],
   },
+  diffTemplate: { method: 'get', path: '/api/v1/templates/{id}/diff', bodyTypes: [] },
   startProgramme: { method: 'post', path: '/api/v1/programmes', bodyTypes: ['application/json'] },
   listProgrammes: { method: 'get', path: '/api/v1/programmes', bodyTypes: [] },
   getProgramme: { method: 'get', path: '/api/v1/programmes/{id}', bodyTypes: [] },
@@ -160,6 +162,11 @@ export interface ApiOperations {
   getTemplateVersion: { input: { path: { id: string; v: number } }; response: TemplateVersion };
   /** POST /api/v1/templates/{id}/versions/{v}/publish: Freeze a version so programmes can start from it (publishing twice is harmless) */
   publishTemplate: { input: { path: { id: string; v: number } }; response: TemplateVersion };
+  /** GET /api/v1/templates/{id}/diff: Semantic diff of two versions, with the verdict for running cases */
+  diffTemplate: {
+    input: { path: { id: string }; query?: { from?: number; to?: number } };
+    response: TemplateDiff;
+  };
   /** POST /api/v1/programmes: Start a programme from a published template version */
   startProgramme: { input: { body: ProgrammeCreate }; response: Programme };
   /** GET /api/v1/programmes: Programmes in your districts, newest first */

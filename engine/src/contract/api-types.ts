@@ -39,6 +39,12 @@ export type Assignment = {
   } | null;
 };
 
+/** A message in Chinese and English. */
+export type BilingualText = {
+  zh: string;
+  en: string;
+};
+
 /** One beneficiary or request in a programme. */
 export type Case = {
   id: string;
@@ -552,6 +558,79 @@ export type SessionCreate = {
   /** Phone number or username. */
   login: string;
   password: string;
+};
+
+/** A place in one version of a template: JSON pointer, and its line and column in that version's YAML. */
+export type SourcePlace = {
+  /** JSON pointer into that version. */
+  pointer: string;
+  line?: number;
+  col?: number;
+};
+
+/** The semantic diff of two versions of a template: every state, transition, timer, entry/exit list, event, form field, data and parameter field, role, ledger and figure added, removed or changed, with both values and its place in both YAML sources; and the verdict for cases running on the older version. */
+export type TemplateDiff = {
+  templateId: string;
+  /** The older version. */
+  from: number;
+  /** The newer version. */
+  to: number;
+  changes: {
+    kind:
+      | 'template'
+      | 'initial'
+      | 'state'
+      | 'transition'
+      | 'timer'
+      | 'entry'
+      | 'exit'
+      | 'event'
+      | 'form'
+      | 'data'
+      | 'parameter'
+      | 'role'
+      | 'ledger'
+      | 'figure';
+    change: 'added' | 'removed' | 'changed';
+    /** The element: a state id (`enrolled.failed`), `state · event` for a transition, `state · after[0]` for a timer, an event key, a field name (`event.field` in a form). */
+    key: string;
+    /** The state the element belongs to. */
+    state?: string;
+    /** The event of a transition or form. */
+    event?: string;
+    from?: SourcePlace;
+    to?: SourcePlace;
+    /** The value in the older version (absent when added). */
+    before?: unknown;
+    /** The value in the newer version (absent when removed). */
+    after?: unknown;
+    /** Field-level detail of a change: the properties whose values differ (`[0].target`, `minimum`, `delay`). */
+    fields?: string[];
+  }[];
+  counts: {
+    added: number;
+    removed: number;
+    changed: number;
+  };
+  compatibility: {
+    /** `compatible`: every running case moves as is; `review`: cases move, but forms, fields or parameters got stricter (the dry run checks each case); `needs-input`: some cases need a `stateMap` or `dataDefaults` entry. */
+    verdict: 'compatible' | 'review' | 'needs-input';
+    concerns: {
+      code:
+        | 'state-removed'
+        | 'data-required-without-default'
+        | 'data-field-stricter'
+        | 'form-stricter'
+        | 'ledger-removed'
+        | 'parameter-required-without-default'
+        | 'parameter-stricter';
+      severity: 'blocking' | 'check';
+      key: string;
+      message: BilingualText;
+      from?: SourcePlace;
+      to?: SourcePlace;
+    }[];
+  };
 };
 
 /** A located finding about a template source: the same code, message, line and column as `relief validate` prints. */

@@ -72,4 +72,30 @@ export const TEMPLATE_OPERATIONS = [
     success: { status: 200, schema: 'template-version' },
     problems: [403, 404],
   },
+  {
+    id: 'diffTemplate',
+    method: 'get',
+    path: '/api/v1/templates/{id}/diff',
+    tag: 'templates',
+    summary: 'Semantic diff of two versions, with the verdict for running cases',
+    description:
+      'Every state, transition, timer, entry/exit list, event, form field, data and parameter field, role, ledger and figure added, removed or changed, with both values and its line and column in both YAML sources. `compatibility` says what the change means for cases running on `from`: `compatible`, `review` (something got stricter; the migration dry run checks each case) or `needs-input` (a removed state needs a `stateMap` entry, a newly required field without a default needs `dataDefaults`). Without `to`, the latest version; without `from`, the latest published version before `to` (or `to - 1`).',
+    access: TEMPLATE_READERS,
+    parameters: [
+      {
+        name: 'from',
+        in: 'query',
+        description: 'The older version.',
+        schema: { type: 'integer', minimum: 1 },
+      },
+      {
+        name: 'to',
+        in: 'query',
+        description: 'The newer version.',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    ],
+    success: { status: 200, schema: 'template-diff' },
+    problems: [403, 404],
+  },
 ] as const satisfies readonly OperationSpec[];

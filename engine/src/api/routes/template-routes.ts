@@ -9,6 +9,7 @@ import type { TemplateIssue } from '../../errors/issue-catalog.js';
 import type { TemplateVersionRecord } from '../../store/index.js';
 import type { StateDef } from '../../template/template.js';
 import { validateTemplate } from '../../template/validate-template.js';
+import { diffTemplates } from '../../template/diff-templates.js';
 import type { TemplateSource } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
 import { loadApiSchemas } from '../openapi/api-schemas.js';
@@ -16,7 +17,7 @@ import { operation } from '../api-operations.js';
 import type { OperationId } from '../api-operations.js';
 import { toStoreCaller } from '../caller.js';
 import { checkMediaType, parseJson, readBodyText } from '../read-body.js';
-import { positiveInt } from '../request-input.js';
+import { positiveInt, queryInt } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { TEMPLATE_OPERATIONS } from './template-operations.js';
 
@@ -117,6 +118,21 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
       return c.json(
         toVersionView(await ctx.store.publishTemplate(id, v, toStoreCaller(c.var.caller))),
       );
+    },
+    async diffTemplate(c) {
+      const id = c.req.param('id') ?? '';
+      const versions = await ctx.store.listTemplateVersions(id);
+      const toV = queryInt(c, 'to', 1, 999_999_999) ?? versions[0]!.version;
+      const fromV =
+        queryInt(c, 'from', 1, 999_999_999) ??
+        versions.find((v) => v.version < toV && v.status === 'published')?.version ??
+        toV - 1;
+      const side = (n: number) => {
+        const record = versions.find((v) => v.version === n);
+        if (!record) throw new NotFoundError('template version', `${id}@${n}`);
+        return { template: record.definition, source: record.source };
+      };
+      return c.json(diffTemplates(side(fromV), side(toV)));
     },
   };
 }
