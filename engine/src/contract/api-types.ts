@@ -182,7 +182,7 @@ export type History = {
   nextCursor: string | null;
 };
 
-/** What a bulk import did, row by row. Valid rows are kept even when others fail. */
+/** What a bulk import did: counts of every row, and the first 1000 cases and 1000 refusals in row order (the rest of the cases: follow `casesCursor`). Valid rows are kept even when others fail. */
 export type ImportResult = {
   dryRun: boolean;
   /** Data rows read. */
@@ -199,6 +199,10 @@ export type ImportResult = {
     ref: string | null;
     skipped: boolean;
   }[];
+  /** Only the first 1000 rows that opened (or would open) a case or were skipped are listed in `cases`; `created` and `skipped` count them all. */
+  casesTruncated: boolean;
+  /** When `cases` is cut short before cases that were opened (never on a dry run): pass as `cursor` to `GET /programmes/{id}/cases` to list the import's remaining cases, in file order (each with its `ref`); cases others opened at the same moment may appear among them. Null otherwise. */
+  casesCursor: string | null;
   errors: {
     /** Data row number, 1 for the first row after the CSV header. */
     row: number;
