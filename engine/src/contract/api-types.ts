@@ -650,6 +650,12 @@ export type TemplateList = {
   items: TemplateSummary[];
 };
 
+/** Why a version is published, kept with who published it and when. */
+export type TemplatePublish = {
+  /** The designer's note, e.g. "adds reheated; allergies asked at enrolment". */
+  note?: string;
+};
+
 /** For clients that cannot send `application/yaml`: the YAML text in a JSON string. */
 export type TemplateSource = {
   source: string;
@@ -709,7 +715,16 @@ export type TemplateVersion = {
     status: 'draft' | 'published';
     createdAt: string;
     publishedAt: string | null;
+    createdBy?: string | null;
+    publishedBy?: string | null;
+    publishNote?: string | null;
   }[];
+  /** Why it was published, as the designer wrote it. */
+  publishNote: string | null;
+  /** Bumped by every save of the draft. */
+  revision: number;
+  /** The version's entity tag (also the `ETag` header): send it as `If-Match` when saving. */
+  etag: string;
 };
 
 /** A subscription to emitted events. */

@@ -46,6 +46,7 @@ export type { ProgrammeStats } from './programme-stats-repository.js';
 export type { ProgrammeParamsPreview } from './params-preview-repository.js';
 export type {
   SavedTemplate,
+  SavePrecondition,
   TemplateSummary,
   TemplateVersionRecord,
 } from './template-repository.js';
