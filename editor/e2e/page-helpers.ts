@@ -42,7 +42,7 @@ export async function seedTemplate(
   const { items } = await api.call('listTemplates');
   if (items.some((t) => t.id === 'love-meals')) return;
   await api.call('createTemplate', { body: source });
-  await api.call('publishTemplate', { path: { id: 'love-meals', v: 1 } });
+  await api.call('publishTemplate', { path: { id: 'love-meals', v: 1 }, body: {} });
 }
 
 /** Put the YAML cursor on the first line containing `text`, as a problem click does (scrolls it into view). */

@@ -233,7 +233,11 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
           const { path, options } = requestFor(op, where);
           const body =
             op.id === 'createTemplate'
-              ? { body: source.replace(/^version: 1$/m, 'version: 7'), type: 'application/yaml' }
+              ? // A new version each time: replacing a draft needs its ETag (If-Match).
+                {
+                  body: source.replace(/^version: 1$/m, `version: ${7 + made++}`),
+                  type: 'application/yaml',
+                }
               : options;
           const method = op.method.toUpperCase();
           // Signing out ends the session used: those requests use a session of their own.

@@ -33,6 +33,62 @@ describe.each(DATABASES)('template evolution on %s', (kind) => {
     await t?.close();
   });
 
+  it('refuses a stale save with 412, a taken id with 409, and keeps who published and why', async () => {
+    const v1 = await api.request('GET', '/api/v1/templates/love-meals/versions/1', {
+      key: t.ownerKey,
+    });
+    const base = v1.headers.get('etag')!;
+    expect(base).toBe(v1.body.etag);
+    const draft = V1.replace(/^version: 1$/m, 'version: 5');
+    // Designer A and B opened v1; A saves v5 from it first.
+    const a = await api.request('POST', '/api/v1/templates', yaml(draft, { 'if-match': base }));
+    expect(a.status, a.text).toBe(201);
+    expect(a.headers.get('etag')).toBe('"love-meals.5.1"');
+    const b = await api.request(
+      'POST',
+      '/api/v1/templates',
+      yaml(draft.replace('en: Love meals }', 'en: Love meals B }'), { 'if-match': base }),
+    );
+    expectProblem(b, 412, 'template-version-stale');
+    expect(b.body.details).toMatchObject({ etag: '"love-meals.5.1"', version: 5 });
+    expect(b.body.details.messageZh).toContain('未保存');
+    // A saves again with the ETag it holds; the one it replaced is now stale.
+    const again = await api.request(
+      'POST',
+      '/api/v1/templates',
+      yaml(draft.replace('en: Love meals }', 'en: Love meals A }'), { 'if-match': a.body.etag }),
+    );
+    expect(again.body.etag).toBe('"love-meals.5.2"');
+    expectProblem(
+      await api.request('POST', '/api/v1/templates', yaml(draft, { 'if-match': a.body.etag })),
+      412,
+      'template-version-stale',
+    );
+    expectProblem(
+      await api.request('POST', '/api/v1/templates', yaml(draft)),
+      428,
+      'template-etag-required',
+    );
+    expectProblem(
+      await api.request('POST', '/api/v1/templates', yaml(draft, { 'if-none-match': '*' })),
+      409,
+      'template-exists',
+    );
+    const v5 = await api.request('GET', '/api/v1/templates/love-meals/versions/5', {
+      key: t.ownerKey,
+    });
+    expect(v5.body.source).toContain('Love meals A');
+    const published = await api.request('POST', '/api/v1/templates/love-meals/versions/5/publish', {
+      key: t.ownerKey,
+      json: { note: '加上备注 / with a note' },
+    });
+    expect(published.status, published.text).toBe(200);
+    expect(published.body).toMatchObject({
+      publishNote: '加上备注 / with a note',
+      publishedBy: expect.any(String) as string,
+    });
+  });
+
   it('diffs two stored versions with places in both and a verdict', async () => {
     for (const source of [V2, V3]) {
       const saved = await api.request('POST', '/api/v1/templates', yaml(source));

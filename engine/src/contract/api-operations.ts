@@ -37,6 +37,7 @@ import type {
   SessionCreate,
   TemplateDiff,
   TemplateList,
+  TemplatePublish,
   TemplateSource,
   TemplateValidation,
   TemplateVersion,
@@ -67,7 +68,7 @@ export const API_ROUTES = {
   publishTemplate: {
     method: 'post',
     path: '/api/v1/templates/{id}/versions/{v}/publish',
-    bodyTypes: [],
+    bodyTypes: ['application/json'],
   },
   diffTemplate: { method: 'get', path: '/api/v1/templates/{id}/diff', bodyTypes: [] },
   startProgramme: { method: 'post', path: '/api/v1/programmes', bodyTypes: ['application/json'] },
@@ -151,7 +152,11 @@ export interface ApiOperations {
   };
   /** POST /api/v1/templates: Store a template version as a draft */
   createTemplate: {
-    input: { body: string | TemplateSource; contentType?: 'application/yaml' | 'application/json' };
+    input: {
+      headers?: { 'If-Match'?: string; 'If-None-Match'?: '*' };
+      body: string | TemplateSource;
+      contentType?: 'application/yaml' | 'application/json';
+    };
     response: TemplateVersion;
   };
   /** GET /api/v1/templates: Every template with its latest and published versions */
@@ -161,7 +166,10 @@ export interface ApiOperations {
   /** GET /api/v1/templates/{id}/versions/{v}: One version: YAML source and checked definition */
   getTemplateVersion: { input: { path: { id: string; v: number } }; response: TemplateVersion };
   /** POST /api/v1/templates/{id}/versions/{v}/publish: Freeze a version so programmes can start from it (publishing twice is harmless) */
-  publishTemplate: { input: { path: { id: string; v: number } }; response: TemplateVersion };
+  publishTemplate: {
+    input: { path: { id: string; v: number }; body: TemplatePublish };
+    response: TemplateVersion;
+  };
   /** GET /api/v1/templates/{id}/diff: Semantic diff of two versions, with the verdict for running cases */
   diffTemplate: {
     input: { path: { id: string }; query?: { from?: number; to?: number } };

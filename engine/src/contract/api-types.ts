@@ -182,7 +182,7 @@ export type History = {
   nextCursor: string | null;
 };
 
-/** What a bulk import did, row by row. Valid rows are kept even when others fail. */
+/** What a bulk import did: counts of every row, and the first 1000 cases and 1000 refusals in row order (the rest of the cases: follow `casesCursor`). Valid rows are kept even when others fail. */
 export type ImportResult = {
   dryRun: boolean;
   /** Data rows read. */
@@ -199,6 +199,10 @@ export type ImportResult = {
     ref: string | null;
     skipped: boolean;
   }[];
+  /** Only the first 1000 rows that opened (or would open) a case or were skipped are listed in `cases`; `created` and `skipped` count them all. */
+  casesTruncated: boolean;
+  /** When `cases` is cut short before cases that were opened (never on a dry run): pass as `cursor` to `GET /programmes/{id}/cases` to list the import's remaining cases, in file order (each with its `ref`); cases others opened at the same moment may appear among them. Null otherwise. */
+  casesCursor: string | null;
   errors: {
     /** Data row number, 1 for the first row after the CSV header. */
     row: number;
@@ -646,6 +650,12 @@ export type TemplateList = {
   items: TemplateSummary[];
 };
 
+/** Why a version is published, kept with who published it and when. */
+export type TemplatePublish = {
+  /** The designer's note, e.g. "adds reheated; allergies asked at enrolment". */
+  note?: string;
+};
+
 /** For clients that cannot send `application/yaml`: the YAML text in a JSON string. */
 export type TemplateSource = {
   source: string;
@@ -705,7 +715,16 @@ export type TemplateVersion = {
     status: 'draft' | 'published';
     createdAt: string;
     publishedAt: string | null;
+    createdBy?: string | null;
+    publishedBy?: string | null;
+    publishNote?: string | null;
   }[];
+  /** Why it was published, as the designer wrote it. */
+  publishNote: string | null;
+  /** Bumped by every save of the draft. */
+  revision: number;
+  /** The version's entity tag (also the `ETag` header): send it as `If-Match` when saving. */
+  etag: string;
 };
 
 /** A subscription to emitted events. */
