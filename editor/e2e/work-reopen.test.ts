@@ -231,7 +231,7 @@ describe.runIf(
       const failed = (
         await api<{ items: Json[] }>(`/cases/${meals['LM-3']!}/history`)
       ).items.filter((h) => h.type === 'fail');
-      expect(failed.map((h) => h.payload)).toEqual([{ reason: '家中无人应门' }]);
+      expect(failed.map((h) => h.payload as unknown)).toEqual([{ reason: '家中无人应门' }]);
       expect(errors).toEqual([]);
     });
   },
