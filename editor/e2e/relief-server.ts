@@ -9,8 +9,24 @@ import { resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const START_TIMEOUT_MS = 60_000;
 
-/** Start the server; resolves with its URL, the owner key and a stop function. */
-export function startReliefServer(databaseUrl?: string): Promise<{
+/** Where a server keeps its data and listens, when not the defaults (PGlite in memory, any port). */
+export interface ServerPlace {
+  /** A PGlite folder that outlives the process (a restart finds the same cases). */
+  dataDir?: string;
+  /** A fixed port (a restarted server keeps the origin, so the browser's offline copy applies). */
+  port?: number;
+  /** The folder has been started before: no owner key will be printed. */
+  restart?: boolean;
+}
+
+/**
+ * Start the server; resolves with its URL, the owner key and a stop function. A server restarted
+ * on an existing `dataDir` prints no key (only the first start makes one): `key` is then ''.
+ */
+export function startReliefServer(
+  databaseUrl?: string,
+  place: ServerPlace = {},
+): Promise<{
   url: string;
   key: string;
   close: () => Promise<void>;
@@ -19,9 +35,9 @@ export function startReliefServer(databaseUrl?: string): Promise<{
     cwd: ROOT,
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: String(place.port ?? 0),
       HOST: '127.0.0.1',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: 'memory://' }),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: place.dataDir ?? 'memory://' }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops the tsx and node processes under pnpm.
@@ -44,9 +60,9 @@ export function startReliefServer(databaseUrl?: string): Promise<{
       output += chunk.toString('utf8');
       key ??= /Bearer (\S+)/.exec(output)?.[1];
       const url = /"msg":"listening","url":"([^"]+)"/.exec(output)?.[1];
-      if (url && key) {
+      if (url && (key || place.restart)) {
         clearTimeout(timer);
-        resolveStart({ url, key, close });
+        resolveStart({ url, key: key ?? '', close });
       }
     };
     child.stdout.on('data', read);

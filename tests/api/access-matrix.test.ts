@@ -58,6 +58,7 @@ const MATRIX: Record<string, [own: string, other: string]> = {
     '401 200 200 200 200 200 403 200 403',
   ],
   publishTemplate: ['401 200 200 403 403 403 403 403 403', '401 200 200 403 403 403 403 403 403'],
+  diffTemplate: ['401 200 200 200 200 200 403 200 403', '401 200 200 200 200 200 403 200 403'],
   startProgramme: ['401 201 403 201 403 403 403 201 403', '401 201 403 404 403 403 403 404 403'],
   listProgrammes: ['401 200 200 200 200 200 200 200 200', '401 200 200 200 200 200 200 200 200'],
   getProgramme: ['401 200 200 200 200 200 200 200 200', '401 200 404 404 404 404 404 404 404'],
@@ -232,7 +233,11 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
           const { path, options } = requestFor(op, where);
           const body =
             op.id === 'createTemplate'
-              ? { body: source.replace(/^version: 1$/m, 'version: 7'), type: 'application/yaml' }
+              ? // A new version each time: replacing a draft needs its ETag (If-Match).
+                {
+                  body: source.replace(/^version: 1$/m, `version: ${7 + made++}`),
+                  type: 'application/yaml',
+                }
               : options;
           const method = op.method.toUpperCase();
           // Signing out ends the session used: those requests use a session of their own.

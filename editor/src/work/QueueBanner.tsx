@@ -12,6 +12,7 @@ export function QueueBanner() {
   const lang = useLang();
   const queue = useWork((s) => s.queue);
   const flushing = useWork((s) => s.flushing);
+  const signInNeeded = useWork((s) => s.signInNeeded);
   if (queue.length === 0) return null;
   return (
     <section className="work-queue" data-testid="work-queue" aria-live="polite">
@@ -26,6 +27,12 @@ export function QueueBanner() {
           {flushing ? t('workSending') : t('workSendNow')}
         </button>
       </div>
+      {signInNeeded && (
+        <p className="work-queue-signin" role="alert" data-testid="work-sign-in-needed">
+          {t('workSignInToSend')}{' '}
+          <Link to={`/sign-in?next=${encodeURIComponent('/work')}`}>{t('workSignInAgain')}</Link>
+        </p>
+      )}
       <ol>
         {queue.map((q) => (
           <li key={q.seq} className={`work-queue-item ${q.status}`} data-testid="work-queue-item">

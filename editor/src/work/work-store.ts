@@ -9,7 +9,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { ApiProblem } from '../api/api-problem.js';
-import { api, sessionStore } from '../shell/session-store.js';
+import { api, checkSession, sessionStore } from '../shell/session-store.js';
 import { loadHistory, loadList, patchList, saveHistory, saveList, workDb } from './offline-db.js';
 import type {
   CaseSnapshot,
@@ -33,6 +33,8 @@ export interface WorkState {
   flushing: boolean;
   notes: WorkNote[];
   unread: number;
+  /** The server no longer knows this phone's session: the queue waits for a new sign-in. */
+  signInNeeded: boolean;
 }
 
 /** The one Work store. */
@@ -46,6 +48,7 @@ export const workStore = createStore<WorkState>(() => ({
   flushing: false,
   notes: [],
   unread: 0,
+  signInNeeded: false,
 }));
 
 /** The Work state, in React. */
@@ -61,6 +64,15 @@ function owner(): string {
 
 /** A network failure (no answer), as opposed to the server saying no. */
 const isOffline = (error: unknown) => !(error instanceof ApiProblem) || error.status >= 500;
+
+/**
+ * The server did not refuse the event but the session: it ended (401), or this browser lost the
+ * session's CSRF token (kept per tab, so gone after the browser was closed). Not the event's fault:
+ * it stays in the queue.
+ */
+const isSessionProblem = (error: unknown) =>
+  error instanceof ApiProblem &&
+  (error.status === 401 || (error.status === 403 && error.code === 'csrf-token-invalid'));
 
 /** Show the phone's copy at once; then ask the server. */
 export async function startWork(): Promise<void> {
@@ -194,7 +206,7 @@ export function flushQueue(): Promise<Map<number, SendOutcome>> {
   return flushing;
 }
 
-async function sendWaiting(): Promise<Map<number, SendOutcome>> {
+async function sendWaiting(sessionRechecked = false): Promise<Map<number, SendOutcome>> {
   const results = new Map<number, SendOutcome>();
   const update = (entry: QueuedEvent) =>
     set({ queue: workStore.getState().queue.map((q) => (q.seq === entry.seq ? entry : q)) });
@@ -228,7 +240,12 @@ async function sendWaiting(): Promise<Map<number, SendOutcome>> {
           headers: { 'Idempotency-Key': entry.idempotencyKey, 'If-Match': String(entry.ifMatch) },
         });
         await (await workDb()).delete('queue', entry.seq!);
-        set({ queue: workStore.getState().queue.filter((q) => q.seq !== entry.seq) });
+        set({
+          queue: workStore.getState().queue.filter((q) => q.seq !== entry.seq),
+          online: true,
+          signInNeeded: false,
+        });
+        retryDelayMs = FIRST_RETRY_MS;
         applyResult(answer.body.case, answer.body.stateTitle);
         results.set(entry.seq!, {
           kind: 'done',
@@ -240,6 +257,19 @@ async function sendWaiting(): Promise<Map<number, SendOutcome>> {
         if (isOffline(error)) {
           update({ ...entry, status: 'waiting' });
           set({ online: false });
+          scheduleRetry();
+          break;
+        }
+        if (isSessionProblem(error)) {
+          update({ ...entry, status: 'waiting' });
+          // Ask who is signed in: a live cookie answers with a fresh CSRF token, and the queue
+          // goes on at once; an ended session waits for the worker to sign in again.
+          if (!sessionRechecked && (await renewSession())) {
+            sessionRechecked = true;
+            results.clear();
+            return sendWaiting(true);
+          }
+          set({ signInNeeded: true });
           break;
         }
         const problem = error as ApiProblem;
@@ -261,6 +291,31 @@ async function sendWaiting(): Promise<Map<number, SendOutcome>> {
   }
   if (sent > 0) void refreshWork();
   return results;
+}
+
+/** Whether the server still knows this browser's session (and its CSRF token is fresh again). */
+async function renewSession(): Promise<boolean> {
+  await checkSession();
+  const session = sessionStore.getState().session;
+  return session.kind === 'key' || (session.kind === 'person' && session.csrfToken !== undefined);
+}
+
+const FIRST_RETRY_MS = 2_000;
+const LAST_RETRY_MS = 15_000;
+let retryDelayMs = FIRST_RETRY_MS;
+let retryTimer: number | undefined;
+
+/**
+ * No answer from the server: try again on its own, sooner first, then every 15 s at most. The
+ * browser's `online` event does not come when the phone has a network but the server was away.
+ */
+function scheduleRetry(): void {
+  if (retryTimer !== undefined || typeof window === 'undefined') return;
+  retryTimer = window.setTimeout(() => {
+    retryTimer = undefined;
+    if (workStore.getState().queue.some((q) => q.status === 'waiting')) void flushQueue();
+  }, retryDelayMs);
+  retryDelayMs = Math.min(retryDelayMs * 2, LAST_RETRY_MS);
 }
 
 /** The case as it is on the server now (for a conflict). */
@@ -348,15 +403,16 @@ export async function markRead(ids: number[]): Promise<void> {
 export function watchNetwork(): () => void {
   const up = () => {
     set({ online: true });
+    retryDelayMs = FIRST_RETRY_MS;
     void flushQueue().then(() => refreshWork());
   };
   const down = () => set({ online: false });
   window.addEventListener('online', up);
   window.addEventListener('offline', down);
-  // A queue left from an earlier visit, or a network that came back without an event.
+  // A queue left from an earlier visit, or a server that came back without a network event.
   const timer = window.setInterval(() => {
     if (workStore.getState().queue.some((q) => q.status === 'waiting')) void flushQueue();
-  }, 15_000);
+  }, LAST_RETRY_MS);
   return () => {
     window.removeEventListener('online', up);
     window.removeEventListener('offline', down);

@@ -35,7 +35,9 @@ import type {
   ProgrammeStats,
   Session,
   SessionCreate,
+  TemplateDiff,
   TemplateList,
+  TemplatePublish,
   TemplateSource,
   TemplateValidation,
   TemplateVersion,
@@ -66,8 +68,9 @@ export const API_ROUTES = {
   publishTemplate: {
     method: 'post',
     path: '/api/v1/templates/{id}/versions/{v}/publish',
-    bodyTypes: [],
+    bodyTypes: ['application/json'],
   },
+  diffTemplate: { method: 'get', path: '/api/v1/templates/{id}/diff', bodyTypes: [] },
   startProgramme: { method: 'post', path: '/api/v1/programmes', bodyTypes: ['application/json'] },
   listProgrammes: { method: 'get', path: '/api/v1/programmes', bodyTypes: [] },
   getProgramme: { method: 'get', path: '/api/v1/programmes/{id}', bodyTypes: [] },
@@ -149,7 +152,11 @@ export interface ApiOperations {
   };
   /** POST /api/v1/templates: Store a template version as a draft */
   createTemplate: {
-    input: { body: string | TemplateSource; contentType?: 'application/yaml' | 'application/json' };
+    input: {
+      headers?: { 'If-Match'?: string; 'If-None-Match'?: '*' };
+      body: string | TemplateSource;
+      contentType?: 'application/yaml' | 'application/json';
+    };
     response: TemplateVersion;
   };
   /** GET /api/v1/templates: Every template with its latest and published versions */
@@ -159,7 +166,15 @@ export interface ApiOperations {
   /** GET /api/v1/templates/{id}/versions/{v}: One version: YAML source and checked definition */
   getTemplateVersion: { input: { path: { id: string; v: number } }; response: TemplateVersion };
   /** POST /api/v1/templates/{id}/versions/{v}/publish: Freeze a version so programmes can start from it (publishing twice is harmless) */
-  publishTemplate: { input: { path: { id: string; v: number } }; response: TemplateVersion };
+  publishTemplate: {
+    input: { path: { id: string; v: number }; body: TemplatePublish };
+    response: TemplateVersion;
+  };
+  /** GET /api/v1/templates/{id}/diff: Semantic diff of two versions, with the verdict for running cases */
+  diffTemplate: {
+    input: { path: { id: string }; query?: { from?: number; to?: number } };
+    response: TemplateDiff;
+  };
   /** POST /api/v1/programmes: Start a programme from a published template version */
   startProgramme: { input: { body: ProgrammeCreate }; response: Programme };
   /** GET /api/v1/programmes: Programmes in your districts, newest first */

@@ -39,6 +39,12 @@ export type Assignment = {
   } | null;
 };
 
+/** A message in Chinese and English. */
+export type BilingualText = {
+  zh: string;
+  en: string;
+};
+
 /** One beneficiary or request in a programme. */
 export type Case = {
   id: string;
@@ -176,7 +182,7 @@ export type History = {
   nextCursor: string | null;
 };
 
-/** What a bulk import did, row by row. Valid rows are kept even when others fail. */
+/** What a bulk import did: counts of every row, and the first 1000 cases and 1000 refusals in row order (the rest of the cases: follow `casesCursor`). Valid rows are kept even when others fail. */
 export type ImportResult = {
   dryRun: boolean;
   /** Data rows read. */
@@ -193,6 +199,10 @@ export type ImportResult = {
     ref: string | null;
     skipped: boolean;
   }[];
+  /** Only the first 1000 rows that opened (or would open) a case or were skipped are listed in `cases`; `created` and `skipped` count them all. */
+  casesTruncated: boolean;
+  /** When `cases` is cut short before cases that were opened (never on a dry run): pass as `cursor` to `GET /programmes/{id}/cases` to list the import's remaining cases, in file order (each with its `ref`); cases others opened at the same moment may appear among them. Null otherwise. */
+  casesCursor: string | null;
   errors: {
     /** Data row number, 1 for the first row after the CSV header. */
     row: number;
@@ -550,6 +560,79 @@ export type SessionCreate = {
   password: string;
 };
 
+/** A place in one version of a template: JSON pointer, and its line and column in that version's YAML. */
+export type SourcePlace = {
+  /** JSON pointer into that version. */
+  pointer: string;
+  line?: number;
+  col?: number;
+};
+
+/** The semantic diff of two versions of a template: every state, transition, timer, entry/exit list, event, form field, data and parameter field, role, ledger and figure added, removed or changed, with both values and its place in both YAML sources; and the verdict for cases running on the older version. */
+export type TemplateDiff = {
+  templateId: string;
+  /** The older version. */
+  from: number;
+  /** The newer version. */
+  to: number;
+  changes: {
+    kind:
+      | 'template'
+      | 'initial'
+      | 'state'
+      | 'transition'
+      | 'timer'
+      | 'entry'
+      | 'exit'
+      | 'event'
+      | 'form'
+      | 'data'
+      | 'parameter'
+      | 'role'
+      | 'ledger'
+      | 'figure';
+    change: 'added' | 'removed' | 'changed';
+    /** The element: a state id (`enrolled.failed`), `state · event` for a transition, `state · after[0]` for a timer, an event key, a field name (`event.field` in a form). */
+    key: string;
+    /** The state the element belongs to. */
+    state?: string;
+    /** The event of a transition or form. */
+    event?: string;
+    from?: SourcePlace;
+    to?: SourcePlace;
+    /** The value in the older version (absent when added). */
+    before?: unknown;
+    /** The value in the newer version (absent when removed). */
+    after?: unknown;
+    /** Field-level detail of a change: the properties whose values differ (`[0].target`, `minimum`, `delay`). */
+    fields?: string[];
+  }[];
+  counts: {
+    added: number;
+    removed: number;
+    changed: number;
+  };
+  compatibility: {
+    /** `compatible`: every running case moves as is; `review`: cases move, but forms, fields or parameters got stricter (the dry run checks each case); `needs-input`: some cases need a `stateMap` or `dataDefaults` entry. */
+    verdict: 'compatible' | 'review' | 'needs-input';
+    concerns: {
+      code:
+        | 'state-removed'
+        | 'data-required-without-default'
+        | 'data-field-stricter'
+        | 'form-stricter'
+        | 'ledger-removed'
+        | 'parameter-required-without-default'
+        | 'parameter-stricter';
+      severity: 'blocking' | 'check';
+      key: string;
+      message: BilingualText;
+      from?: SourcePlace;
+      to?: SourcePlace;
+    }[];
+  };
+};
+
 /** A located finding about a template source: the same code, message, line and column as `relief validate` prints. */
 export type TemplateFinding = {
   /** Stable finding code, e.g. `unknown-target`. */
@@ -565,6 +648,12 @@ export type TemplateFinding = {
 /** Every template. */
 export type TemplateList = {
   items: TemplateSummary[];
+};
+
+/** Why a version is published, kept with who published it and when. */
+export type TemplatePublish = {
+  /** The designer's note, e.g. "adds reheated; allergies asked at enrolment". */
+  note?: string;
 };
 
 /** For clients that cannot send `application/yaml`: the YAML text in a JSON string. */
@@ -626,7 +715,16 @@ export type TemplateVersion = {
     status: 'draft' | 'published';
     createdAt: string;
     publishedAt: string | null;
+    createdBy?: string | null;
+    publishedBy?: string | null;
+    publishNote?: string | null;
   }[];
+  /** Why it was published, as the designer wrote it. */
+  publishNote: string | null;
+  /** Bumped by every save of the draft. */
+  revision: number;
+  /** The version's entity tag (also the `ETag` header): send it as `If-Match` when saving. */
+  etag: string;
 };
 
 /** A subscription to emitted events. */

@@ -105,6 +105,24 @@ export const issueCatalog = {
     message: (a: IssueArgs) =>
       `role '${a.name}' is not declared; add it under 'roles:' (declared: ${list(a.known)}).`,
   },
+  'visible-to-undeclared-role': {
+    severity: 'error',
+    zh: 'x-relief-visible-to 中的角色未在 roles 中声明',
+    message: (a: IssueArgs) =>
+      `role '${a.name}' in x-relief-visible-to is not declared; declare it under 'roles:' or use one of: ${list(a.known)}.`,
+  },
+  'visible-to-without-sensitivity': {
+    severity: 'warning',
+    zh: '字段没有 x-relief-sensitivity 标记，x-relief-visible-to 不起作用',
+    message: (a: IssueArgs) =>
+      `field '${a.name}' lists x-relief-visible-to but has no x-relief-sensitivity, so every role still sees it; mark it personal, sensitive or minor, or remove the list.`,
+  },
+  'sensitive-visible-to-all': {
+    severity: 'warning',
+    zh: '敏感字段对所有角色可见：请用 x-relief-visible-to 限定需要知道的角色',
+    message: (a: IssueArgs) =>
+      `field '${a.name}' is marked ${a.found} but every programme role may read it; list only the roles that need it in x-relief-visible-to (here or as the default on 'data').`,
+  },
   'undeclared-ledger': {
     severity: 'error',
     message: (a: IssueArgs) =>

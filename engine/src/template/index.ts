@@ -49,3 +49,26 @@ export {
   toEnforcedSchema,
   compileEnforcedSchema,
 } from './create-schema-validator.js';
+export {
+  SENSITIVITIES,
+  SYSTEM_READERS,
+  dataMarks,
+  defaultVisibleTo,
+  formMarks,
+  maySee,
+  projectCaseData,
+  projectPayload,
+  projectRecord,
+} from './privacy-marks.js';
+export type { FieldMark, FieldMarks, Reader, Sensitivity } from './privacy-marks.js';
+export { diffTemplates } from './diff-templates.js';
+export type {
+  CompatibilityConcern,
+  CompatibilityVerdict,
+  ConcernCode,
+  DiffSide,
+  SourcePlace,
+  TemplateChange,
+  TemplateChangeKind,
+  TemplateDiff,
+} from './diff-templates.js';

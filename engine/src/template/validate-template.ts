@@ -4,6 +4,7 @@
  */
 import type { TemplateIssue } from '../errors/issue-catalog.js';
 import { checkFigures } from './check-figures.js';
+import { checkPrivacyMarks } from './check-privacy-marks.js';
 import { checkTemplateExpressions } from './check-template-expressions.js';
 import { checkTemplateHazards } from './check-template-hazards.js';
 import { checkTemplateSchema } from './check-template-schema.js';
@@ -31,6 +32,7 @@ export function validateTemplate(source: string): TemplateValidation {
       ...checkTemplateStructure(template, parsed),
       ...checkTemplateExpressions(template, parsed),
       ...checkFigures(template, parsed),
+      ...checkPrivacyMarks(template, parsed),
       ...checkTemplateHazards(template, parsed),
     ];
   }
