@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
 import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
+import { recordCspViolations } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -198,6 +199,8 @@ describe.runIf(
         hasTouch: true,
         locale: 'zh-CN',
       });
+      // Served without 'unsafe-eval': a blocked `eval` (a form's validator) fails the journey.
+      await recordCspViolations(context, errors);
       page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
     }, 240_000);
