@@ -13,6 +13,7 @@ import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
 import { residents, rosterXlsx } from './console-roster.js';
 import type { E2eDatabase } from './e2e-database.js';
 import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
+import { recordCspViolations } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -121,12 +122,11 @@ describe
         locale: 'zh-CN',
         acceptDownloads: true,
       });
+      // The pages are served with a Content-Security-Policy without 'unsafe-eval': anything it
+      // blocks (an `eval` in a form's validator, say) fails the journey.
+      await recordCspViolations(context, errors);
       page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      // The pages are served with a Content-Security-Policy: anything it blocks fails the journey.
-      page.on('console', (m) => {
-        if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-      });
     }, 180_000);
 
     afterAll(async () => {
@@ -142,6 +142,7 @@ describe
       const started = Date.now();
       const served = await page.goto(`${target.url}/programmes`);
       expect(served?.headers()['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(served?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
       await page.waitForURL(/\/sign-in\?next=/);
       await page.getByTestId('login').waitFor();
       const signInScreen = Date.now() - started;
