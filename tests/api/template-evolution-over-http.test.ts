@@ -129,4 +129,56 @@ describe.each(DATABASES)('template evolution on %s', (kind) => {
       'invalid-query',
     );
   });
+
+  it('migrates a running programme: dry run per case, apply, recorded in its changes', async () => {
+    const key = t.ownerKey;
+    expect(
+      (
+        await api.request('POST', '/api/v1/templates/love-meals/versions/2/publish', {
+          key,
+          json: {},
+        })
+      ).status,
+    ).toBe(200);
+    const p = await api.request('POST', '/api/v1/programmes', {
+      key,
+      json: { template: 'love-meals', version: 1, district: 'sh/putuo/changzheng' },
+    });
+    const programme = p.body.id as string;
+    for (const name of ['甲', '乙'])
+      await api.request('POST', `/api/v1/programmes/${programme}/cases`, {
+        key,
+        json: { data: { name, age: 85, address: '某地', careLevel: 5 } },
+      });
+    const path = `/api/v1/programmes/${programme}/migrate`;
+    expectProblem(
+      await api.request('POST', path, { key, json: { toVersion: 3 } }),
+      409,
+      'template-not-published',
+    );
+    expectProblem(
+      await api.request('POST', path, { key, json: { toVersion: 2, stateMap: { applied: 'x' } } }),
+      422,
+      'validation-failed',
+    );
+    const dry = await api.request('POST', path, { key, json: { toVersion: 2, dryRun: true } });
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body).toMatchObject({ status: 'planned', total: 2, movable: 2, moved: 0 });
+    expect(dry.body.cases[0]).toMatchObject({
+      movable: true,
+      fromState: 'applied',
+      toState: 'applied',
+      filled: ['allergies'],
+      timers: { kept: [{ state: 'applied', index: 0 }] },
+    });
+    const done = await api.request('POST', path, { key, json: { toVersion: 2 } });
+    expect(done.body).toMatchObject({ status: 'done', moved: 2 });
+    const after = await api.request('GET', `/api/v1/programmes/${programme}`, { key });
+    expect(after.body).toMatchObject({ template: 'love-meals', version: 2 });
+    expect((after.body.changes as Body[]).at(-1)).toMatchObject({
+      kind: 'migration',
+      before: { version: 1 },
+      after: { version: 2, moved: 2 },
+    });
+  });
 });

@@ -31,6 +31,8 @@ import type {
   Programme,
   ProgrammeCreate,
   ProgrammeList,
+  ProgrammeMigrate,
+  ProgrammeMigration,
   ProgrammePatch,
   ProgrammeStats,
   Session,
@@ -78,6 +80,11 @@ export const API_ROUTES = {
     method: 'patch',
     path: '/api/v1/programmes/{id}',
     bodyTypes: ['application/json', 'application/merge-patch+json'],
+  },
+  migrateProgramme: {
+    method: 'post',
+    path: '/api/v1/programmes/{id}/migrate',
+    bodyTypes: ['application/json'],
   },
   getProgrammeStats: { method: 'get', path: '/api/v1/programmes/{id}/stats', bodyTypes: [] },
   previewParams: {
@@ -188,6 +195,11 @@ export interface ApiOperations {
   getProgramme: { input: { path: { id: string } }; response: Programme };
   /** PATCH /api/v1/programmes/{id}: Change parameters (recorded) or status (`active`, `paused`, `closed`) */
   changeProgramme: { input: { path: { id: string }; body: ProgrammePatch }; response: Programme };
+  /** POST /api/v1/programmes/{id}/migrate: Move the running cases to a newer published version (dry run first) */
+  migrateProgramme: {
+    input: { path: { id: string }; body: ProgrammeMigrate };
+    response: ProgrammeMigration;
+  };
   /** GET /api/v1/programmes/{id}/stats: Cases by state, accepted events by type and day, ledger balances */
   getProgrammeStats: {
     input: { path: { id: string }; query?: { tz?: string } };

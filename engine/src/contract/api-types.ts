@@ -110,6 +110,34 @@ export type CaseList = {
   nextCursor: string | null;
 };
 
+/** Where one case goes: its new state, the data fields filled or dropped, its timers kept, cancelled or armed; or why it cannot move. */
+export type CaseMigrationPlan = {
+  caseId: string;
+  ref: string | null;
+  movable: boolean;
+  fromState: string;
+  toState?: string;
+  /** The new state value. */
+  value?: unknown;
+  data?: Record<string, unknown>;
+  done?: boolean;
+  filled?: string[];
+  dropped?: string[];
+  timers?: {
+    kept: TimerPlan[];
+    cancelled: TimerPlan[];
+    armed: TimerPlan[];
+  };
+  reason?: {
+    code: 'state-removed' | 'data-invalid' | 'state-invalid';
+    message: BilingualText;
+    fields?: {
+      path: string;
+      message: string;
+    }[];
+  };
+};
+
 /** A webhook's deliveries, newest first, each with every attempt. */
 export type DeliveryList = {
   items: {
@@ -417,7 +445,7 @@ export type Programme = {
   updatedAt: string;
   /** Current balances by ledger name (in `GET /programmes/{id}`). */
   ledgers?: Record<string, number>;
-  /** Every change of the parameters or the status, oldest first: who, when, before and after (in `GET /programmes/{id}`). */
+  /** Every change of the parameters, the status or the template version (a migration), oldest first: who, when, before and after (in `GET /programmes/{id}`). */
   changes?: (
     | {
         kind: 'params';
@@ -436,6 +464,19 @@ export type Programme = {
         changedAt: string;
         before: 'active' | 'paused' | 'closed';
         after: 'active' | 'paused' | 'closed';
+        /** The display name of the person who made the change; null when a key made it. */
+        changedByName?: string | null;
+        /** Why, as given with the change. */
+        reason?: string | null;
+      }
+    | {
+        kind: 'migration';
+        changedBy: string | null;
+        changedAt: string;
+        /** `{ version, params }` before the migration. */
+        before: Record<string, unknown>;
+        /** `{ version, params, moved, refused, stateMap, dataDefaults }`. */
+        after: Record<string, unknown>;
         /** The display name of the person who made the change; null when a key made it. */
         changedByName?: string | null;
         /** Why, as given with the change. */
@@ -463,6 +504,43 @@ export type ProgrammeList = {
   items: Programme[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+};
+
+/** Move a running programme's cases to a newer published version of its template. */
+export type ProgrammeMigrate = {
+  /** A published version of the programme's template. */
+  toVersion: number;
+  /** Old state id → new state id, for cases whose state key does not exist in the new version (a key maps its sub-states too). States whose key still exists are mapped by key. */
+  stateMap?: Record<string, string>;
+  /** Values for data fields the new version requires that a case does not have (the template's own defaults are used first). */
+  dataDefaults?: Record<string, unknown>;
+  /** Answer the plan per case and write nothing. */
+  dryRun?: boolean;
+  /** Move the cases that can move and leave the others on their version. Without it, nothing moves unless every case can (409 `migration-refused`). */
+  onlyMovable?: boolean;
+  /** Cases per transaction (default 500). */
+  batchSize?: number;
+};
+
+/** What a migration did or (dry run) would do, with the plan of every case not yet on the new version. */
+export type ProgrammeMigration = {
+  programmeId: string;
+  fromVersion: number;
+  toVersion: number;
+  dryRun: boolean;
+  /** `planned`: a dry run; `done`: the programme runs on `toVersion`. */
+  status: 'planned' | 'done' | 'refused';
+  total: number;
+  movable: number;
+  refused: number;
+  /** Cases already on `toVersion` (a retried or resumed migration). */
+  alreadyMigrated: number;
+  moved: number;
+  batches: number;
+  /** The programme's parameters re-validated against the new version, defaults filled. */
+  params: Record<string, unknown>;
+  cases: CaseMigrationPlan[];
+  casesOmitted: number;
 };
 
 /** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status, with an optional reason kept with the record. A closed programme stays closed. */
@@ -725,6 +803,16 @@ export type TemplateVersion = {
   revision: number;
   /** The version's entity tag (also the `ETag` header): send it as `If-Match` when saving. */
   etag: string;
+};
+
+/** A timer of a case in a migration: the state that owns it, its place in that state's `after` list, and when it falls due. */
+export type TimerPlan = {
+  /** The pending timer cancelled. */
+  id?: number;
+  state: string;
+  index: number;
+  eventType: string;
+  dueAt: string;
 };
 
 /** A subscription to emitted events. */

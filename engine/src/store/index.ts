@@ -77,3 +77,5 @@ export { createTestDatabase, testDatabaseUrl } from './sql/create-test-database.
 export type { TestDatabase } from './sql/create-test-database.js';
 export type { WorklistPage } from './worklist-repository.js';
 export type { AssigneeMatch } from './assignee-people.js';
+export { MigrationRefusedError, MAX_LISTED_PLANS } from './migrate-programme.js';
+export type { MigrateProgrammeInput, ProgrammeMigration } from './migrate-programme.js';

@@ -24,6 +24,7 @@ import {
   openCase,
 } from './case-repository.js';
 import { importCases } from './import-cases.js';
+import { migrateProgramme } from './migrate-programme.js';
 import { caseNextEvents } from './next-events.js';
 import {
   countUnread,
@@ -100,6 +101,7 @@ export const STORE_OPERATIONS = {
   getProgramme,
   listProgrammes,
   changeProgramme,
+  migrateProgramme,
   listProgrammeChanges,
   ledgerBalances,
   programmeStats,
