@@ -417,6 +417,42 @@ describe
       expect((await signInAs()).status).toBe(401);
       expect(errors).toEqual([]);
     }, 60_000);
+
+    it('reassigns a case: a name nobody holds is kept and flagged, a colleague is matched', async () => {
+      await api('/people', {
+        method: 'POST',
+        body: JSON.stringify({
+          login: 'zhao.gan',
+          displayName: '赵干部',
+          password: 'correct horse battery',
+          roles: ['committee'],
+          district: STREET,
+        }),
+      });
+      const [resident] = await casesIn('enrolled');
+      await page.goto(`${target.url}/programmes/${programmeId}/cases/${resident!.id}`);
+      await page.getByTestId('case-page').waitFor();
+      await page.getByTestId('reassign').click();
+      await page.getByTestId('reassign-to').fill('nobody.here');
+      await page.getByTestId('reassign-confirm').click();
+      await eventually(() => page.getByTestId('case-notice').textContent()).toBe(
+        '已改派给 nobody.here',
+      );
+      await page.getByTestId('assignee-unknown').waitFor();
+      await shot('20-reassign-unknown');
+      await page.getByTestId('reassign').click();
+      await page.getByTestId('reassign-to').fill('zhao.gan');
+      await page.getByTestId('reassign-confirm').click();
+      await eventually(() => page.getByTestId('case-notice').textContent()).toBe(
+        '已改派给 zhao.gan',
+      );
+      await eventually(() => page.getByTestId('assignee-unknown').count()).toBe(0);
+      expect(await page.getByTestId('case-data').textContent()).toContain('赵干部');
+      await shot('21-reassigned');
+      const history = await api<{ items: { type: string }[] }>(`/cases/${resident!.id}/history`);
+      expect(history.items.filter((h) => h.type === '(reassign)')).toHaveLength(2);
+      expect(errors).toEqual([]);
+    }, 60_000);
   },
   600_000,
 );
