@@ -226,6 +226,12 @@ describe.runIf(
 
     it('publishes without a YAML edit; the server opens a case with name, phone and test date', async () => {
       expect(await page.evaluate(() => document.activeElement?.closest('.yaml-area'))).toBeNull();
+      // Search and jump (a check, not a building step).
+      await page.getByTestId('state-search').fill('批准');
+      await page.getByTestId('state-search').press('Enter');
+      await eventually(() => page.getByTestId('state-inspector').textContent()).toContain(
+        'approved',
+      );
       await act(page.getByTestId('publish').click());
       await eventually(() => page.getByTestId('doc-status').textContent()).toContain('已发布');
       const api = createApiClient({
