@@ -32,7 +32,7 @@ export function StateSearch() {
     setAt(at + 1);
   };
   return (
-    <Panel position="top-left" className="state-search">
+    <Panel position="top-right" className="state-search">
       <input
         type="search"
         value={text}
