@@ -1,5 +1,6 @@
 import type { Lang } from '../model/index.js';
 import { consoleMessages } from './console-messages.js';
+import { designerMessages } from './designer-messages.js';
 import { formMessages } from './form-messages.js';
 import { workMessages } from './work-messages.js';
 /**
@@ -233,6 +234,7 @@ export const messages = m({
   },
   serverRefused: { zh: '服务器未接受：{detail}', en: 'The server refused: {detail}' },
   ...consoleMessages,
+  ...designerMessages,
   ...formMessages,
   ...workMessages,
 });
