@@ -1,5 +1,6 @@
 import type { Lang } from '../model/index.js';
 import { consoleMessages } from './console-messages.js';
+import { designerMessages } from './designer-messages.js';
 import { formMessages } from './form-messages.js';
 import { workMessages } from './work-messages.js';
 /**
@@ -53,6 +54,42 @@ export const messages = m({
   noTemplates: { zh: '服务器上还没有模板。', en: 'No templates on the server yet.' },
   loading: { zh: '加载中…', en: 'Loading…' },
   saved: { zh: '已保存为 v{v}（草稿）', en: 'Saved as v{v} (draft)' },
+  publishAsk: { zh: '发布 v{v}？', en: 'Publish v{v}?' },
+  publishImmutable: {
+    zh: '发布后这一版不能再修改（修改会另存为下一版），新开展的项目将使用它；正在运行的项目可在控制台迁移到这一版。',
+    en: 'Once published this version never changes (edits become the next version) and new programmes start from it; running programmes can be migrated to it in the console.',
+  },
+  publishFirst: { zh: '这是第一个发布的版本。', en: 'This is the first published version.' },
+  publishSince: { zh: '与已发布的 v{v} 相比', en: 'Since published v{v}' },
+  diffNothing: { zh: '没有改动。', en: 'Nothing changed.' },
+  publishNote: { zh: '发布说明（可选）', en: 'Note (optional)' },
+  publishConfirm: { zh: '确认发布', en: 'Publish' },
+  'verdict.compatible': {
+    zh: '运行中的案件可原样迁移。',
+    en: 'Running cases can move as they are.',
+  },
+  'verdict.review': {
+    zh: '运行中的案件可以迁移，但有内容变严格了，请在控制台试运行检查：',
+    en: 'Running cases can move, but something got stricter; check with the dry run in the console:',
+  },
+  'verdict.needs-input': {
+    zh: '部分运行中的案件迁移前需要管理员指定去向或默认值：',
+    en: 'Some running cases need the admin to map their state or give defaults before they move:',
+  },
+  'changeKind.template': { zh: '模板', en: 'template' },
+  'changeKind.initial': { zh: '初始状态', en: 'initial state' },
+  'changeKind.state': { zh: '状态', en: 'state' },
+  'changeKind.transition': { zh: '转换', en: 'transition' },
+  'changeKind.timer': { zh: '计时器', en: 'timer' },
+  'changeKind.entry': { zh: '进入动作', en: 'entry actions' },
+  'changeKind.exit': { zh: '离开动作', en: 'exit actions' },
+  'changeKind.event': { zh: '事件', en: 'event' },
+  'changeKind.form': { zh: '表单字段', en: 'form field' },
+  'changeKind.data': { zh: '数据字段', en: 'data field' },
+  'changeKind.parameter': { zh: '参数', en: 'parameter' },
+  'changeKind.role': { zh: '角色', en: 'role' },
+  'changeKind.ledger': { zh: '台账', en: 'ledger' },
+  'changeKind.figure': { zh: '统计指标', en: 'figure' },
   saveStale: {
     zh: '未保存：v{v} 在您打开后已被 {who} 保存（{at}）。请先查看对方的修改。',
     en: 'Not saved: v{v} was saved by {who} ({at}) after you opened it. Look at the other change first.',
@@ -197,6 +234,7 @@ export const messages = m({
   },
   serverRefused: { zh: '服务器未接受：{detail}', en: 'The server refused: {detail}' },
   ...consoleMessages,
+  ...designerMessages,
   ...formMessages,
   ...workMessages,
 });

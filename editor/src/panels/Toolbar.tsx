@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
-import { STARTER_TEMPLATE } from '../state/starter-template.js';
 import { ApiKeyDialog } from './ApiKeyDialog.js';
+import { NewTemplateDialog } from './NewTemplateDialog.js';
 import { OpenDialog } from './OpenDialog.js';
+import { PublishDialog } from './PublishDialog.js';
 import { VersionsDialog } from './VersionsDialog.js';
 
 /** The toolbar. */
@@ -17,7 +18,9 @@ export function Toolbar({
 }) {
   const t = useT();
   const { store, remote } = useActions();
-  const [dialog, setDialog] = useState<'open' | 'versions' | 'key' | undefined>();
+  const [dialog, setDialog] = useState<
+    'new' | 'open' | 'versions' | 'key' | 'publish' | undefined
+  >();
   const lang = useEditor((s) => s.lang);
   const title = useEditor((s) => s.template.title);
   const version = useEditor((s) => s.template.version);
@@ -30,12 +33,7 @@ export function Toolbar({
   return (
     <header className="toolbar">
       <span className="name">{t('appName')}</span>
-      <button
-        onClick={() =>
-          (!s().isDirty() || window.confirm(t('discardChanges'))) && s().load(STARTER_TEMPLATE)
-        }
-        data-testid="new"
-      >
+      <button onClick={() => setDialog('new')} data-testid="new">
         {t('newTemplate')}
       </button>
       <button onClick={() => setDialog('open')} data-testid="open">
@@ -44,7 +42,7 @@ export function Toolbar({
       <button onClick={() => void remote.saveDraft()} data-testid="save">
         {t('saveDraft')}
       </button>
-      <button onClick={() => void remote.publish()} data-testid="publish">
+      <button onClick={() => setDialog('publish')} data-testid="publish">
         {t('publish')}
       </button>
       <button onClick={() => setDialog('versions')} disabled={!ref} data-testid="versions">
@@ -89,11 +87,13 @@ export function Toolbar({
       >
         {t('language')}
       </button>
+      {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'versions' && ref && (
         <VersionsDialog id={ref.id} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'key' && <ApiKeyDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'publish' && <PublishDialog onClose={() => setDialog(undefined)} />}
     </header>
   );
 }
