@@ -1,5 +1,6 @@
 /** A state: key (rename), labels, kind, initial, roles, entry/exit actions and its timers. */
 import { useEffect, useRef } from 'react';
+import { labelText } from '@relief/engine';
 import type { Action, Label } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { ActionsEditor } from './ActionsEditor.js';
@@ -28,6 +29,9 @@ export function StateInspector({ node }: { node: StateNode }) {
   const states = useEditor((s) => s.graph.nodes);
   const markers = useEditor((s) => s.markers);
   const timers = edges.filter((e) => e.source === node.id && e.kind === 'timer');
+  // The state's own transitions, in order: what a designer checks before adding another.
+  const outgoing = edges.filter((e) => e.source === node.id && e.kind !== 'timer');
+  const events = useEditor((s) => s.template.events);
   const issues = markers.get(node.id) ?? [];
   const keyInput = useRef<HTMLInputElement>(null);
   const path = statePath(node.id);
@@ -102,6 +106,24 @@ export function StateInspector({ node }: { node: StateNode }) {
         </button>
       </div>
       <RolesField path={[...path, 'roles']} roles={node.own.roles as string[] | undefined} />
+      {outgoing.length > 0 && (
+        <>
+          <h4>{t('outgoing')}</h4>
+          <ul className="list" data-testid="state-outgoing">
+            {outgoing.map((e) => (
+              <li key={e.id}>
+                <button onClick={() => store.getState().select({ kind: 'edge', id: e.id })}>
+                  {labelText(events?.[e.event!]?.title, lang) ?? e.event} →{' '}
+                  {e.target === undefined
+                    ? t('stayInPlace')
+                    : (labelText(states.find((n) => n.id === e.target)?.title, lang) ?? e.target)}
+                </button>
+                {e.guard && <code className="hint">[{e.guard}]</code>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h4>{t('timers')}</h4>
       {timers.map((timer) => (
         <div className="card row" key={timer.id}>
