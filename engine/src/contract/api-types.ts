@@ -719,6 +719,11 @@ export type Webhook = {
   description: string | null;
   createdAt: string;
   disabledAt: string | null;
+  /** Data fields the deliveries carry; null: every field not marked as personal data. */
+  fields: string[] | null;
+  /** The admin (key or person id) who granted the personal-data fields among `fields`; null: none granted. */
+  grantedBy: string | null;
+  grantedAt: string | null;
   /** Signing secret; returned once, when the webhook is created. */
   secret?: string;
 };
@@ -733,6 +738,10 @@ export type WebhookCreate = {
   /** Only events of this programme. */
   programmeId?: string;
   description?: string;
+  /** Data fields the deliveries carry (`mealsDelivered`). Absent: every field the template does not mark as personal data. A field marked personal (`x-relief-sensitivity`) is delivered only when an admin grants it with `grantPersonal`. */
+  fields?: string[];
+  /** An admin grants the personal-data fields among `fields`; the grant is recorded (`grantedBy`, `grantedAt`). 403 for other roles. */
+  grantPersonal?: boolean;
 };
 
 /** The JSON body POSTed to a webhook. Verify `Relief-Signature: t=<unix seconds>,v1=<hex>`: HMAC-SHA256 over `<t>.<raw body>` with the webhook secret. */

@@ -334,8 +334,38 @@ export const webhooks = pgTable(
     createdBy: text('created_by'),
     createdAt: at('created_at').notNull(),
     disabledAt: at('disabled_at'),
+    /** Data fields the deliveries carry; null: every field without a personal-data mark. */
+    fields: text('fields').array(),
+    /** The admin who granted marked (personal) fields in `fields`, and when; null: none granted. */
+    grantedBy: text('granted_by'),
+    grantedAt: at('granted_at'),
   },
   (t) => [index('webhooks_district_idx').on(t.district)],
+);
+
+/**
+ * The access log: every read of a case's data by a person or a key — who, when, and through which
+ * endpoint or screen. Append-only like the history (a trigger refuses UPDATE, DELETE, TRUNCATE).
+ */
+export const caseReads = pgTable(
+  'case_reads',
+  {
+    id: id(),
+    caseId: uuid('case_id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    district: text('district').notNull(),
+    /** Key id or person id. */
+    reader: text('reader').notNull(),
+    readerKind: text('reader_kind').notNull(),
+    /** The operation (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, …) that read it. */
+    via: text('via').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    index('case_reads_case_idx').on(t.caseId, t.at),
+    index('case_reads_reader_idx').on(t.reader, t.at),
+    check('case_reads_reader_kind', sql`${t.readerKind} in ('person', 'key')`),
+  ],
 );
 
 /** One emitted event to deliver to one webhook: its state, retry schedule and attempt log. */

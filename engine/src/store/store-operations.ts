@@ -81,6 +81,7 @@ import {
   listWebhooks,
   recordDeliveryAttempt,
 } from './webhook-repository.js';
+import { visibleCase } from './visible-case.js';
 import { worklist } from './worklist-repository.js';
 
 /** A repository function: the store's context, then its own arguments. */
@@ -115,6 +116,7 @@ export const STORE_OPERATIONS = {
   listCases,
   caseHistory,
   caseHistoryPage,
+  visibleCase,
   applyEvent,
   // what waits on people
   worklist,

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { CaseRecord } from '../../store/index.js';
 import type { CaseCreate, EventRequest } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
-import { toStoreCaller } from '../caller.js';
+import { readerOf, toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
 import { importCases } from './import-cases.js';
 import { queryBool, queryEnum, queryInt, queryValue, readJson } from '../request-input.js';
@@ -63,7 +63,10 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const record = await ctx.store.openCase(programmeId, input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/cases/${record.id}`);
       c.header('etag', `"${record.version}"`);
-      return c.json(toCaseView(record), 201);
+      return c.json(
+        toCaseView(await ctx.store.visibleCase(record, readerOf(c.var.caller))),
+        201,
+      );
     },
     async importCases(c) {
       const result = await importCases(ctx, c, c.req.param('id') ?? '', {
@@ -81,6 +84,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
         scope: c.var.caller.scope,
+        viewer: readerOf(c.var.caller),
       });
       return c.json({ items: page.items.map(toCaseView), nextCursor: page.nextCursor });
     },
@@ -88,6 +92,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const detail = await ctx.store.caseDetail(c.req.param('id') ?? '', {
         scope: c.var.caller.scope,
         roles: c.var.caller.programmeRoles,
+        viewer: readerOf(c.var.caller),
       });
       c.header('etag', `"${detail.case.version}"`);
       return c.json({
@@ -113,7 +118,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       c.header('etag', `"${applied.case.version}"`);
       if (applied.replayed) c.header('idempotent-replayed', 'true');
       return c.json({
-        case: toCaseView(applied.case),
+        case: toCaseView(await ctx.store.visibleCase(applied.case, readerOf(caller))),
         seq: applied.seq,
         replayed: applied.replayed,
         stateTitle: await ctx.store.caseStateTitle(applied.case),
@@ -122,6 +127,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
     async getCaseHistory(c) {
       const page = await ctx.store.caseHistoryPage(c.req.param('id') ?? '', {
         scope: c.var.caller.scope,
+        viewer: readerOf(c.var.caller),
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
       });

@@ -2,7 +2,7 @@
 import type { AssigneeChange, NotificationRead } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import type { Caller } from '../caller.js';
-import { toStoreCaller } from '../caller.js';
+import { readerOf, toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
 import { ifMatchOf, toCaseView } from './case-routes.js';
 import { queryBool, queryInt, queryValue, readJson } from '../request-input.js';
@@ -52,6 +52,7 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
         since,
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
+        viewer: readerOf(caller),
       });
       return c.json({
         items: page.items.map((item) => ({
@@ -89,6 +90,7 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
       const detail = await ctx.store.caseDetail(id, {
         scope: caller.scope,
         roles: caller.programmeRoles,
+        viewer: readerOf(caller),
       });
       c.header('etag', `"${detail.case.version}"`);
       return c.json({
