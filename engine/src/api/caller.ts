@@ -91,6 +91,11 @@ export function readerOf(caller: Caller): Reader {
   return { roles: caller.roles, all: caller.owner || caller.system.has('admin') };
 }
 
+/** Who reads, for the access log: the person, or else the key. */
+export function caseReaderOf(caller: Caller): { actorId: string; kind: 'person' | 'key' } {
+  return { actorId: caller.actorId, kind: caller.person ? 'person' : 'key' };
+}
+
 /** The store's view of a caller: the key id for the record, and the scope. */
 export function toStoreCaller(caller: Caller): StoreCaller {
   return { actorId: caller.actorId, scope: caller.scope };

@@ -5,6 +5,20 @@
  */
 import type { Template } from '../template/template.js';
 
+/** Readers who read more than the threshold of distinct cases of one programme within one window, most cases first. */
+export type AccessFlagList = {
+  threshold: number;
+  windowMinutes: number;
+  since: string;
+  items: {
+    reader: string;
+    readerKind: 'person' | 'key';
+    programmeId: string;
+    windowStart: string;
+    cases: number;
+  }[];
+};
+
 /** An API key (the key itself is never stored, only its SHA-256). */
 export type ApiKey = {
   id: string;
@@ -107,6 +121,23 @@ export type CaseDetail = {
 export type CaseList = {
   items: Case[];
   /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/** Reads of case data from the access log, newest first: who (a person or a key), when, and through which operation. */
+export type CaseReadList = {
+  items: {
+    id: number;
+    caseId: string;
+    programmeId: string;
+    district: string;
+    /** The person id or key id that read. */
+    reader: string;
+    readerKind: 'person' | 'key';
+    /** The API operation that read the case (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, `sendEvent`, `reassignCase`). */
+    via: string;
+    at: string;
+  }[];
   nextCursor: string | null;
 };
 

@@ -283,11 +283,7 @@ export async function caseHistoryPage(
   const after = query.cursor === undefined ? 0 : fromHistoryCursor(query.cursor);
   const record = await getCase(ctx, caseId, query.scope);
   const programme = await getProgramme(ctx, record.programmeId);
-  const { template } = await compiledTemplate(
-    ctx,
-    programme.templateId,
-    programme.templateVersion,
-  );
+  const { template } = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
   const limit = pageLimit(query.limit ?? HISTORY_PAGE_DEFAULT);
   const rows = await ctx.sql.query(sql`
     select ${HISTORY_COLUMNS} from case_history where case_id = ${caseId} and seq > ${after}

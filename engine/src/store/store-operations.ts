@@ -12,6 +12,7 @@ import {
   listApiKeys,
   revokeApiKey,
 } from './api-key-repository.js';
+import { accessFlags, listCaseReads, recordCaseReads } from './access-log-repository.js';
 import { applyEvent } from './apply-event.js';
 import { clearFailures, lockedUntil, recordFailure } from './auth-failure-repository.js';
 import {
@@ -118,6 +119,10 @@ export const STORE_OPERATIONS = {
   caseHistoryPage,
   visibleCase,
   applyEvent,
+  // the access log
+  recordCaseReads,
+  listCaseReads,
+  accessFlags,
   // what waits on people
   worklist,
   reassignCase,

@@ -47,7 +47,8 @@ export function webhookRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WEBHOOK_
         throw new ValidationFailedError('request body', [
           {
             path: '/fields',
-            message: 'grantPersonal needs fields: name the personal-data fields the webhook receives',
+            message:
+              'grantPersonal needs fields: name the personal-data fields the webhook receives',
           },
         ]);
       const { record, secret } = await ctx.store.createWebhook(

@@ -2,7 +2,7 @@
 import type { AssigneeChange, NotificationRead } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import type { Caller } from '../caller.js';
-import { readerOf, toStoreCaller } from '../caller.js';
+import { caseReaderOf, readerOf, toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
 import { ifMatchOf, toCaseView } from './case-routes.js';
 import { queryBool, queryInt, queryValue, readJson } from '../request-input.js';
@@ -54,6 +54,11 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
         limit: queryInt(c, 'limit', 1, 500),
         viewer: readerOf(caller),
       });
+      await ctx.store.recordCaseReads(
+        page.items.map((item) => item.case.id),
+        caseReaderOf(caller),
+        'getWorklist',
+      );
       return c.json({
         items: page.items.map((item) => ({
           case: toCaseView(item.case),
@@ -92,6 +97,7 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
         roles: caller.programmeRoles,
         viewer: readerOf(caller),
       });
+      await ctx.store.recordCaseReads([detail.case.id], caseReaderOf(caller), 'reassignCase');
       c.header('etag', `"${detail.case.version}"`);
       return c.json({
         ...toCaseView(detail.case),
