@@ -79,3 +79,4 @@ export type {
   CaseReadQuery,
   CaseReadRecord,
 } from './access-log-repository.js';
+export type { ErasureRecord } from './erase-personal-data.js';

@@ -344,6 +344,29 @@ export const webhooks = pgTable(
 );
 
 /**
+ * Erasures of personal data: a case's marked fields removed from its data and its history payloads,
+ * by the retention job (`retention`) or at a resident's request served by an admin (`request`).
+ * Counts and figures stay: the case, its state and its history rows remain.
+ */
+export const caseErasures = pgTable(
+  'case_erasures',
+  {
+    id: id(),
+    caseId: uuid('case_id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    /** The data fields removed. */
+    fields: text('fields').array().notNull(),
+    reason: text('reason').notNull(),
+    actor: text('actor'),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    index('case_erasures_case_idx').on(t.caseId),
+    check('case_erasures_reason', sql`${t.reason} in ('retention', 'request')`),
+  ],
+);
+
+/**
  * The access log: every read of a case's data by a person or a key — who, when, and through which
  * endpoint or screen. Append-only like the history (a trigger refuses UPDATE, DELETE, TRUNCATE).
  */

@@ -14,6 +14,7 @@ import {
 } from './api-key-repository.js';
 import { accessFlags, listCaseReads, recordCaseReads } from './access-log-repository.js';
 import { applyEvent } from './apply-event.js';
+import { applyRetention, caseErasures, erasePersonalData } from './erase-personal-data.js';
 import { clearFailures, lockedUntil, recordFailure } from './auth-failure-repository.js';
 import {
   caseDetail,
@@ -123,6 +124,10 @@ export const STORE_OPERATIONS = {
   recordCaseReads,
   listCaseReads,
   accessFlags,
+  // retention and erasure
+  erasePersonalData,
+  caseErasures,
+  applyRetention,
   // what waits on people
   worklist,
   reassignCase,

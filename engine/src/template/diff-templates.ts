@@ -137,8 +137,7 @@ const lbl = (zh: string, en: string) => ({ zh, en });
 /** Is `b` stricter than `a` for values `a` accepted (a field schema, one level)? */
 function isStricter(a: JsonSchemaObject, b: JsonSchemaObject): string[] {
   const reasons: string[] = [];
-  const num = (s: JsonSchemaObject, k: string) =>
-    typeof s[k] === 'number' ? (s[k]) : undefined;
+  const num = (s: JsonSchemaObject, k: string) => (typeof s[k] === 'number' ? s[k] : undefined);
   for (const k of ['minimum', 'exclusiveMinimum', 'minLength', 'minItems']) {
     const x = num(a, k);
     const y = num(b, k);
