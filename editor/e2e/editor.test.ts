@@ -52,7 +52,7 @@ describe.runIf(
       expect(await page.locator('[data-edge^="after:"]').count()).toBe(3);
       expect(
         await page.locator('.react-flow__node[data-id="enrolled.atGate"] .internal').textContent(),
-      ).toContain('PT30M');
+      ).toContain('30分钟');
       expect(await yamlText(page)).toContain('id: love-meals');
       await page.locator('[data-edge-internal="on:applied:assess:0"]').click();
       await page.getByTestId('transition-inspector').waitFor();
@@ -73,10 +73,12 @@ describe.runIf(
         '.react-flow__node[data-id="state"] .react-flow__handle.source',
         '.react-flow__node[data-id="ended"] .react-flow__handle.target',
       );
-      await page.getByRole('dialog').getByRole('textbox').fill('close');
-      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      // A new event is named in Chinese and English; its key is made from the English name.
+      await page.getByRole('dialog').getByPlaceholder('中文名称').fill('结案');
+      await page.getByRole('dialog').getByPlaceholder('英文名称').fill('Close');
+      await page.getByRole('dialog').getByRole('button', { name: '＋ 新事件' }).click();
       await eventually(() => yamlText(page)).toContain('      close: ended');
-      expect(await yamlText(page)).toContain('  close:\n    title: { zh: close, en: close }');
+      expect(await yamlText(page)).toContain('  close:\n    title: { zh: 结案, en: Close }');
       expect(await page.locator('[data-edge="on:state:close:0"]').count()).toBe(1);
       expect(await yamlText(page)).toContain('# 爱心餐 Love meals — Changzheng town');
       await screenshot(page, 'editor-added-state');

@@ -1,5 +1,5 @@
 /** Small helpers for driving the editor page. */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createApiClient } from '../src/api/api-client.js';
 
 /** The YAML panel's text. CodeMirror renders only visible lines, so read it from the editor's state. */
@@ -42,7 +42,7 @@ export async function seedTemplate(
   const { items } = await api.call('listTemplates');
   if (items.some((t) => t.id === 'love-meals')) return;
   await api.call('createTemplate', { body: source });
-  await api.call('publishTemplate', { path: { id: 'love-meals', v: 1 } });
+  await api.call('publishTemplate', { path: { id: 'love-meals', v: 1 }, body: {} });
 }
 
 /** Put the YAML cursor on the first line containing `text`, as a problem click does (scrolls it into view). */
@@ -61,4 +61,30 @@ export async function placeYamlCursor(page: Page, text: string): Promise<void> {
     store.getState().set({ cursor: { line, col: 1, nonce: Date.now() } });
   }, text);
   await page.locator('.cm-line', { hasText: text }).first().waitFor();
+}
+
+/**
+ * Record into `errors` everything the page's Content-Security-Policy blocks, on every page of
+ * `context`: each `securitypolicyviolation` event (directive and what it blocked, e.g. `eval`)
+ * and the CSP messages Chromium writes to the console. Call before the first page opens.
+ */
+export async function recordCspViolations(
+  context: BrowserContext,
+  errors: string[],
+): Promise<void> {
+  await context.exposeBinding('__reliefCspViolation', (_source, text: string) => {
+    errors.push(`CSP violation: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reliefCspViolation: (t: string) => void })
+        .__reliefCspViolation;
+      report(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
 }

@@ -2,9 +2,10 @@
  * The phone with no server at all, and a browser closed in between: the real server (PGlite in a
  * folder, a fixed port) is stopped, not emulated away. A cadre who signed in once reloads the Work
  * area with the server gone: the page comes from the service worker, the worklist and a case's
- * history from IndexedDB. Two deliveries recorded then wait in the queue; the browser is closed and
- * opened again (same profile) and the queue is still there; the server comes back on the same
- * folder and port, and each delivery is applied exactly once, in order, without the worker doing
+ * history from IndexedDB, an event's form from the worker's cache. Three events recorded then wait
+ * in the queue; the browser is closed and opened again (same profile) and the queue is still
+ * there; the server comes back on the same folder and port, and each is applied exactly once, in
+ * order, without the worker doing
  * anything (the queue is retried on its own; the session's CSRF token, lost with the closed
  * browser, is asked for again).
  */
@@ -180,11 +181,13 @@ describe.runIf(
       await eventually(() => page.getByTestId('work-item').count()).toBe(3);
       expect(await page.getByTestId('work-offline').isVisible()).toBe(true);
       await openCard(meals['LM-1']!);
-      expect(await page.getByTestId('work-history').textContent()).toContain('送到小区门口');
+      await eventually(() => page.getByTestId('work-history').textContent()).toContain(
+        '送到小区门口',
+      );
       await backToList();
     });
 
-    it('records two deliveries with no server; they survive closing the browser', async () => {
+    it('records two deliveries and a failed delivery with its form, with no server; they survive closing the browser', async () => {
       for (const ref of ['LM-1', 'LM-2']) {
         await openCard(meals[ref]!);
         await page.getByTestId('work-event-deliver').click();
@@ -194,15 +197,24 @@ describe.runIf(
         );
         await backToList();
       }
+      // A form opens with no server too: its code was fetched while idle and kept by the worker.
+      await openCard(meals['LM-3']!);
+      await page.getByTestId('work-event-fail').click();
+      await page.locator('#work-fail_reason').fill('家中无人应门');
+      await page.getByTestId('work-confirm').click();
+      await eventually(() => page.getByTestId('work-result').textContent()).toContain(
+        '网络恢复后自动发送',
+      );
+      await backToList();
       await eventually(() => page.getByTestId('work-queue-count').textContent()).toBe(
-        '2 条记录待发送',
+        '3 条记录待发送',
       );
       await context!.close();
       context = undefined;
       await openPhone();
       await page.goto(`${url}/work`);
       await eventually(() => page.getByTestId('work-item').count()).toBe(3);
-      expect(await page.getByTestId('work-queue-count').textContent()).toBe('2 条记录待发送');
+      expect(await page.getByTestId('work-queue-count').textContent()).toBe('3 条记录待发送');
       await screenshot(page, 'work/12-reopened-offline-zh');
     });
 
@@ -216,6 +228,10 @@ describe.runIf(
         Date.parse(two[0]!.at as string),
       );
       expect(await delivered(meals['LM-3']!)).toHaveLength(0);
+      const failed = (
+        await api<{ items: Json[] }>(`/cases/${meals['LM-3']!}/history`)
+      ).items.filter((h) => h.type === 'fail');
+      expect(failed.map((h) => h.payload as unknown)).toEqual([{ reason: '家中无人应门' }]);
       expect(errors).toEqual([]);
     });
   },

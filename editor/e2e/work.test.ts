@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
 import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
+import { recordCspViolations } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -198,6 +199,8 @@ describe.runIf(
         hasTouch: true,
         locale: 'zh-CN',
       });
+      // Served without 'unsafe-eval': a blocked `eval` (a form's validator) fails the journey.
+      await recordCspViolations(context, errors);
       page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
     }, 240_000);
@@ -217,6 +220,15 @@ describe.runIf(
         locale: 'zh-CN',
       });
       const p = await phone.newPage();
+      // When the first card appears: what the Work area loads to show the list, as opposed to what
+      // it fetches afterwards while the phone is idle (the form's code, kept for offline use).
+      await p.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('[data-testid="work-item"]')) return;
+          (window as unknown as { listDrawnAt: number }).listDrawnAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
       const scripts = new Map<string, Promise<Buffer>>();
       p.on('response', (r) => {
         if (r.request().resourceType() === 'script') scripts.set(r.url(), r.body());
@@ -243,19 +255,36 @@ describe.runIf(
       figures.render200Ms = Date.now() - started;
       // The one Li is responsible for come first.
       expect(await p.getByTestId('work-item').first().textContent()).toContain('我负责');
-      let gzip = 0;
-      let raw = 0;
-      for (const body of scripts.values()) {
-        const bytes = await body;
-        raw += bytes.length;
-        gzip += gzipSync(bytes, { level: 9 }).length;
+      // Scripts of this page load (the cold one), split at the first card drawn.
+      await p.waitForTimeout(4_000); // idle time: the form's code is fetched now
+      const timing = await p.evaluate(() => ({
+        drawnAt: (window as unknown as { listDrawnAt: number }).listDrawnAt,
+        started: performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('.js'))
+          .map((e) => [e.name, e.startTime] as const),
+      }));
+      const sizes = {
+        initial: { gzip: 0, raw: 0, files: [] as string[] },
+        idle: { gzip: 0, raw: 0, files: [] as string[] },
+      };
+      for (const [url, startTime] of timing.started) {
+        const bytes = await scripts.get(url);
+        if (!bytes) continue;
+        const part = startTime < timing.drawnAt ? sizes.initial : sizes.idle;
+        part.raw += bytes.length;
+        part.gzip += gzipSync(bytes, { level: 9 }).length;
+        part.files.push(url.replace(/^.*\//, ''));
       }
-      figures.workScriptsGzipBytes = gzip;
-      figures.workScriptsRawBytes = raw;
-      figures.workScripts = scripts.size;
+      figures.workScriptsGzipBytes = sizes.initial.gzip;
+      figures.workScriptsRawBytes = sizes.initial.raw;
+      figures.workScripts = sizes.initial.files.length;
+      figures.workIdleScriptsGzipBytes = sizes.idle.gzip;
+      expect(sizes.initial.files.length).toBeGreaterThan(0);
       expect([...scripts.keys()].some((s) => /DesignArea/.test(s))).toBe(false);
+      const kB = (n: number) => (n / 1024).toFixed(1);
       console.log(
-        `200-case worklist drawn in ${figures.render200Ms} ms, cold load ${figures.coldLoad200Ms} ms (CPU 4×); Work JS ${scripts.size} files, ${(gzip / 1024).toFixed(1)} kB gzip: ${[...scripts.keys()].map((u) => u.replace(/^.*\//, '')).join(' ')}`,
+        `200-case worklist drawn in ${figures.render200Ms} ms, cold load ${figures.coldLoad200Ms} ms (CPU 4×); Work JS to show the list: ${sizes.initial.files.length} files, ${kB(sizes.initial.gzip)} kB gzip (${sizes.initial.files.join(' ')}); fetched when idle for offline forms: ${kB(sizes.idle.gzip)} kB gzip (${sizes.idle.files.join(' ')})`,
       );
       // The bar is 1 s; on a shared, loaded CI machine only a gross regression fails here.
       expect(figures.render200Ms).toBeLessThan(Number(process.env.WORK_RENDER_LIMIT_MS ?? 5000));

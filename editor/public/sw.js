@@ -51,7 +51,9 @@ self.addEventListener('fetch', (event) => {
       fetch(request)
         .then((response) => {
           const copy = response.clone();
-          if (response.ok) void caches.open(CACHE).then((cache) => cache.put('/', copy));
+          // The designer's pages carry their own CSP; the kept page is the other areas' one.
+          if (response.ok && !url.pathname.startsWith('/design'))
+            void caches.open(CACHE).then((cache) => cache.put('/', copy));
           return response;
         })
         .catch(() => caches.match('/').then((hit) => hit || Response.error())),

@@ -17,13 +17,32 @@ export function App() {
   const t = useT();
   const [side, setSide] = useState<'inspector' | 'simulator'>('inspector');
   const [showYaml, setShowYaml] = useState(true);
+  // Below 768 px one area at a time (CSS shows the phone tabs only there).
+  const [phone, setPhone] = useState<'canvas' | 'inspector' | 'simulator'>('canvas');
+  const pick = (tab: typeof phone) => {
+    setPhone(tab);
+    if (tab !== 'canvas') setSide(tab);
+  };
   useShortcuts();
   return (
     <ReactFlowProvider>
-      <div className={`app ${showYaml ? '' : 'no-yaml'}`}>
+      <div className={`app ${showYaml ? '' : 'no-yaml'} phone-${phone}`}>
         <Toolbar showYaml={showYaml} onToggleYaml={() => setShowYaml(!showYaml)} />
+        <div className="phone-tabs tabs" role="tablist" aria-label={t('tabCanvas')}>
+          {(
+            [
+              ['canvas', 'tabCanvas'],
+              ['inspector', 'tabInspector'],
+              ['simulator', 'tabSimulator'],
+            ] as const
+          ).map(([tab, key]) => (
+            <button key={tab} role="tab" aria-selected={phone === tab} onClick={() => pick(tab)}>
+              {t(key)}
+            </button>
+          ))}
+        </div>
         <Palette />
-        <main className="canvas-area" aria-label="canvas">
+        <main className="canvas-area" aria-label={t('rf.canvas')}>
           <FlowCanvas />
         </main>
         {showYaml && (

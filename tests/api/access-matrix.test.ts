@@ -63,6 +63,7 @@ const MATRIX: Record<string, [own: string, other: string]> = {
   listProgrammes: ['401 200 200 200 200 200 200 200 200', '401 200 200 200 200 200 200 200 200'],
   getProgramme: ['401 200 200 200 200 200 200 200 200', '401 200 404 404 404 404 404 404 404'],
   changeProgramme: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  migrateProgramme: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
   getProgrammeStats: ['401 200 200 200 200 200 200 200 200', '401 200 404 404 404 404 404 404 404'],
   openCase: ['401 201 403 201 403 201 403 201 403', '401 201 403 404 403 404 403 404 403'],
   importCases: ['401 200 403 200 403 200 403 200 403', '401 200 403 404 403 404 403 404 403'],
@@ -200,6 +201,7 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
       createTemplate: yaml,
       startProgramme: { json: { template: 'love-meals', district } },
       changeProgramme: { json: { params: { minAge: 80 } } },
+      migrateProgramme: { json: { toVersion: 1, dryRun: true } },
       openCase: { json: { data: { name: '测试', age: 81, address: '某地' } } },
       importCases: { body: 'name,age,address\n测试,82,某地\n', type: 'text/csv' },
       sendEvent: { json: { type: 'assess', payload: { careLevel: 0, mobilityImpaired: false } } },
@@ -236,7 +238,11 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
           const { path, options } = requestFor(op, where);
           const body =
             op.id === 'createTemplate'
-              ? { body: source.replace(/^version: 1$/m, 'version: 7'), type: 'application/yaml' }
+              ? // A new version each time: replacing a draft needs its ETag (If-Match).
+                {
+                  body: source.replace(/^version: 1$/m, `version: ${7 + made++}`),
+                  type: 'application/yaml',
+                }
               : options;
           const method = op.method.toUpperCase();
           // Signing out ends the session used: those requests use a session of their own.

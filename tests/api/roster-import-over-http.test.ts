@@ -1,6 +1,8 @@
 /**
  * Roster imports over real HTTP (issue 11): a `district` column (CSV) or field (NDJSON) places each
  * case in a district below the programme's, and a district outside it is refused for its row only.
+ * Issue 10, item 11: the answer is bounded (a 100,000-row import once answered 10 MB, every case
+ * listed): counts of every row, the first 1,000 cases, and a cursor that pages the rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from './api-client.js';
@@ -80,5 +82,50 @@ describe.each(DATABASES)('roster import over HTTP (%s)', (kind) => {
     );
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, created: 0, failed: 1 });
+  });
+
+  it('answers a 2,500-row import with counts, the first 1,000 cases and a cursor to the rest', async () => {
+    const lines = Array.from({ length: 2500 }, (_, i) =>
+      JSON.stringify({ ref: `B-${i}`, data: { name: `n${i}`, age: 80, address: 'x' } }),
+    );
+    lines.splice(1500, 0, JSON.stringify({ ref: 'B-bad', data: { name: 'x', age: 'old' } }));
+    const res = await importBody(lines.join('\n'), 'application/x-ndjson');
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    expect(res.body).toMatchObject({
+      rows: 2501,
+      created: 2500,
+      failed: 1,
+      casesTruncated: true,
+      errorsTruncated: false,
+    });
+    const listed = res.body.cases as { ref: string; row: number }[];
+    expect(listed).toHaveLength(1000);
+    expect(listed.at(-1)).toMatchObject({ ref: 'B-999', row: 1000 });
+    expect(res.body.errors).toEqual([expect.objectContaining({ row: 1501, ref: 'B-bad' })]);
+    // 1,000 listed cases, not 2,500: the answer does not grow with the file.
+    expect(res.text.length).toBeLessThan(150_000);
+
+    // The cursor lists exactly the cases not listed, in file order, each once.
+    const rest: string[] = [];
+    for (let cursor = res.body.casesCursor as string | null; cursor !== null;) {
+      const page = await api.get(
+        `/api/v1/programmes/${programme}/cases?limit=500&cursor=${cursor}`,
+        admin,
+      );
+      expect(page.status, page.text).toBe(200);
+      rest.push(...(page.body.items as { ref: string }[]).map((c) => c.ref));
+      cursor = page.body.nextCursor as string | null;
+    }
+    expect(rest).toEqual(Array.from({ length: 1500 }, (_, i) => `B-${i + 1000}`));
+
+    // A dry run opens nothing, so there is nothing to page: counts and the first rows only.
+    const dry = await api.request(
+      'POST',
+      `/api/v1/programmes/${programme}/cases/import?dryRun=true&dedupe=ref`,
+      { key: admin, body: lines.join('\n'), type: 'application/x-ndjson' },
+    );
+    expect(dry.status, dry.text.slice(0, 300)).toBe(200);
+    expect(dry.body).toMatchObject({ skipped: 2500, casesTruncated: true, casesCursor: null });
+    expect(dry.body.cases).toHaveLength(1000);
   });
 });

@@ -3,7 +3,8 @@
  * and keeps it in the data folder with mode 0600; `relief keys create` refuses while the server
  * holds the PGlite folder and works once it has stopped; `relief users create` makes the first
  * admin through the running server, or straight in the database once it has stopped; SIGTERM
- * shuts down cleanly.
+ * shuts down cleanly. Issue 10, item 11: with no `HOST` it listens on 127.0.0.1 only, and a second
+ * server on a live data folder is refused in one line, not a stack trace.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -46,16 +47,31 @@ async function listening(run: Run): Promise<string> {
 
 describe('relief serve, relief keys and relief users', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'relief-serve-'));
-  const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '' };
+  // No HOST: the default address is checked too.
+  const env = { DATA_DIR: dataDir, PORT: '0', HOST: '', DATABASE_URL: '' };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts, prints the owner key once, keeps it 0600, refuses a second process, and stops on SIGTERM', async () => {
+  it('starts on 127.0.0.1, prints the owner key once, keeps it 0600, refuses a second process, and stops on SIGTERM', async () => {
     const first = relief(['serve'], env);
     const url = await listening(first);
     const key = readFileSync(join(dataDir, 'owner-key'), 'utf8').trim();
     expect(key).toMatch(/^rk_[A-Za-z0-9_-]{43}$/);
     expect(statSync(join(dataDir, 'owner-key')).mode & 0o777).toBe(0o600);
     expect(first.output().split(key).length - 1).toBe(2); // the key, and the curl hint
+    // Bound to 127.0.0.1 with no HOST set: the kernel's table of listening TCP sockets says where.
+    const hex = Number(new URL(url).port).toString(16).toUpperCase().padStart(4, '0');
+    const bound = readFileSync('/proc/net/tcp', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[1]?.endsWith(`:${hex}`) && f[3] === '0A')
+      .map((f) => f[1]);
+    expect(bound).toEqual([`0100007F:${hex}`]);
+    // A second server on the live folder is refused in one line, not a stack trace.
+    const rival = relief(['serve'], env);
+    expect(await rival.exited).toBe(1);
+    const lines = rival.output().trim().split('\n');
+    expect(lines, rival.output()).toHaveLength(1);
+    expect(lines[0]).toMatch(/in use by process \d+; PGlite allows one process per folder/);
     const health = await fetch(`${url}/api/v1/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
     const templates = await fetch(`${url}/api/v1/templates`, {

@@ -146,8 +146,10 @@ describe('a large import on PGlite keeps the server answering', () => {
       report,
     ).toEqual([]);
     // Nine in ten within the bound, and none near the old freeze (every probe waited for the whole
-    // import, 20 s and more). On a 2-core machine shared with other work (load 10–12) the slowest
-    // few took 300–550 ms while the same probes without an import took up to 60–80 ms.
+    // import, 20 s and more). On a 2-core machine shared with other work the slowest probe took
+    // 143 ms at load 2.8, 227 ms at load 10 and 330–430 ms at load 13.7: the longest step left is
+    // one chunk's transaction (~40 ms of CPU), stretched by the share of a core the process gets.
+    // So p99 < 250 ms is not asserted: it holds on a quiet machine only.
     expect(percentile(times, 90), report).toBeLessThan(BOUND_MS);
     expect(times.at(-1)!, report).toBeLessThan(WORST_MS);
     expect(eventsDone.length, report).toBeGreaterThan(0);

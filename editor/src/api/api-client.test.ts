@@ -48,7 +48,10 @@ describe('the web app client, against the real server', () => {
     const source = readShipped('love-meals').replace(/^version: 1$/m, 'version: 2');
     const saved = await api.call('createTemplate', { body: source });
     expect(saved).toMatchObject({ templateId: 'love-meals', version: 2, status: 'draft' });
-    const published = await api.call('publishTemplate', { path: { id: 'love-meals', v: 2 } });
+    const published = await api.call('publishTemplate', {
+      path: { id: 'love-meals', v: 2 },
+      body: { note: 'a test publish' },
+    });
     expect(published.status).toBe('published');
     const read = await api.call('getTemplateVersion', { path: { id: 'love-meals', v: 2 } });
     expect(read.source).toBe(source);

@@ -1,9 +1,9 @@
 /** After drawing a connection: which event moves the case (a declared one, a new one, or a timer)? */
-import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import type { PendingConnect } from './use-canvas-handlers.js';
-import { addTimer, addTransition } from '../model/index.js';
+import { addEvent, addTimer, addTransition, setValue, statePath } from '../model/index.js';
+import { NewName } from '../panels/TemplateInspector.js';
 
 /** The dialog; closes itself through `onClose`. */
 export function ConnectDialog({
@@ -17,16 +17,24 @@ export function ConnectDialog({
   const { store } = useActions();
   const events = useEditor((s) => s.template.events) ?? {};
   const lang = useEditor((s) => s.lang);
-  const [fresh, setFresh] = useState('');
-  const connect = (make: 'event' | 'timer', event?: string) => {
-    const id = store
-      .getState()
-      .edit((doc) =>
-        make === 'timer'
-          ? addTimer(doc, pending.source, pending.target)
-          : addTransition(doc, pending.source, event!, pending.target),
-      );
-    if (id) store.getState().select({ kind: 'edge', id });
+  const connect = (make: 'event' | 'timer', event?: string, title?: { zh: string; en: string }) => {
+    const id = store.getState().edit((doc) => {
+      if (make === 'timer') return addTimer(doc, pending.source, pending.target);
+      // A new event is named as people say it; its senders start as the state's worklist roles.
+      if (title) {
+        addEvent(doc, event!, title);
+        const roles = doc.getIn([...statePath(pending.source), 'roles']);
+        if (roles !== undefined)
+          setValue(doc, ['events', event!, 'roles'], (roles as { toJSON(): unknown }).toJSON());
+      }
+      return addTransition(doc, pending.source, event!, pending.target);
+    });
+    if (id)
+      store
+        .getState()
+        .select(
+          pending.selectTarget ? { kind: 'state', id: pending.target } : { kind: 'edge', id },
+        );
     onClose();
   };
   return (
@@ -51,25 +59,14 @@ export function ConnectDialog({
             </li>
           ))}
         </ul>
-        <label>{t('newEventName')}</label>
-        <div className="row">
-          <input
-            value={fresh}
-            onChange={(e) => setFresh(e.target.value.trim())}
-            placeholder="e.g. approve"
-            aria-label={t('newEventName')}
-            onKeyDown={(e) =>
-              e.key === 'Enter' && /^[a-z][A-Za-z0-9_.-]*$/.test(fresh) && connect('event', fresh)
-            }
-          />
-          <button
-            className="fixed primary"
-            disabled={!/^[a-z][A-Za-z0-9_.-]*$/.test(fresh)}
-            onClick={() => connect('event', fresh)}
-          >
-            {t('ok')}
-          </button>
-        </div>
+        <label>{t('newEvent')}</label>
+        <NewName
+          testId="connect-new-event"
+          button={t('newEvent')}
+          taken={Object.keys(events)}
+          fallback="event"
+          onAdd={(key, title) => connect('event', key, title)}
+        />
         <div className="actions">
           <button onClick={() => connect('timer')}>◷ {t('timerInstead')}</button>
           <button onClick={onClose}>{t('cancel')}</button>

@@ -9,9 +9,12 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import type { Node, NodeChange } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
+import { translate } from '../i18n/messages.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { CanvasActionsContext } from './canvas-actions.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
@@ -43,10 +46,29 @@ export function FlowCanvas() {
   const { fitView } = useReactFlow();
   useEffect(() => {
     const frame = requestAnimationFrame(
-      () => void fitView({ padding: 0.12, duration: 0, maxZoom: 1 }),
+      () => void fitView({ padding: 0.12, duration: 0, maxZoom: 1, minZoom: 0.02 }),
     );
     return () => cancelAnimationFrame(frame);
   }, [viewNonce, fitView]);
+  const lang = useEditor((s) => s.lang);
+  // React Flow's own controls, help texts and live messages in the interface's language.
+  const ariaLabelConfig = useMemo(() => {
+    const tr = (key: MessageKey) => translate(lang, key);
+    return {
+      'node.a11yDescription.default': tr('rf.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': tr('rf.nodeHelp'),
+      'node.a11yDescription.ariaLiveMessage': () => '',
+      'edge.a11yDescription.default': tr('rf.edgeHelp'),
+      'controls.ariaLabel': tr('rf.controls'),
+      'controls.zoomIn.ariaLabel': tr('rf.zoomIn'),
+      'controls.zoomOut.ariaLabel': tr('rf.zoomOut'),
+      'controls.fitView.ariaLabel': tr('rf.fitView'),
+      'controls.interactive.ariaLabel': tr('rf.interactive'),
+      'minimap.ariaLabel': tr('rf.minimap'),
+      'handle.ariaLabel': tr('rf.handle'),
+    };
+  }, [lang]);
+  const canvasActions = useMemo(() => ({ addNext: handlers.addNext }), [handlers.addNext]);
   const onNodesChange = (changes: NodeChange<Node<StateNodeData>>[]) =>
     setShown((current) => applyNodeChanges(changes, current));
 
@@ -58,7 +80,7 @@ export function FlowCanvas() {
   };
 
   return (
-    <>
+    <CanvasActionsContext.Provider value={canvasActions}>
       {diff && (
         <div className="diff-banner" data-testid="diff-banner">
           <b>{t('diffOf', { a: diff.from, b: diff.to })}</b>
@@ -93,6 +115,18 @@ export function FlowCanvas() {
         onPaneClick={() => store.getState().select({ kind: 'template' })}
         onNodeDragStop={readOnly ? undefined : handlers.onNodeDragStop}
         onConnect={handlers.onConnect}
+        onConnectEnd={(event, connection) => {
+          // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
+          if (readOnly || connection.isValid || !connection.fromNode) return;
+          const at = 'changedTouches' in event ? event.changedTouches[0] : event;
+          if (!at) return;
+          const target = document
+            .elementFromPoint(at.clientX, at.clientY)
+            ?.closest('.react-flow__node')
+            ?.getAttribute('data-id');
+          if (target && target !== connection.fromNode.id)
+            handlers.setPending({ source: connection.fromNode.id, target });
+        }}
         onReconnect={handlers.onReconnect}
         onDrop={onDrop}
         onDragOver={(e) => {
@@ -106,18 +140,20 @@ export function FlowCanvas() {
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
-        minZoom={0.2}
+        // Low enough to fit 100 states; search and collapse help read them.
+        minZoom={0.02}
+        ariaLabelConfig={ariaLabelConfig}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="minimap" style={{ width: 140, height: 90 }} />
+        <MiniMap pannable zoomable ariaLabel={t('rf.minimap')} style={{ width: 140, height: 90 }} />
       </ReactFlow>
       {handlers.pending && (
         <ConnectDialog pending={handlers.pending} onClose={() => handlers.setPending(undefined)} />
       )}
-    </>
+    </CanvasActionsContext.Provider>
   );
 }

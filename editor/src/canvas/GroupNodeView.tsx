@@ -5,6 +5,7 @@ import { useT } from '../state/editor-context.js';
 import type { StateNodeData } from './flow-elements.js';
 import { InternalTransitions } from './InternalTransitions.js';
 import { IssueMarker } from './IssueMarker.js';
+import { NodeExtras } from './NodeExtras.js';
 import { nodeClasses } from './StateNodeView.js';
 
 /** The group component. */
@@ -27,6 +28,7 @@ export function GroupNodeView({ data, selected }: NodeProps<Node<StateNodeData>>
         <InternalTransitions items={data.internal} max={3} inline />
       </div>
       <IssueMarker issues={data.issues} />
+      <NodeExtras id={data.state.id} selected={selected} canLead />
       <Handle type="source" position={data.direction === 'TB' ? Position.Bottom : Position.Right} />
     </div>
   );

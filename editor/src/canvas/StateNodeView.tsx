@@ -4,6 +4,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import type { StateNodeData } from './flow-elements.js';
 import { InternalTransitions } from './InternalTransitions.js';
 import { IssueMarker } from './IssueMarker.js';
+import { NodeExtras } from './NodeExtras.js';
 
 /** Classes shared by state and group nodes. */
 export function nodeClasses(data: StateNodeData, selected: boolean): string {
@@ -34,6 +35,7 @@ export function StateNodeView({ data, selected }: NodeProps<Node<StateNodeData>>
       <div className="key">{data.state.key}</div>
       <InternalTransitions items={data.internal} />
       <IssueMarker issues={data.issues} />
+      <NodeExtras id={data.state.id} selected={selected} canLead={data.state.kind !== 'final'} />
       {data.state.kind !== 'final' && (
         <Handle
           type="source"

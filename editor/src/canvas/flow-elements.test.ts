@@ -42,7 +42,7 @@ describe('toFlowElements', () => {
       { id: 'on:applied:review:1', text: '↻ Committee review' },
     ]);
     expect(byId.get('enrolled.atGate')!.data.internal).toEqual([
-      { id: 'after:enrolled.atGate:0', text: '↻ ◷ PT30M' },
+      { id: 'after:enrolled.atGate:0', text: '↻ ◷ 30 minutes' },
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('toFlowElements', () => {
       data: { label: 'Committee review', onPath: 1 },
     });
     expect(edges.find((e) => e.id === 'after:enrolled.delivered:0')).toMatchObject({
-      data: { label: 'P1D', timer: true },
+      data: { label: '1 day', timer: true },
     });
     const lanes = edges
       .filter(

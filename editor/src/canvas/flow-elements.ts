@@ -5,7 +5,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import { labelText } from '@relief/engine';
 import type { Template, TemplateIssue } from '@relief/engine';
-import { shortGuard } from '../model/index.js';
+import { translate } from '../i18n/messages.js';
+import { humanDuration, shortGuard } from '../model/index.js';
 import type {
   DiffStatus,
   Lang,
@@ -68,7 +69,10 @@ export function toFlowElements(input: FlowInput): {
   const internal = new Map<string, { id: string; text: string }[]>();
   for (const e of graph.edges) {
     if (e.target !== undefined) continue;
-    const name = e.kind === 'timer' ? `◷ ${e.delay ?? ''}` : eventTitle(template, e.event!, lang);
+    const name =
+      e.kind === 'timer'
+        ? `◷ ${humanDuration(e.delay, lang)}`
+        : eventTitle(template, e.event!, lang);
     internal.set(e.source, [...(internal.get(e.source) ?? []), { id: e.id, text: `↻ ${name}` }]);
   }
   const nodes = graph.nodes.map((state): Node<StateNodeData> => {
@@ -83,6 +87,7 @@ export function toFlowElements(input: FlowInput): {
       width: box.width,
       height: box.height,
       selected: selection.kind === 'state' && selection.id === state.id,
+      ariaLabel: translate(lang, 'rf.node', { name: labelText(state.title, lang) ?? state.key }),
       data: {
         state,
         title: labelText(state.title, lang) ?? state.key,
@@ -96,6 +101,8 @@ export function toFlowElements(input: FlowInput): {
       zIndex: group ? 0 : 5,
     };
   });
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const titleOf = (id: string) => labelText(byId.get(id)?.title, lang) ?? id;
   const lanes = new Map<string, number>();
   const edges = graph.edges.flatMap((e): Edge<TransitionEdgeData>[] => {
     if (e.target === undefined) return [];
@@ -109,10 +116,14 @@ export function toFlowElements(input: FlowInput): {
         source: e.source,
         target: e.target,
         type: 'transition',
+        ariaLabel: translate(lang, 'rf.edge', { from: titleOf(e.source), to: titleOf(e.target) }),
         selected: selection.kind === 'edge' && selection.id === e.id,
         zIndex: 1,
         data: {
-          label: e.kind === 'timer' ? (e.delay ?? '?') : eventTitle(template, e.event!, lang),
+          label:
+            e.kind === 'timer'
+              ? humanDuration(e.delay, lang)
+              : eventTitle(template, e.event!, lang),
           guard: shortGuard(e.guard),
           timer: e.kind === 'timer',
           issues: markers.get(e.id) ?? [],

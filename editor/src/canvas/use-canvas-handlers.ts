@@ -7,7 +7,17 @@ import { useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, InternalNode, Node, XYPosition } from '@xyflow/react';
 import { useActions } from '../state/editor-context.js';
 import { translate } from '../i18n/messages.js';
-import { addState, moveState, setPosition, setTransitionTarget } from '../model/index.js';
+import {
+  LAYOUT,
+  addState,
+  freeSpot,
+  moveState,
+  setPosition,
+  setTransitionTarget,
+  setValue,
+  statePath,
+} from '../model/index.js';
+import type { Rect } from '../model/index.js';
 
 /** The kinds the palette offers. */
 export type PaletteKind = 'atomic' | 'final' | 'group';
@@ -16,6 +26,8 @@ export type PaletteKind = 'atomic' | 'final' | 'group';
 export interface PendingConnect {
   source: string;
   target: string;
+  /** Select the target state once connected (the `+` flow: name the new step next). */
+  selectTarget?: boolean;
 }
 
 /** Canvas handlers and the pending connection. */
@@ -83,6 +95,87 @@ export function useCanvasHandlers() {
     [store, groupAt],
   );
 
+  /**
+   * The `+` on a selected state: a new sibling state and the transition to it (the event is asked
+   * for, as for a drawn connection). Where every sibling is placed by the layout, so is the new one
+   * (it lands on the next rank); otherwise it goes in the first free place past the state.
+   */
+  const addNext = useCallback(
+    (sourceId: string) => {
+      const state = store.getState();
+      const source = state.graph.nodes.find((n) => n.id === sourceId);
+      const box = state.boxes.get(sourceId);
+      if (!source || !box) return;
+      const siblings = state.graph.nodes.filter((n) => n.parentId === source.parentId);
+      const placed = siblings.some((n) => n.position);
+      const down = state.direction === 'TB';
+      const size = { width: LAYOUT.minWidth, height: LAYOUT.nodeHeight };
+      const taken = siblings.flatMap((n): Rect[] => {
+        const b = state.boxes.get(n.id);
+        return b ? [b] : [];
+      });
+      const position = placed
+        ? freeSpot(
+            down
+              ? { x: box.x, y: box.y + box.height + LAYOUT.rankGap / 2 }
+              : { x: box.x + box.width + LAYOUT.rankGap / 2, y: box.y },
+            size,
+            taken,
+            down ? 'right' : 'down',
+          )
+        : undefined;
+      const title = { zh: translate('zh', 'newState'), en: translate('en', 'newState') };
+      const roles = source.own.roles;
+      const id = state.edit((doc) => {
+        const created = addState(doc, {
+          parentId: source.parentId,
+          key: 'state',
+          title,
+          ...(position && { position }),
+          uniqueKey: true,
+        });
+        // The next step is usually worked by the same people (the worklist roles follow).
+        if (Array.isArray(roles) && roles.length > 0)
+          setValue(doc, [...statePath(created), 'roles'], roles);
+        return created;
+      });
+      if (!id) return;
+      store.getState().select({ kind: 'state', id });
+      setPending({ source: sourceId, target: id, selectTarget: true });
+      // Keep the new step in view (zooming out only as far as needed, never in).
+      requestAnimationFrame(() =>
+        requestAnimationFrame(
+          () =>
+            void flow.fitView({
+              nodes: [{ id: sourceId }, { id }],
+              maxZoom: flow.getZoom(),
+              minZoom: 0.02,
+              padding: 0.3,
+              duration: 150,
+            }),
+        ),
+      );
+    },
+    [store, flow],
+  );
+
+  /** A palette click: the middle of the view, or the nearest place there that no state covers. */
+  const addInView = useCallback(
+    (kind: PaletteKind, pane: DOMRect | undefined) => {
+      const want = pane
+        ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2 - 64, y: pane.top + 80 })
+        : { x: 0, y: 0 };
+      const taken = flow.getNodes().flatMap((n): Rect[] => {
+        const node = flow.getInternalNode(n.id);
+        if (!node || n.type === 'compound') return [];
+        const { x, y } = node.internals.positionAbsolute;
+        return [{ x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 }];
+      });
+      addAt(kind, freeSpot(want, { width: LAYOUT.minWidth, height: LAYOUT.nodeHeight }, taken));
+    },
+    [flow, addAt],
+  );
+
   const onNodeDragStop = useCallback(
     (_event: unknown, node: Node) => {
       const internal = flow.getInternalNode(node.id);
@@ -126,6 +219,8 @@ export function useCanvasHandlers() {
 
   return {
     addAt,
+    addNext,
+    addInView,
     onNodeDragStop,
     onConnect,
     onReconnect,

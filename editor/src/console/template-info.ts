@@ -4,6 +4,7 @@
  */
 import type { JsonSchemaObject, StateDef, Template } from '@relief/engine';
 import type { Lang } from '../model/index.js';
+import type { Translate } from '../shell/lang-store.js';
 import { pickLabel } from '../shell/pick-label.js';
 
 /** One state, by its dotted path (`enrolled.prepared`). */
@@ -77,6 +78,22 @@ export function fieldsOf(schema: JsonSchemaObject | undefined): FieldInfo[] {
 /** An event's title (or its key). */
 export function eventTitle(template: Template | undefined, type: string, lang: Lang): string {
   return pickLabel(template?.events?.[type]?.title, lang, type);
+}
+
+/**
+ * The title of a history entry: the template's event, or what the engine itself recorded (the
+ * case opened, a timer, an admin's reassignment), never a raw key such as `(reassign)`.
+ */
+export function entryTitle(
+  template: Template | undefined,
+  type: string,
+  lang: Lang,
+  t: Translate,
+): string {
+  if (type === '(open)') return t('openedCase');
+  if (type === '(reassign)') return t('workHistoryReassign');
+  if (type.startsWith('after:') || type.startsWith('xstate.')) return t('timerFired');
+  return eventTitle(template, type, lang);
 }
 
 /** A ledger's opening balance, when it is a number or `params.<name>` (else undefined). */

@@ -4,9 +4,11 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useStore } from 'zustand';
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
 import '../styles/panels.css';
+import '../styles/designer.css';
 import { api } from '../shell/session-store.js';
 import { App } from '../App.js';
 import { langStore } from '../shell/lang-store.js';
@@ -54,12 +56,23 @@ function editorActions(): EditorActions {
 /** The editor, opening `?template=…&version=…` when given. */
 export default function DesignArea() {
   const actions = useMemo(editorActions, []);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const template = params.get('template');
   const version = params.get('version');
   useEffect(() => {
+    const open = actions.store.getState().remote;
+    // The URL follows the open template (below); opening it again would drop unsaved edits.
+    if (open?.id === template && (version === null || open.version === Number(version))) return;
     if (template) void actions.remote.open(template, version ? Number(version) : undefined);
   }, [actions, template, version]);
+  // The URL names the open template and version, so a reload or a shared link opens the same.
+  const remote = useStore(actions.store, (s) => s.remote);
+  useEffect(() => {
+    const next = remote ? { template: remote.id, version: String(remote.version) } : undefined;
+    const current = Object.fromEntries(params);
+    if (next && (current.template !== next.template || current.version !== next.version))
+      setParams(next, { replace: true });
+  }, [remote, params, setParams, actions]);
   return (
     <EditorProvider value={actions}>
       <App />

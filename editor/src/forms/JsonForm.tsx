@@ -1,6 +1,6 @@
 /**
  * THE form of the app for a template's JSON Schema — programme parameters, case data, an event's
- * payload — drawn by @rjsf/core and checked by its ajv8 validator, with the template's bilingual
+ * payload — drawn by @rjsf/core and checked by `formValidator` (no `eval`), with the template's bilingual
  * titles, descriptions and defaults, and every label and validation message in the person's
  * language from the one catalog. Server field errors (422) are shown on their fields.
  */
@@ -10,18 +10,12 @@ import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { englishStringTranslator } from '@rjsf/utils';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, TranslatableString } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import { MULTIPLE_OF_PRECISION } from '@relief/engine/contract';
 import { messages, translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Lang } from '../model/index.js';
 import { useLang } from '../shell/lang-store.js';
+import { formValidator } from './form-validator.js';
 import { localiseSchema } from './localise-schema.js';
-
-// The server's `multipleOf` precision, so a form accepts 0.07 for `multipleOf: 0.01` as the server does.
-const validator = customizeValidator({
-  ajvOptionsOverrides: { multipleOfPrecision: MULTIPLE_OF_PRECISION },
-});
 
 type Value = Record<string, unknown>;
 
@@ -54,7 +48,7 @@ export function JsonForm(props: JsonFormProps) {
       idPrefix={props.id}
       schema={schema}
       formData={props.value}
-      validator={validator}
+      validator={formValidator}
       disabled={props.disabled}
       noHtml5Validate
       showErrorList={false}

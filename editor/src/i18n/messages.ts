@@ -1,5 +1,6 @@
 import type { Lang } from '../model/index.js';
 import { consoleMessages } from './console-messages.js';
+import { designerMessages } from './designer-messages.js';
 import { formMessages } from './form-messages.js';
 import { workMessages } from './work-messages.js';
 /**
@@ -53,6 +54,14 @@ export const messages = m({
   noTemplates: { zh: '服务器上还没有模板。', en: 'No templates on the server yet.' },
   loading: { zh: '加载中…', en: 'Loading…' },
   saved: { zh: '已保存为 v{v}（草稿）', en: 'Saved as v{v} (draft)' },
+  saveStale: {
+    zh: '未保存：v{v} 在您打开后已被 {who} 保存（{at}）。请先查看对方的修改。',
+    en: 'Not saved: v{v} was saved by {who} ({at}) after you opened it. Look at the other change first.',
+  },
+  templateExists: {
+    zh: '未保存：已有编号为“{id}”的模板。请换一个编号，或打开该模板另存为新版本。',
+    en: 'Not saved: a template with id "{id}" exists. Choose another id, or open it and save a new version.',
+  },
   publishedNotice: {
     zh: 'v{v} 已发布，可用于开展项目',
     en: 'v{v} is published and can start programmes',
@@ -189,6 +198,7 @@ export const messages = m({
   },
   serverRefused: { zh: '服务器未接受：{detail}', en: 'The server refused: {detail}' },
   ...consoleMessages,
+  ...designerMessages,
   ...formMessages,
   ...workMessages,
 });

@@ -28,6 +28,7 @@ export const workMessages = m({
   workQueued: { zh: '{n} 条记录待发送', en: '{n} records waiting to be sent' },
   workQueuedOne: { zh: '待发送', en: 'Waiting to send' },
   workSendNow: { zh: '立即发送', en: 'Send now' },
+  workFormLoading: { zh: '正在打开表单…', en: 'Opening the form…' },
   workSignInToSend: {
     zh: '登录已失效：请重新登录，待发送的记录都保留着，登录后自动发送',
     en: 'Your sign-in has ended: sign in again. The waiting records are kept and sent after you sign in',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { editSource } from './editable-document.js';
-import { addEvent, removeFormField, setFormField } from './event-operations.js';
+import {
+  addEvent,
+  removeFormField,
+  removeSchemaField,
+  setFormField,
+  setSchemaField,
+} from './event-operations.js';
 import { addRole, setActions, setLabel, setValue } from './field-operations.js';
 import { toFormFields } from './form-fields.js';
 import { parseEditable } from './editable-document.js';
@@ -138,5 +144,70 @@ describe('form builder', () => {
     expect(out).toContain('  go:\n    title: { zh: 去, en: Go }\n');
     expect(out).not.toContain('form');
     expect(out.startsWith(base.split('events:')[0]!)).toBe(true);
+  });
+});
+
+describe('case data and parameter fields', () => {
+  it('declares data and parameters before the events, with default, bounds and description', () => {
+    const out = editSource(base, (doc) => {
+      setSchemaField(doc, ['data'], {
+        name: 'phone',
+        kind: 'text',
+        title: { zh: '电话', en: 'Phone' },
+        required: true,
+        options: [],
+        description: { zh: '手机号', en: 'Mobile' },
+      });
+      setSchemaField(doc, ['parameters'], {
+        name: 'validDays',
+        kind: 'integer',
+        title: { zh: '有效天数', en: 'Valid days' },
+        required: false,
+        options: [],
+        default: 7,
+        minimum: 1,
+        maximum: 30,
+      });
+    });
+    const js = parseEditable(out).doc.toJS() as Record<string, unknown>;
+    expect(js.data).toEqual({
+      type: 'object',
+      required: ['phone'],
+      properties: {
+        phone: {
+          type: 'string',
+          minLength: 1,
+          title: { zh: '电话', en: 'Phone' },
+          description: { zh: '手机号', en: 'Mobile' },
+        },
+      },
+    });
+    expect((js.parameters as { properties: object }).properties).toEqual({
+      validDays: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 30,
+        default: 7,
+        title: { zh: '有效天数', en: 'Valid days' },
+      },
+    });
+    expect(Object.keys(js).indexOf('parameters')).toBeLessThan(Object.keys(js).indexOf('data'));
+    expect(Object.keys(js).indexOf('data')).toBeLessThan(Object.keys(js).indexOf('events'));
+    const cleared = editSource(out, (doc) => {
+      removeSchemaField(doc, ['data'], 'phone');
+      setSchemaField(doc, ['parameters'], {
+        ...toFormFields(js.parameters as never)[0]!,
+        minimum: undefined,
+        default: 'x',
+      });
+    });
+    const after = parseEditable(cleared).doc.toJS() as Record<string, never>;
+    expect(after.data).toEqual({ type: 'object', properties: {} });
+    expect(after.parameters).toEqual({
+      type: 'object',
+      properties: {
+        validDays: { type: 'integer', maximum: 30, title: { zh: '有效天数', en: 'Valid days' } },
+      },
+    });
   });
 });

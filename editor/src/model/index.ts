@@ -48,8 +48,15 @@ export {
 } from './transition-operations.js';
 export { setLabel, setValue, setActions, addRole } from './field-operations.js';
 export type { Lang } from './field-operations.js';
-export { addEvent, setFormField, removeFormField } from './event-operations.js';
-export { toFormFields, toFieldSchema } from './form-fields.js';
+export {
+  addEvent,
+  setFormField,
+  removeFormField,
+  setSchemaField,
+  removeSchemaField,
+} from './event-operations.js';
+export type { SchemaPath } from './event-operations.js';
+export { toFormFields, toFieldSchema, parseDefault } from './form-fields.js';
 export type { FieldKind, FormField } from './form-fields.js';
 export { locateIssue, issuesByElement } from './issue-map.js';
 export type { Selection } from './issue-map.js';
@@ -66,3 +73,19 @@ export type { Simulation, SimEntry } from './simulation.js';
 export { sampleValues } from './sample-values.js';
 export { checkInScope, namesInScope, shortGuard } from './expression-help.js';
 export type { ExprName } from './expression-help.js';
+export { keyFromTitle, idFromTitle } from './key-from-title.js';
+export { parseDuration, toIsoDuration, humanDuration } from './duration.js';
+export type { DurationUnit } from './duration.js';
+export {
+  CONDITION_OPS,
+  toRows,
+  fromRows,
+  literalFor,
+  valueText,
+  sampleCase,
+  previewGuard,
+} from './condition-rows.js';
+export type { ConditionOp, ConditionRow, ConditionRows, PreviewCase } from './condition-rows.js';
+export { asNewTemplate, TEMPLATE_ID } from './new-template.js';
+export { freeSpot } from './free-spot.js';
+export type { Rect } from './free-spot.js';

@@ -4,6 +4,7 @@
  * Positions are relative to the parent group, as React Flow places child nodes.
  */
 import dagre from '@dagrejs/dagre';
+import { freeSpot } from './free-spot.js';
 import type { StoredPosition, TemplateGraph } from './template-graph.js';
 
 /** A laid-out node: top-left relative to its parent group, and its size. */
@@ -97,6 +98,16 @@ export function layoutGraph(
       box.x = at ? at.x : n.x - box.width / 2 + (level ? LAYOUT.groupPad : 0);
       box.y = at ? at.y : n.y - box.height / 2 + (level ? LAYOUT.groupTop : 0);
     }
+    // A new state among kept ones: dagre placed it as if the others could move; they cannot, so
+    // it goes to the nearest free place instead of on top of one of them.
+    const placed = ids.filter((id) => fixed.has(id)).map((id) => boxes.get(id)!);
+    if (placed.length > 0)
+      for (const id of ids) {
+        if (fixed.has(id)) continue;
+        const box = boxes.get(id)!;
+        Object.assign(box, freeSpot(box, box, placed, direction === 'TB' ? 'right' : 'down'));
+        placed.push(box);
+      }
     if (level !== undefined)
       boxes.set(level, {
         x: 0,

@@ -1,13 +1,19 @@
 /** Sample values for the simulator: defaults, or a plausible value for each required field. */
 import type { JsonSchemaObject } from '@relief/engine';
 
-/** A value for every field that has a default or is required. */
-export function sampleValues(schema: JsonSchemaObject | undefined): Record<string, unknown> {
+/**
+ * A value for every field that has a default or is required (`every`: for every field, as a case
+ * that has been filled in, e.g. to preview a guard on).
+ */
+export function sampleValues(
+  schema: JsonSchemaObject | undefined,
+  every = false,
+): Record<string, unknown> {
   const required = new Set(schema?.required ?? []);
   const out: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(schema?.properties ?? {})) {
     if (field.default !== undefined) out[name] = field.default;
-    else if (required.has(name)) out[name] = sampleOf(field);
+    else if (every || required.has(name)) out[name] = sampleOf(field);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Action, ActionKey, ActionOf, Label } from '@relief/engine';
 import type { MessageKey } from '../i18n/messages.js';
 import { useEditor, useT } from '../state/editor-context.js';
 import { CommitInput } from './CommitInput.js';
+import { DurationField } from './DurationField.js';
 import { ExpressionField } from './ExpressionField.js';
 
 interface Props {
@@ -62,7 +63,9 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
             >
               {[...new Set([name, ...names])].map((n) => (
                 <option key={n} value={n}>
-                  {n}
+                  {kind === 'set'
+                    ? `${labelText(template.data?.properties?.[n]?.title, lang) ?? n} · ${n}`
+                    : `${labelText(template.ledgers?.[n]?.title, lang) ?? n} · ${n}`}
                 </option>
               ))}
             </select>
@@ -119,13 +122,10 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
             ),
           )}
         </select>
-        <CommitInput
+        <DurationField
           value={action.schedule.delay}
-          placeholder="P1D"
-          aria-label={t('delay')}
           onCommit={(v) => onChange({ schedule: { ...action.schedule, delay: v } })}
         />
-        <div className="hint">{t('delayHint')}</div>
       </div>
     ),
     assign: (action) => (

@@ -43,8 +43,13 @@ export function ActionsEditor({
     });
   const add = (kind: ActionKey) => {
     const blank: Action = structuredClone(BLANK[kind]);
-    const firstField = Object.keys(template.data?.properties ?? {})[0];
-    if ('set' in blank && firstField) blank.set = { [firstField]: `data.${firstField}` };
+    const dataFields = Object.keys(template.data?.properties ?? {});
+    const formFields = Object.keys((event && template.events?.[event]?.form?.properties) || {});
+    // Storing what the event's form asked for is the usual reason to set a field.
+    const same = dataFields.find((f) => formFields.includes(f));
+    const firstField = dataFields[0];
+    if ('set' in blank && same) blank.set = { [same]: `event.${same}` };
+    else if ('set' in blank && firstField) blank.set = { [firstField]: `data.${firstField}` };
     const firstRole = Object.keys(template.roles ?? {})[0];
     if ('notify' in blank && firstRole) blank.notify.role = firstRole;
     const firstLedger = Object.keys(template.ledgers ?? {})[0];

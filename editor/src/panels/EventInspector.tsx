@@ -29,7 +29,7 @@ export function EventInspector({ name }: { name: string }) {
         label={def?.description}
       />
       <RolesField path={['events', name, 'roles']} roles={def?.roles} />
-      <FormBuilder event={name} form={def?.form} />
+      <FormBuilder at={['events', name, 'form']} form={def?.form} testId="event-form-builder" />
     </div>
   );
 }

@@ -80,7 +80,7 @@ export function ExpressionField({ value, event, expect, onCommit, hint, testId }
       <div ref={host} />
       {text.trim() !== '' &&
         (problems.length === 0 ? (
-          <div className="check-ok">✓ {t('guardOk')}</div>
+          <div className="check-ok">✓ {t(expect === 'bool' ? 'guardOk' : 'exprOk')}</div>
         ) : (
           problems.map((p, i) => (
             <div className="check-bad" key={i}>

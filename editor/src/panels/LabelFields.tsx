@@ -13,12 +13,15 @@ export function LabelFields({
   label,
   testId,
   prepare,
+  after,
 }: {
   caption: string;
   path: DocPath;
   label: Label | undefined;
   testId?: string;
   prepare?: (doc: Document) => void;
+  /** Runs in the same edit after the label is set; a returned state id is selected. */
+  after?: (doc: Document, lang: 'zh' | 'en', value: string) => string | void;
 }) {
   const t = useT();
   const { store } = useActions();
@@ -35,12 +38,14 @@ export function LabelFields({
             placeholder={t(lang)}
             aria-label={`${caption} ${t(lang)}`}
             data-testid={testId ? `${testId}-${lang}` : undefined}
-            onCommit={(value) =>
-              store.getState().edit((doc) => {
+            onCommit={(value) => {
+              const selected = store.getState().edit((doc) => {
                 prepare?.(doc);
                 setLabel(doc, path, lang, value);
-              })
-            }
+                return after?.(doc, lang, value);
+              });
+              if (selected) store.getState().select({ kind: 'state', id: selected });
+            }}
           />
         ))}
       </div>

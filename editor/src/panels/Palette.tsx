@@ -1,5 +1,4 @@
 /** The palette: drag a state, a final state or a compound state onto the canvas (or click to add). */
-import { useReactFlow } from '@xyflow/react';
 import { useCanvasHandlers } from '../canvas/use-canvas-handlers.js';
 import type { PaletteKind } from '../canvas/use-canvas-handlers.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -14,19 +13,10 @@ const ITEMS: [PaletteKind, string, MessageKey][] = [
 /** The palette column. */
 export function Palette() {
   const t = useT();
-  const { addAt } = useCanvasHandlers();
-  const flow = useReactFlow();
+  const handlers = useCanvasHandlers();
   const readOnly = useEditor((s) => s.diff !== undefined);
-  const addInView = (kind: PaletteKind) => {
-    const pane = document.querySelector('.canvas-area')?.getBoundingClientRect();
-    const at = pane
-      ? flow.screenToFlowPosition({
-          x: pane.left + pane.width / 2 + Math.random() * 60,
-          y: pane.top + 60 + Math.random() * 60,
-        })
-      : { x: 0, y: 0 };
-    addAt(kind, at);
-  };
+  const addInView = (kind: PaletteKind) =>
+    handlers.addInView(kind, document.querySelector('.canvas-area')?.getBoundingClientRect());
   return (
     <nav className="palette" aria-label={t('palette')} title={t('paletteHint')}>
       {ITEMS.map(([kind, glyph, key]) => (

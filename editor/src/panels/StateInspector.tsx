@@ -10,6 +10,8 @@ import { RolesField } from './RolesField.js';
 import {
   addTimer,
   deleteState,
+  humanDuration,
+  keyFromTitle,
   renameState,
   setInitial,
   setStateType,
@@ -22,6 +24,8 @@ export function StateInspector({ node }: { node: StateNode }) {
   const t = useT();
   const { store } = useActions();
   const edges = useEditor((s) => s.graph.edges);
+  const lang = useEditor((s) => s.lang);
+  const states = useEditor((s) => s.graph.nodes);
   const markers = useEditor((s) => s.markers);
   const timers = edges.filter((e) => e.source === node.id && e.kind === 'timer');
   const issues = markers.get(node.id) ?? [];
@@ -57,6 +61,19 @@ export function StateInspector({ node }: { node: StateNode }) {
         path={[...path, 'title']}
         label={node.title}
         testId="state-title"
+        after={(doc, lang, value) => {
+          // A key the editor made up (`state`, `state2`) follows the English title.
+          if (lang !== 'en' || !/^state\d*$/.test(node.key)) return;
+          const siblings = node.id.includes('.')
+            ? states.filter((s) => s.parentId === node.parentId)
+            : states.filter((s) => !s.parentId);
+          const key = keyFromTitle(
+            value,
+            siblings.map((s) => s.key),
+            node.key,
+          );
+          return key === node.key ? undefined : renameState(doc, node.id, key);
+        }}
       />
       <LabelFields
         caption={t('description')}
@@ -89,7 +106,7 @@ export function StateInspector({ node }: { node: StateNode }) {
       {timers.map((timer) => (
         <div className="card row" key={timer.id}>
           <span>
-            ◷ {timer.delay} → {timer.targetText ?? t('stayInPlace')}
+            ◷ {humanDuration(timer.delay, lang)} → {timer.targetText ?? t('stayInPlace')}
           </span>
           <button
             className="fixed"

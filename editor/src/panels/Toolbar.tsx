@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
-import { STARTER_TEMPLATE } from '../state/starter-template.js';
 import { ApiKeyDialog } from './ApiKeyDialog.js';
+import { NewTemplateDialog } from './NewTemplateDialog.js';
 import { OpenDialog } from './OpenDialog.js';
 import { VersionsDialog } from './VersionsDialog.js';
 
@@ -17,7 +17,7 @@ export function Toolbar({
 }) {
   const t = useT();
   const { store, remote } = useActions();
-  const [dialog, setDialog] = useState<'open' | 'versions' | 'key' | undefined>();
+  const [dialog, setDialog] = useState<'new' | 'open' | 'versions' | 'key' | undefined>();
   const lang = useEditor((s) => s.lang);
   const title = useEditor((s) => s.template.title);
   const version = useEditor((s) => s.template.version);
@@ -30,12 +30,7 @@ export function Toolbar({
   return (
     <header className="toolbar">
       <span className="name">{t('appName')}</span>
-      <button
-        onClick={() =>
-          (!s().isDirty() || window.confirm(t('discardChanges'))) && s().load(STARTER_TEMPLATE)
-        }
-        data-testid="new"
-      >
+      <button onClick={() => setDialog('new')} data-testid="new">
         {t('newTemplate')}
       </button>
       <button onClick={() => setDialog('open')} data-testid="open">
@@ -89,6 +84,7 @@ export function Toolbar({
       >
         {t('language')}
       </button>
+      {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'versions' && ref && (
         <VersionsDialog id={ref.id} onClose={() => setDialog(undefined)} />

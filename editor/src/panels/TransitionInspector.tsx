@@ -2,8 +2,8 @@
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { ActionsEditor } from './ActionsEditor.js';
-import { CommitInput } from './CommitInput.js';
-import { ExpressionField } from './ExpressionField.js';
+import { DurationField } from './DurationField.js';
+import { ConditionBuilder } from './ConditionBuilder.js';
 import { IssueList } from './IssueList.js';
 import { LabelFields } from './LabelFields.js';
 import {
@@ -45,13 +45,11 @@ export function TransitionInspector({ edge }: { edge: TransitionEdge }) {
       {timer ? (
         <>
           <label>{t('delay')}</label>
-          <CommitInput
+          <DurationField
             value={edge.delay ?? ''}
-            placeholder="P1D"
-            aria-label={t('delay')}
+            testId="timer-delay"
             onCommit={(v) => edit((doc) => setTransitionField(doc, edge, 'delay', v))}
           />
-          <div className="hint">{t('delayHint')}</div>
         </>
       ) : (
         <>
@@ -96,15 +94,11 @@ export function TransitionInspector({ edge }: { edge: TransitionEdge }) {
         ))}
       </select>
       <label>{t('guard')}</label>
-      <ExpressionField
+      <ConditionBuilder
+        key={edge.id}
         value={edge.guard ?? ''}
         event={edge.event}
-        expect="bool"
-        hint={t('guardHint')}
-        testId="guard-input"
-        onCommit={(v) =>
-          edit((doc) => setTransitionField(doc, edge, 'guard', v.trim() || undefined))
-        }
+        onCommit={(v) => edit((doc) => setTransitionField(doc, edge, 'guard', v))}
       />
       {edge.shape === 'list' && (
         <div className="row" style={{ marginTop: 6 }}>

@@ -1,5 +1,5 @@
 /** The frame of every page: the areas (设计 · 运行 · 工作), the language, who is signed in. */
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { langStore, useLang, useText } from './lang-store.js';
 import { roleTitles } from './role-title.js';
 import { signOut, useSession } from './session-store.js';
@@ -10,6 +10,9 @@ export function AppShell() {
   const lang = useLang();
   const session = useSession();
   const navigate = useNavigate();
+  // The designer's pages have their own Content-Security-Policy (see engine/src/api/web-app-csp.ts):
+  // crossing into or out of them loads the page afresh, so each runs under its own policy.
+  const inDesigner = useLocation().pathname.startsWith('/design');
   const who =
     session.kind === 'person'
       ? `${session.person.displayName} · ${roleTitles(session.person.roles, lang)}`
@@ -21,13 +24,13 @@ export function AppShell() {
       <header className="shell-bar">
         <span className="brand">{t('brand')}</span>
         <nav aria-label={t('mainNav')} className="areas">
-          <NavLink to="/design" data-testid="area-design">
+          <NavLink to="/design" data-testid="area-design" reloadDocument={!inDesigner}>
             {t('areaDesign')}
           </NavLink>
-          <NavLink to="/programmes" data-testid="area-programmes">
+          <NavLink to="/programmes" data-testid="area-programmes" reloadDocument={inDesigner}>
             {t('areaProgrammes')}
           </NavLink>
-          <NavLink to="/work" data-testid="area-work">
+          <NavLink to="/work" data-testid="area-work" reloadDocument={inDesigner}>
             {t('areaWork')}
           </NavLink>
         </nav>

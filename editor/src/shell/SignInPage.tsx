@@ -20,6 +20,11 @@ export function SignInPage() {
   const [error, setError] = useState<string>();
   const [keyError, setKeyError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The designer's pages have their own Content-Security-Policy: reach them with a page load.
+  const leave = () =>
+    next.startsWith('/design')
+      ? window.location.replace(next)
+      : void navigate(next, { replace: true });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -28,7 +33,7 @@ export function SignInPage() {
     setError(undefined);
     try {
       await signIn(login.trim(), password);
-      void navigate(next, { replace: true });
+      leave();
     } catch (problem) {
       setError(
         problem instanceof ApiProblem && problem.status === 401
@@ -53,7 +58,7 @@ export function SignInPage() {
         if (r.status === 401) throw new Error('refused');
       });
       signInWithKey(key);
-      void navigate(next, { replace: true });
+      leave();
     } catch {
       setKeyError(t('keyRefused'));
     }

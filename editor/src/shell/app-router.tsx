@@ -19,12 +19,17 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
   );
 };
 
-/** `/` goes to the console; the old `/?template=…` link still opens the editor. */
+/**
+ * `/` goes to the console; the old `/?template=…` link still opens the editor, as a page load of
+ * its own (the designer's pages have their own Content-Security-Policy).
+ */
 function Home() {
   const { search } = useLocation();
-  return (
-    <Navigate replace to={search.includes('template=') ? `/design${search}` : '/programmes'} />
-  );
+  if (search.includes('template=')) {
+    window.location.replace(`/design${search}`);
+    return null;
+  }
+  return <Navigate replace to="/programmes" />;
 }
 
 const inConsole = (load: () => Promise<{ default: ComponentType }>) => (

@@ -27,6 +27,8 @@ export interface RemoteRef {
   status: 'draft' | 'published';
   /** The source as last saved or opened; the editor is dirty when it differs. */
   savedSource: string;
+  /** The version's ETag as last saved or opened: sent as `If-Match`, so no save replaces another. */
+  etag?: string;
 }
 
 /** A short message in the status bar. */

@@ -49,6 +49,25 @@ describe('remote actions', () => {
     expect(store.getState().diff!.result.status.get('waitlisted')).toBe('added');
   });
 
+  it('refuses a stale save: two designers on one draft, the second is told who saved first', async () => {
+    const id = 'love-meals-stale';
+    const source = readShipped('love-meals').replace(/^id: love-meals$/m, `id: ${id}`);
+    const first = createEditorStore(source);
+    await createRemoteActions(first, server.api).saveDraft();
+    const [a, b] = [createEditorStore(source), createEditorStore(source)];
+    const [ra, rb] = [createRemoteActions(a, server.api), createRemoteActions(b, server.api)];
+    await ra.open(id, 1);
+    await rb.open(id, 1);
+    a.getState().edit((doc) => addState(doc, { key: 'fromA' }));
+    b.getState().edit((doc) => addState(doc, { key: 'fromB' }));
+    expect(await ra.saveDraft()).toBeDefined();
+    expect(await rb.saveDraft()).toBeUndefined();
+    expect(b.getState().notice).toMatchObject({ kind: 'error' });
+    expect(b.getState().notice!.text).toMatch(/^未保存：v1 在您打开后已被 .+ 保存/);
+    await rb.open(id, 1);
+    expect(b.getState().source).toContain('fromA:');
+  });
+
   it('refuses to save a template with errors, and shows server problems with their findings', async () => {
     const broken = freshTemplate().replace('target: rejected', 'target: rejectd');
     const store = createEditorStore(broken);
@@ -64,10 +83,15 @@ describe('remote actions', () => {
       version: 1,
       status: 'draft',
       savedSource: '',
+      etag: '"love-meals.1.1"',
     });
     await remote.saveDraft();
     expect(store.getState().notice).toMatchObject({ kind: 'error' });
     expect(store.getState().notice!.text).toMatch(/^服务器未接受：409 /);
+    // Without an ETag the editor means a new template: an id that exists is refused, not replaced.
+    store.getState().load(readShipped('love-meals').replace(/^version: 1$/m, 'version: 8'));
+    await remote.saveDraft();
+    expect(store.getState().notice!.text).toMatch(/^未保存：已有编号为“love-meals”的模板/);
     const locked = createRemoteActions(store, server.clientWith(''));
     await locked.listTemplates();
     expect(store.getState().notice!.text).toMatch(/^服务器需要访问密钥/);

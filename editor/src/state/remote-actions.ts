@@ -54,13 +54,39 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
       });
     }
     const source = store.getState().source;
-    const saved = await api.call('createTemplate', { body: source });
+    // The ETag of what was opened or last saved; without one this is a new template.
+    const etag = store.getState().remote?.etag;
+    let saved;
+    try {
+      saved = await api.call('createTemplate', {
+        body: source,
+        headers: etag ? { 'If-Match': etag } : { 'If-None-Match': '*' },
+      });
+    } catch (error) {
+      if (error instanceof ApiProblem && error.code === 'template-version-stale') {
+        const d = error.details as { version?: number; savedBy?: string; savedAt?: string };
+        store.getState().say('error', 'saveStale', {
+          v: d.version ?? '',
+          who: d.savedBy ?? '?',
+          at: d.savedAt ? new Date(d.savedAt).toLocaleString() : '',
+        });
+        return undefined;
+      }
+      if (error instanceof ApiProblem && error.code === 'template-exists') {
+        store.getState().say('error', 'templateExists', {
+          id: String((error.details as { templateId?: string }).templateId ?? ''),
+        });
+        return undefined;
+      }
+      throw error;
+    }
     store.getState().set({
       remote: {
         id: saved.templateId,
         version: saved.version,
         status: saved.status,
         savedSource: source,
+        etag: saved.etag,
       },
     });
     store.getState().say('info', 'saved', { v: store.getState().remote!.version });
@@ -90,12 +116,13 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
         version: found.version,
         status: found.status,
         savedSource: found.source,
+        etag: found.etag,
       });
     }),
 
     saveDraft,
 
-    publish: guarded(async () => {
+    publish: guarded(async (note?: string) => {
       const state = store.getState();
       if (
         !state.remote ||
@@ -107,7 +134,10 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
         if (!(await saveDraft())) return;
       }
       const remote = store.getState().remote!;
-      await api.call('publishTemplate', { path: { id: remote.id, v: remote.version } });
+      await api.call('publishTemplate', {
+        path: { id: remote.id, v: remote.version },
+        body: note?.trim() ? { note: note.trim() } : {},
+      });
       store.getState().set({ remote: { ...remote, status: 'published' } });
       store.getState().say('info', 'publishedNotice', { v: remote.version });
     }),

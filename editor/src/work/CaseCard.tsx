@@ -4,13 +4,13 @@
  * event I may send now, each opening its form (the app's one JSON Schema form); a result or a
  * conflict with both versions and what to do.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { JsonForm } from '../forms/JsonForm.js';
 import { useLang, useText } from '../shell/lang-store.js';
 import { pickLabel } from '../shell/pick-label.js';
 import { problemText } from '../shell/problem-text.js';
 import { dueText } from './due-text.js';
+import { LazyJsonForm } from './lazy-json-form.js';
 import { caseName } from './WorklistView.js';
 import { caseHistory, recordEvent, resolveQueued, useWork } from './work-store.js';
 import type { SendOutcome } from './work-store.js';
@@ -222,16 +222,18 @@ function EventForm(props: {
     <div className="work-form" data-testid="work-form">
       <h3>{pickLabel(props.event.title, lang, props.event.type)}</h3>
       {props.event.form ? (
-        <JsonForm
-          id={`work-${props.event.type}`}
-          schema={props.event.form}
-          value={value}
-          onChange={setValue}
-          onSubmit={submit}
-          disabled={busy}
-        >
-          {buttons}
-        </JsonForm>
+        <Suspense fallback={<p className="work-loading">{t('workFormLoading')}</p>}>
+          <LazyJsonForm
+            id={`work-${props.event.type}`}
+            schema={props.event.form}
+            value={value}
+            onChange={setValue}
+            onSubmit={submit}
+            disabled={busy}
+          >
+            {buttons}
+          </LazyJsonForm>
+        </Suspense>
       ) : (
         buttons
       )}

@@ -11,8 +11,9 @@ import { CaseCard } from './CaseCard.js';
 import { NotesView } from './NotesView.js';
 import { QueueBanner } from './QueueBanner.js';
 import { WorklistView } from './WorklistView.js';
-import { registerServiceWorker } from './register-service-worker.js';
+import { keepLoadedFiles, registerServiceWorker } from './register-service-worker.js';
 import { startWork, useWork, watchNetwork } from './work-store.js';
+import { warmJsonForm } from './lazy-json-form.js';
 
 /** The area, with its tabs and pages. */
 export default function WorkArea() {
@@ -21,8 +22,12 @@ export default function WorkArea() {
   const unread = useWork((s) => s.unread);
   const online = useWork((s) => s.online);
   useEffect(() => {
-    void startWork();
-    registerServiceWorker();
+    // The list first; then, while the phone is idle, the form's code, handed to the service
+    // worker so that a form opens offline too.
+    void Promise.all([startWork().catch(() => undefined), registerServiceWorker()])
+      .then(warmJsonForm)
+      .then(keepLoadedFiles)
+      .catch(() => undefined);
     return watchNetwork();
   }, []);
   return (

@@ -151,10 +151,15 @@ describe('createApp', () => {
       const csp = page.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("object-src 'none'");
-      expect(csp).toMatch(/script-src 'self' 'unsafe-eval'(;|$)/);
-      expect(
-        (await withEditor.request('/console/programmes')).headers.get('content-security-policy'),
-      ).toBe(csp);
+      // No page but the designer's may turn text into code (issue 10, item 11).
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toContain('unsafe-eval');
+      for (const path of ['/programmes/x/cases', '/work', '/admin/keys', '/designer'])
+        expect((await withEditor.request(path)).headers.get('content-security-policy')).toBe(csp);
+      for (const path of ['/design', '/design/x'])
+        expect((await withEditor.request(path)).headers.get('content-security-policy')).toBe(
+          csp.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'"),
+        );
       const script = await withEditor.request('/app.js');
       expect(script.headers.get('content-type')).toMatch(/javascript/);
       expect(await (await withEditor.request('/templates/love-meals')).text()).toContain('editor');

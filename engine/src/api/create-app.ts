@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { WEB_APP_CSP } from './web-app-csp.js';
+import { webAppCsp } from './web-app-csp.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
 import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
@@ -104,7 +104,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     const index = readFileSync(join(root, 'index.html'), 'utf8');
     app.use('*', async (c, next) => {
       await next();
-      c.header('content-security-policy', WEB_APP_CSP);
+      c.header('content-security-policy', webAppCsp(c.req.path));
     });
     app.use('*', serveStatic({ root }));
     // Client-side routes of the editor all load its index page.

@@ -46,6 +46,8 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   unprocessable: 422,
+  'precondition-failed': 412,
+  'precondition-required': 428,
   internal: 500,
 };
 
@@ -57,9 +59,11 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
+  412: 'Precondition failed',
   413: 'Content too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  428: 'Precondition required',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',

@@ -33,12 +33,15 @@ import type {
   Programme,
   ProgrammeCreate,
   ProgrammeList,
+  ProgrammeMigrate,
+  ProgrammeMigration,
   ProgrammePatch,
   ProgrammeStats,
   Session,
   SessionCreate,
   TemplateDiff,
   TemplateList,
+  TemplatePublish,
   TemplateSource,
   TemplateValidation,
   TemplateVersion,
@@ -69,7 +72,7 @@ export const API_ROUTES = {
   publishTemplate: {
     method: 'post',
     path: '/api/v1/templates/{id}/versions/{v}/publish',
-    bodyTypes: [],
+    bodyTypes: ['application/json'],
   },
   diffTemplate: { method: 'get', path: '/api/v1/templates/{id}/diff', bodyTypes: [] },
   startProgramme: { method: 'post', path: '/api/v1/programmes', bodyTypes: ['application/json'] },
@@ -79,6 +82,11 @@ export const API_ROUTES = {
     method: 'patch',
     path: '/api/v1/programmes/{id}',
     bodyTypes: ['application/json', 'application/merge-patch+json'],
+  },
+  migrateProgramme: {
+    method: 'post',
+    path: '/api/v1/programmes/{id}/migrate',
+    bodyTypes: ['application/json'],
   },
   getProgrammeStats: { method: 'get', path: '/api/v1/programmes/{id}/stats', bodyTypes: [] },
   previewParams: {
@@ -156,7 +164,11 @@ export interface ApiOperations {
   };
   /** POST /api/v1/templates: Store a template version as a draft */
   createTemplate: {
-    input: { body: string | TemplateSource; contentType?: 'application/yaml' | 'application/json' };
+    input: {
+      headers?: { 'If-Match'?: string; 'If-None-Match'?: '*' };
+      body: string | TemplateSource;
+      contentType?: 'application/yaml' | 'application/json';
+    };
     response: TemplateVersion;
   };
   /** GET /api/v1/templates: Every template with its latest and published versions */
@@ -166,7 +178,10 @@ export interface ApiOperations {
   /** GET /api/v1/templates/{id}/versions/{v}: One version: YAML source and checked definition */
   getTemplateVersion: { input: { path: { id: string; v: number } }; response: TemplateVersion };
   /** POST /api/v1/templates/{id}/versions/{v}/publish: Freeze a version so programmes can start from it (publishing twice is harmless) */
-  publishTemplate: { input: { path: { id: string; v: number } }; response: TemplateVersion };
+  publishTemplate: {
+    input: { path: { id: string; v: number }; body: TemplatePublish };
+    response: TemplateVersion;
+  };
   /** GET /api/v1/templates/{id}/diff: Semantic diff of two versions, with the verdict for running cases */
   diffTemplate: {
     input: { path: { id: string }; query?: { from?: number; to?: number } };
@@ -185,6 +200,11 @@ export interface ApiOperations {
   getProgramme: { input: { path: { id: string } }; response: Programme };
   /** PATCH /api/v1/programmes/{id}: Change parameters (recorded) or status (`active`, `paused`, `closed`) */
   changeProgramme: { input: { path: { id: string }; body: ProgrammePatch }; response: Programme };
+  /** POST /api/v1/programmes/{id}/migrate: Move the running cases to a newer published version (dry run first) */
+  migrateProgramme: {
+    input: { path: { id: string }; body: ProgrammeMigrate };
+    response: ProgrammeMigration;
+  };
   /** GET /api/v1/programmes/{id}/stats: Cases by state, accepted events by type and day, ledger balances */
   getProgrammeStats: {
     input: { path: { id: string }; query?: { tz?: string } };

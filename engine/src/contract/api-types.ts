@@ -5,20 +5,6 @@
  */
 import type { Template } from '../template/template.js';
 
-/** Readers who read more than the threshold of distinct cases of one programme within one window, most cases first. */
-export type AccessFlagList = {
-  threshold: number;
-  windowMinutes: number;
-  since: string;
-  items: {
-    reader: string;
-    readerKind: 'person' | 'key';
-    programmeId: string;
-    windowStart: string;
-    cases: number;
-  }[];
-};
-
 /** An API key (the key itself is never stored, only its SHA-256). */
 export type ApiKey = {
   id: string;
@@ -124,21 +110,32 @@ export type CaseList = {
   nextCursor: string | null;
 };
 
-/** Reads of case data from the access log, newest first: who (a person or a key), when, and through which operation. */
-export type CaseReadList = {
-  items: {
-    id: number;
-    caseId: string;
-    programmeId: string;
-    district: string;
-    /** The person id or key id that read. */
-    reader: string;
-    readerKind: 'person' | 'key';
-    /** The API operation that read the case (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, `sendEvent`, `reassignCase`). */
-    via: string;
-    at: string;
-  }[];
-  nextCursor: string | null;
+/** Where one case goes: its new state, the data fields filled or dropped, its timers kept, cancelled or armed; or why it cannot move. */
+export type CaseMigrationPlan = {
+  caseId: string;
+  ref: string | null;
+  movable: boolean;
+  fromState: string;
+  toState?: string;
+  /** The new state value. */
+  value?: unknown;
+  data?: Record<string, unknown>;
+  done?: boolean;
+  filled?: string[];
+  dropped?: string[];
+  timers?: {
+    kept: TimerPlan[];
+    cancelled: TimerPlan[];
+    armed: TimerPlan[];
+  };
+  reason?: {
+    code: 'state-removed' | 'data-invalid' | 'state-invalid';
+    message: BilingualText;
+    fields?: {
+      path: string;
+      message: string;
+    }[];
+  };
 };
 
 /** A webhook's deliveries, newest first, each with every attempt. */
@@ -213,7 +210,7 @@ export type History = {
   nextCursor: string | null;
 };
 
-/** What a bulk import did, row by row. Valid rows are kept even when others fail. */
+/** What a bulk import did: counts of every row, and the first 1000 cases and 1000 refusals in row order (the rest of the cases: follow `casesCursor`). Valid rows are kept even when others fail. */
 export type ImportResult = {
   dryRun: boolean;
   /** Data rows read. */
@@ -230,6 +227,10 @@ export type ImportResult = {
     ref: string | null;
     skipped: boolean;
   }[];
+  /** Only the first 1000 rows that opened (or would open) a case or were skipped are listed in `cases`; `created` and `skipped` count them all. */
+  casesTruncated: boolean;
+  /** When `cases` is cut short before cases that were opened (never on a dry run): pass as `cursor` to `GET /programmes/{id}/cases` to list the import's remaining cases, in file order (each with its `ref`); cases others opened at the same moment may appear among them. Null otherwise. */
+  casesCursor: string | null;
   errors: {
     /** Data row number, 1 for the first row after the CSV header. */
     row: number;
@@ -444,7 +445,7 @@ export type Programme = {
   updatedAt: string;
   /** Current balances by ledger name (in `GET /programmes/{id}`). */
   ledgers?: Record<string, number>;
-  /** Every change of the parameters or the status, oldest first: who, when, before and after (in `GET /programmes/{id}`). */
+  /** Every change of the parameters, the status or the template version (a migration), oldest first: who, when, before and after (in `GET /programmes/{id}`). */
   changes?: (
     | {
         kind: 'params';
@@ -463,6 +464,19 @@ export type Programme = {
         changedAt: string;
         before: 'active' | 'paused' | 'closed';
         after: 'active' | 'paused' | 'closed';
+        /** The display name of the person who made the change; null when a key made it. */
+        changedByName?: string | null;
+        /** Why, as given with the change. */
+        reason?: string | null;
+      }
+    | {
+        kind: 'migration';
+        changedBy: string | null;
+        changedAt: string;
+        /** `{ version, params }` before the migration. */
+        before: Record<string, unknown>;
+        /** `{ version, params, moved, refused, stateMap, dataDefaults }`. */
+        after: Record<string, unknown>;
         /** The display name of the person who made the change; null when a key made it. */
         changedByName?: string | null;
         /** Why, as given with the change. */
@@ -490,6 +504,43 @@ export type ProgrammeList = {
   items: Programme[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+};
+
+/** Move a running programme's cases to a newer published version of its template. */
+export type ProgrammeMigrate = {
+  /** A published version of the programme's template. */
+  toVersion: number;
+  /** Old state id → new state id, for cases whose state key does not exist in the new version (a key maps its sub-states too). States whose key still exists are mapped by key. */
+  stateMap?: Record<string, string>;
+  /** Values for data fields the new version requires that a case does not have (the template's own defaults are used first). */
+  dataDefaults?: Record<string, unknown>;
+  /** Answer the plan per case and write nothing. */
+  dryRun?: boolean;
+  /** Move the cases that can move and leave the others on their version. Without it, nothing moves unless every case can (409 `migration-refused`). */
+  onlyMovable?: boolean;
+  /** Cases per transaction (default 500). */
+  batchSize?: number;
+};
+
+/** What a migration did or (dry run) would do, with the plan of every case not yet on the new version. */
+export type ProgrammeMigration = {
+  programmeId: string;
+  fromVersion: number;
+  toVersion: number;
+  dryRun: boolean;
+  /** `planned`: a dry run; `done`: the programme runs on `toVersion`. */
+  status: 'planned' | 'done' | 'refused';
+  total: number;
+  movable: number;
+  refused: number;
+  /** Cases already on `toVersion` (a retried or resumed migration). */
+  alreadyMigrated: number;
+  moved: number;
+  batches: number;
+  /** The programme's parameters re-validated against the new version, defaults filled. */
+  params: Record<string, unknown>;
+  cases: CaseMigrationPlan[];
+  casesOmitted: number;
 };
 
 /** New parameter values (merged into the current ones, validated, every change recorded) and/or a new status, with an optional reason kept with the record. A closed programme stays closed. */
@@ -677,6 +728,12 @@ export type TemplateList = {
   items: TemplateSummary[];
 };
 
+/** Why a version is published, kept with who published it and when. */
+export type TemplatePublish = {
+  /** The designer's note, e.g. "adds reheated; allergies asked at enrolment". */
+  note?: string;
+};
+
 /** For clients that cannot send `application/yaml`: the YAML text in a JSON string. */
 export type TemplateSource = {
   source: string;
@@ -736,7 +793,26 @@ export type TemplateVersion = {
     status: 'draft' | 'published';
     createdAt: string;
     publishedAt: string | null;
+    createdBy?: string | null;
+    publishedBy?: string | null;
+    publishNote?: string | null;
   }[];
+  /** Why it was published, as the designer wrote it. */
+  publishNote: string | null;
+  /** Bumped by every save of the draft. */
+  revision: number;
+  /** The version's entity tag (also the `ETag` header): send it as `If-Match` when saving. */
+  etag: string;
+};
+
+/** A timer of a case in a migration: the state that owns it, its place in that state's `after` list, and when it falls due. */
+export type TimerPlan = {
+  /** The pending timer cancelled. */
+  id?: number;
+  state: string;
+  index: number;
+  eventType: string;
+  dueAt: string;
 };
 
 /** A subscription to emitted events. */
@@ -750,11 +826,6 @@ export type Webhook = {
   description: string | null;
   createdAt: string;
   disabledAt: string | null;
-  /** Data fields the deliveries carry; null: every field not marked as personal data. */
-  fields: string[] | null;
-  /** The admin (key or person id) who granted the personal-data fields among `fields`; null: none granted. */
-  grantedBy: string | null;
-  grantedAt: string | null;
   /** Signing secret; returned once, when the webhook is created. */
   secret?: string;
 };
@@ -769,10 +840,6 @@ export type WebhookCreate = {
   /** Only events of this programme. */
   programmeId?: string;
   description?: string;
-  /** Data fields the deliveries carry (`mealsDelivered`). Absent: every field the template does not mark as personal data. A field marked personal (`x-relief-sensitivity`) is delivered only when an admin grants it with `grantPersonal`. */
-  fields?: string[];
-  /** An admin grants the personal-data fields among `fields`; the grant is recorded (`grantedBy`, `grantedAt`). 403 for other roles. */
-  grantPersonal?: boolean;
 };
 
 /** The JSON body POSTed to a webhook. Verify `Relief-Signature: t=<unix seconds>,v1=<hex>`: HMAC-SHA256 over `<t>.<raw body>` with the webhook secret. */

@@ -5,7 +5,14 @@
 
 /** How a failure should be treated by a caller. */
 export type ErrorKind =
-  'user' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'internal';
+  | 'user'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'precondition-failed'
+  | 'precondition-required'
+  | 'internal';
 
 /** Base of every error the engine raises on purpose. */
 export class EngineError extends Error {
@@ -244,6 +251,62 @@ export class TemplateVersionPublishedError extends EngineError {
       'conflict',
       `template '${templateId}' version ${version} is published and cannot change; save it as version ${version + 1}`,
       { templateId, version },
+    );
+  }
+}
+
+/** A draft was saved by someone else since the caller read it (`If-Match` names an older ETag). */
+export class TemplateVersionStaleError extends EngineError {
+  constructor(
+    templateId: string,
+    version: number,
+    given: string,
+    current: { etag: string; savedBy: string | null; savedAt: Date },
+  ) {
+    super(
+      'template-version-stale',
+      'precondition-failed',
+      `template '${templateId}' version ${version} was saved by ${current.savedBy ?? 'someone else'} at ${current.savedAt.toISOString()} after you read it (your If-Match ${given}, now ${current.etag}); nothing was saved: read it again, look at the other change, then save`,
+      {
+        templateId,
+        version,
+        ifMatch: given,
+        etag: current.etag,
+        savedBy: current.savedBy,
+        savedAt: current.savedAt.toISOString(),
+        messageZh: `模板“${templateId}”第 ${version} 版在您打开之后已被${current.savedBy ?? '他人'}保存（${current.savedAt.toISOString()}）；本次未保存。请先查看对方的修改，再保存。`,
+      },
+    );
+  }
+}
+
+/** Saving over an existing draft needs its ETag in `If-Match`, so no save silently replaces another. */
+export class TemplateEtagRequiredError extends EngineError {
+  constructor(templateId: string, version: number) {
+    super(
+      'template-etag-required',
+      'precondition-required',
+      `template '${templateId}' version ${version} already exists as a draft; send its ETag in If-Match to replace it (nothing was saved)`,
+      {
+        templateId,
+        version,
+        messageZh: `模板“${templateId}”第 ${version} 版草稿已存在；替换它须在 If-Match 中带上其 ETag（本次未保存）。`,
+      },
+    );
+  }
+}
+
+/** `If-None-Match: *`: the caller meant a new template, but the id is taken. */
+export class TemplateExistsError extends EngineError {
+  constructor(templateId: string) {
+    super(
+      'template-exists',
+      'conflict',
+      `a template with id '${templateId}' already exists; nothing was saved: choose another id, or open '${templateId}' and save a new version of it`,
+      {
+        templateId,
+        messageZh: `已有编号为“${templateId}”的模板；本次未保存。请换一个编号，或打开“${templateId}”另存为新版本。`,
+      },
     );
   }
 }

@@ -21,3 +21,12 @@ export type {
   PreviewOutcome,
   TransitionCount,
 } from './preview-params-change.js';
+export { planCaseMigration } from './plan-case-migration.js';
+export type {
+  CaseMigrationPlan,
+  CaseSnapshot,
+  MigrationChoices,
+  MigrationRefusal,
+  PendingTimer,
+  TimerPlan,
+} from './plan-case-migration.js';

@@ -25,8 +25,9 @@ function validatorFor(
   if (!byKey) cache.set(compiled, (byKey = new Map<string, ValidateFunction>()));
   let validate = byKey.get(key);
   if (!validate) {
-    // The dialect `relief validate` checked the template with (one ajv setup for both).
-    validate = compileEnforcedSchema(createSchemaValidator(), schema ?? EMPTY);
+    // The dialect `relief validate` checked the template with (one ajv setup for both); the
+    // template's schemas passed the meta-schema then, so compiling them here takes milliseconds.
+    validate = compileEnforcedSchema(createSchemaValidator({ checked: true }), schema ?? EMPTY);
     byKey.set(key, validate);
   }
   return validate;

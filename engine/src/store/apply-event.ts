@@ -117,7 +117,7 @@ async function applyInTransaction(
   // Pipelined: the lock first; the second statement then reads ledgers and any earlier answer under
   // this key with a snapshot taken after the lock was granted, so it sees every committed event.
   const locking = tx.query<LockedCase>(sql`
-    select ${CASE_COLUMNS}, p.template_id, p.template_version, p.params, p.status
+    select ${CASE_COLUMNS}, p.template_id, coalesce(c.template_version, p.template_version) as template_version, p.params, p.status
     from cases c join programmes p on p.id = c.programme_id
     where c.id = ${caseId} for update of c`);
   const reading = tx.query<{

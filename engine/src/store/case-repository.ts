@@ -238,6 +238,17 @@ export async function listCases(
 }
 
 /**
+ * The `listCases` cursor whose page starts at case `caseId` (which exists): the position after
+ * its `created_at` and the smallest id, so it and every later case follow.
+ */
+export async function caseListCursorAt(ctx: StoreContext, caseId: string): Promise<string> {
+  const [row] = await ctx.sql.query<{ at: string }>(
+    sql`select ${cursorTime(sql`created_at`)} as at from cases where id = ${caseId}`,
+  );
+  return toCursor(row!.at, '00000000-0000-0000-0000-000000000000');
+}
+
+/**
  * `ILIKE` on the ref and on each top-level data value the reader may see (a search must not tell
  * what a hidden field holds); `%` and `_` typed by a person are literal.
  */

@@ -17,6 +17,7 @@ import type { FieldError } from '../errors/engine-error.js';
 import { validateCaseData } from '../runtime/validate-case-input.js';
 import type { Template } from '../template/template.js';
 import { existingCaseRefs } from './case-ref-repository.js';
+import { caseListCursorAt } from './case-repository.js';
 import { createTimeSlicer } from './create-time-slicer.js';
 import { caseDistrict } from './district-scope.js';
 import { openCases } from './open-cases.js';
@@ -67,14 +68,21 @@ export interface ImportRowCase {
   skipped: boolean;
 }
 
-/** What an import did, row by row. */
+/** What an import did: counts of every row, the first rows listed. */
 export interface ImportResult {
   dryRun: boolean;
   rows: number;
   created: number;
   skipped: number;
   failed: number;
+  /** The first `MAX_LISTED_IMPORT_CASES` rows that opened (or would open) a case or were skipped, in row order. */
   cases: ImportRowCase[];
+  casesTruncated: boolean;
+  /**
+   * When `cases` is cut short before cases that were opened: the case list's cursor at the first
+   * of them, so `GET /programmes/{id}/cases?cursor=` goes on with them in file order.
+   */
+  casesCursor: string | null;
   /** The first `MAX_LISTED_IMPORT_ERRORS` refusals, in row order. */
   errors: ImportRowError[];
   errorsTruncated: boolean;
@@ -82,6 +90,11 @@ export interface ImportResult {
 
 /** Refusals listed in a result; `failed` counts them all. */
 export const MAX_LISTED_IMPORT_ERRORS = 1000;
+/**
+ * Cases listed in a result; the counts cover them all. 100,000 listed cases made a 10 MB answer
+ * that took the server's thread a third of a second to write while every other request waited.
+ */
+export const MAX_LISTED_IMPORT_CASES = 1000;
 /** Rows are held in memory until the source has been read whole; this bounds that memory. */
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -216,13 +229,18 @@ export async function importCases(
   }
   cases.sort((a, b) => a.row - b.row);
   errors.sort((a, b) => a.row - b.row);
+  const listed = cases.slice(0, MAX_LISTED_IMPORT_CASES);
+  const casesTruncated = cases.length > listed.length;
+  const firstUnlisted = cases.slice(listed.length).find((x) => x.id !== null);
   return {
     dryRun: options.dryRun,
     rows: count,
     created,
     skipped: cases.filter((x) => x.skipped).length,
     failed: errors.length,
-    cases,
+    cases: listed,
+    casesTruncated,
+    casesCursor: firstUnlisted ? await caseListCursorAt(ctx, firstUnlisted.id!) : null,
     errors: errors.slice(0, MAX_LISTED_IMPORT_ERRORS),
     errorsTruncated: errors.length > MAX_LISTED_IMPORT_ERRORS,
   };

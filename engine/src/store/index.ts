@@ -23,7 +23,11 @@ export type {
   OpenCaseInput,
   OpenCaseOutcome,
 } from './case-repository.js';
-export { MAX_IMPORT_ROWS, MAX_LISTED_IMPORT_ERRORS } from './import-cases.js';
+export {
+  MAX_IMPORT_ROWS,
+  MAX_LISTED_IMPORT_CASES,
+  MAX_LISTED_IMPORT_ERRORS,
+} from './import-cases.js';
 export type {
   ImportOptions,
   ImportResult,
@@ -42,6 +46,7 @@ export type { ProgrammeStats } from './programme-stats-repository.js';
 export type { ProgrammeParamsPreview } from './params-preview-repository.js';
 export type {
   SavedTemplate,
+  SavePrecondition,
   TemplateSummary,
   TemplateVersionRecord,
 } from './template-repository.js';
@@ -80,3 +85,5 @@ export type {
   CaseReadRecord,
 } from './access-log-repository.js';
 export type { ErasureRecord } from './erase-personal-data.js';
+export { MigrationRefusedError, MAX_LISTED_PLANS } from './migrate-programme.js';
+export type { MigrateProgrammeInput, ProgrammeMigration } from './migrate-programme.js';

@@ -69,7 +69,12 @@ export type ProgrammeChangeRecord =
       before: Record<string, unknown>;
       after: Record<string, unknown>;
     })
-  | (ChangeStamp & { kind: 'status'; before: ProgrammeStatus; after: ProgrammeStatus });
+  | (ChangeStamp & { kind: 'status'; before: ProgrammeStatus; after: ProgrammeStatus })
+  | (ChangeStamp & {
+      kind: 'migration';
+      before: { version: number; params: Record<string, unknown> };
+      after: { version: number; params: Record<string, unknown>; moved: number; refused: number };
+    });
 
 const COLUMNS = sql.raw(
   'id, template_id, template_version, district, title, params, status, created_by, created_at, updated_at',

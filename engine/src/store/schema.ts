@@ -53,6 +53,10 @@ export const templateVersions = pgTable(
     createdAt: at('created_at').notNull(),
     publishedBy: text('published_by'),
     publishedAt: at('published_at'),
+    /** Why it was published, as the designer wrote it. */
+    publishNote: text('publish_note'),
+    /** Bumped by every save of the draft: the version's ETag, so a stale save is refused (412). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.templateId, t.version] }),
@@ -87,8 +91,9 @@ export const programmes = pgTable(
 );
 
 /**
- * Every change of a programme's parameters or status: who, when, before and after. `before` and
- * `after` hold the parameters (an object) for kind `params`, the status (a string) for `status`.
+ * Every change of a programme's parameters, status or template version: who, when, before and after. `before` and
+ * `after` hold the parameters (an object) for kind `params`, the status (a string) for `status`,
+ * `{ version, … }` for `migration`.
  */
 export const programmeChanges = pgTable(
   'programme_changes',
@@ -111,7 +116,7 @@ export const programmeChanges = pgTable(
     reason: text('reason'),
   },
   (t) => [
-    check('programme_changes_kind', sql`${t.kind} in ('params', 'status')`),
+    check('programme_changes_kind', sql`${t.kind} in ('params', 'status', 'migration')`),
     index('programme_changes_programme_idx').on(t.programmeId, t.id),
   ],
 );
@@ -135,6 +140,11 @@ export const cases = pgTable(
     data: jsonb('data').notNull(),
     /** Number of accepted events, opening included; equals the last history seq. */
     version: integer('version').notNull(),
+    /**
+     * The template version the case runs on when it is not its programme's: set by a migration
+     * (cases moved before the programme switches, or refused and left behind). Null: the programme's.
+     */
+    templateVersion: integer('template_version'),
     assignee: text('assignee'),
     district: text('district').notNull(),
     done: boolean('done').notNull().default(false),

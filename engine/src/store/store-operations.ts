@@ -26,6 +26,7 @@ import {
   openCase,
 } from './case-repository.js';
 import { importCases } from './import-cases.js';
+import { migrateProgramme } from './migrate-programme.js';
 import { caseNextEvents } from './next-events.js';
 import {
   countUnread,
@@ -103,6 +104,7 @@ export const STORE_OPERATIONS = {
   getProgramme,
   listProgrammes,
   changeProgramme,
+  migrateProgramme,
   listProgrammeChanges,
   ledgerBalances,
   programmeStats,

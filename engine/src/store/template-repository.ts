@@ -2,8 +2,11 @@
 import { sql } from 'drizzle-orm';
 import {
   NotFoundError,
+  TemplateEtagRequiredError,
+  TemplateExistsError,
   TemplateInvalidError,
   TemplateVersionPublishedError,
+  TemplateVersionStaleError,
 } from '../errors/engine-error.js';
 import type { CompiledTemplate } from '../compile/compile-template.js';
 import type { TemplateIssue } from '../errors/issue-catalog.js';
@@ -25,6 +28,20 @@ export interface TemplateVersionRecord {
   createdAt: Date;
   publishedBy: string | null;
   publishedAt: Date | null;
+  /** Why it was published, as the designer wrote it. */
+  publishNote: string | null;
+  /** Bumped by every save of the draft. */
+  revision: number;
+  /** The version's entity tag (`"love-meals.2.3"`: id, version, revision) for `If-Match`. */
+  etag: string;
+}
+
+/** What a save expects of what is stored (`If-Match`, `If-None-Match: *`). */
+export interface SavePrecondition {
+  /** The ETag of the version the designer edited: the version saved, or the one it started from. */
+  ifMatch?: string;
+  /** The caller means a new template: refuse if the id exists. */
+  ifNoneMatch?: boolean;
 }
 
 /** A template and where its versions stand. */
@@ -45,8 +62,18 @@ export interface SavedTemplate {
 }
 
 const COLUMNS = sql.raw(
-  'template_id, version, status, source, definition, created_by, created_at, published_by, published_at',
+  'template_id, version, status, source, definition, created_by, created_at, published_by, published_at, publish_note, revision',
 );
+
+/** The entity tag of a stored version. */
+export function templateEtag(templateId: string, version: number, revision: number): string {
+  return `"${templateId}.${version}.${revision}"`;
+}
+
+/** The template id an entity tag names (weak or strong), or undefined if it is not one of ours. */
+function etagTemplateId(etag: string): string | undefined {
+  return /^(?:W\/)?"([a-z0-9-]+)\.\d+\.\d+"$/.exec(etag.trim())?.[1];
+}
 
 function toRecord(row: Row): TemplateVersionRecord {
   return {
@@ -59,29 +86,70 @@ function toRecord(row: Row): TemplateVersionRecord {
     createdAt: row.created_at as Date,
     publishedBy: row.published_by as string | null,
     publishedAt: row.published_at as Date | null,
+    publishNote: (row.publish_note as string | null) ?? null,
+    revision: row.revision as number,
+    etag: templateEtag(row.template_id as string, row.version as number, row.revision as number),
   };
 }
 
-/** Validate and store a template version as a draft (replacing a draft of the same version). */
+/**
+ * Validate and store a template version as a draft. Nothing is replaced by accident: replacing an
+ * existing draft needs its ETag (`If-Match`; a stale one is refused with 412, a missing one with
+ * 428); a new version may name the ETag of the version it started from, refused if another save
+ * created the version meanwhile; `If-None-Match: *` refuses an id that exists (409).
+ */
 export async function saveTemplate(
   ctx: StoreContext,
   source: string,
   caller: Caller,
+  precondition: SavePrecondition = {},
 ): Promise<SavedTemplate> {
   const validation = validateTemplate(source);
   const template = validation.template;
   if (!template) throw new TemplateInvalidError(validation.issues);
   const now = ctx.clock.now();
+  // An ETag of another template (a copy saved under a new id) says nothing about this one.
+  const ifMatch =
+    precondition.ifMatch !== undefined && etagTemplateId(precondition.ifMatch) === template.id
+      ? precondition.ifMatch.trim().replace(/^W\//, '')
+      : undefined;
   const rows = await ctx.sql.transaction(async (tx) => {
     await tx.query(sql`
       insert into templates (id, title, created_at, updated_at) values (${template.id}, ${jsonb(template.title)}, ${now}, ${now})
       on conflict (id) do update set title = excluded.title, updated_at = excluded.updated_at`);
-    // A published version is frozen: the conditional upsert writes nothing and returns no row.
+    // The template row is locked now: saves of one template are decided one after the other.
+    const existing = (
+      await tx.query(
+        sql`select ${COLUMNS} from template_versions where template_id = ${template.id}`,
+      )
+    ).map(toRecord);
+    if (precondition.ifNoneMatch && existing.length > 0) throw new TemplateExistsError(template.id);
+    const target = existing.find((v) => v.version === template.version);
+    if (target?.status === 'published')
+      throw new TemplateVersionPublishedError(template.id, template.version);
+    if (target) {
+      if (ifMatch === undefined) throw new TemplateEtagRequiredError(template.id, template.version);
+      if (ifMatch !== target.etag)
+        throw new TemplateVersionStaleError(template.id, template.version, ifMatch, {
+          etag: target.etag,
+          savedBy: target.createdBy,
+          savedAt: target.createdAt,
+        });
+    } else if (ifMatch !== undefined && !existing.some((v) => v.etag === ifMatch)) {
+      // The version started from was replaced by a newer save of it: that save must be seen first.
+      const base = existing.find((v) => v.etag.split('.')[1] === ifMatch.split('.')[1]);
+      if (base)
+        throw new TemplateVersionStaleError(base.templateId, base.version, ifMatch, {
+          etag: base.etag,
+          savedBy: base.createdBy,
+          savedAt: base.createdAt,
+        });
+    }
     return tx.query(sql`
-      insert into template_versions (template_id, version, status, source, definition, created_by, created_at)
-      values (${template.id}, ${template.version}, 'draft', ${source}, ${JSON.stringify(template)}::text::json, ${caller.actorId}, ${now})
+      insert into template_versions (template_id, version, status, source, definition, created_by, created_at, revision)
+      values (${template.id}, ${template.version}, 'draft', ${source}, ${JSON.stringify(template)}::text::json, ${caller.actorId}, ${now}, 1)
       on conflict (template_id, version) do update set source = excluded.source, definition = excluded.definition,
-        created_by = excluded.created_by, created_at = excluded.created_at
+        created_by = excluded.created_by, created_at = excluded.created_at, revision = template_versions.revision + 1
       where template_versions.status = 'draft'
       returning ${COLUMNS}`);
   });
@@ -92,15 +160,17 @@ export async function saveTemplate(
   };
 }
 
-/** Freeze a version so programmes can start from it. Publishing twice is harmless. */
+/** Freeze a version so programmes can start from it, recording who and why. Publishing twice is harmless. */
 export async function publishTemplate(
   ctx: StoreContext,
   templateId: string,
   version: number,
   caller: Caller,
+  note?: string,
 ): Promise<TemplateVersionRecord> {
   const [row] = await ctx.sql.query(sql`
-    update template_versions set status = 'published', published_by = ${caller.actorId}, published_at = ${ctx.clock.now()}
+    update template_versions set status = 'published', published_by = ${caller.actorId}, published_at = ${ctx.clock.now()},
+      publish_note = ${note ?? null}
     where template_id = ${templateId} and version = ${version} and status = 'draft'
     returning ${COLUMNS}`);
   return row ? toRecord(row) : getTemplateVersion(ctx, templateId, version);

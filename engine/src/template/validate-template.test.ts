@@ -240,6 +240,16 @@ describe('validateTemplate', () => {
         13,
       );
     });
+    it('reports an x-worker mark the card does not know, at the mark', () => {
+      const issue = expectIssue(
+        broken('    age: { type: integer }', '    age: { type: integer, x-worker: tel }'),
+        'schema-value',
+        15,
+        37,
+        '/data/properties/age/x-worker',
+      );
+      expect(issue.message).toContain('phone');
+    });
     it('reports an invalid duration', () => {
       expectIssue(
         broken('delay: P1D', 'delay: 1 day'),

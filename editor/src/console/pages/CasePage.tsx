@@ -12,9 +12,10 @@ import type { NextEvent } from '@relief/engine/contract';
 import { pendingTimers } from '../case-timers.js';
 import { asText, formatDuration, formatTime, formatValue, shortId } from '../format.js';
 import { LoadingPage } from '../LoadError.js';
+import { ReassignCase } from '../ReassignCase.js';
 import { StateMap } from '../StateMap.js';
 import { loadTemplate } from '../template-cache.js';
-import { eventTitle, fieldsOf, stateTitle } from '../template-info.js';
+import { entryTitle, eventTitle, fieldsOf, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { useLang, useText } from '../../shell/lang-store.js';
 import { pickLabel } from '../../shell/pick-label.js';
@@ -125,6 +126,23 @@ export default function CasePage() {
                     {t('assigneeUnknown')}
                   </span>
                 )}
+                {!c.done && (
+                  <ReassignCase
+                    key={c.version}
+                    caseId={c.id}
+                    version={c.version}
+                    district={c.district}
+                    current={c.assignee}
+                    onDone={(text) => {
+                      setNotice({ ok: true, text });
+                      loaded.reload();
+                    }}
+                    onStale={(text) => {
+                      setNotice({ ok: false, text });
+                      loaded.reload();
+                    }}
+                  />
+                )}
               </dd>
             </div>
           </dl>
@@ -135,13 +153,7 @@ export default function CasePage() {
             {[...history].reverse().map((h) => (
               <li key={h.seq}>
                 <span className="when">{formatTime(h.at, lang)}</span>
-                <b>
-                  {h.type === '(open)'
-                    ? t('openedCase')
-                    : h.type.startsWith('after:')
-                      ? t('timerFired')
-                      : eventTitle(template, h.type, lang)}
-                </b>
+                <b>{entryTitle(template, h.type, lang, t)}</b>
                 <span className="muted">
                   {h.from ? `${stateTitle(template, h.from, lang)} → ` : ''}
                   {stateTitle(template, h.to, lang)}

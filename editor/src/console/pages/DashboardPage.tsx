@@ -16,7 +16,7 @@ import { changeStatus } from '../programme-actions.js';
 import { ReasonAction } from '../ReasonAction.js';
 import { STATUS_TEXT } from '../status-text.js';
 import { loadTemplate } from '../template-cache.js';
-import { eventTitle, openingOf, stateTitle } from '../template-info.js';
+import { entryTitle, openingOf, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { Lazy } from '../../shell/Lazy.js';
 import { useLang, useText } from '../../shell/lang-store.js';
@@ -48,12 +48,7 @@ export default function DashboardPage() {
     return {
       days,
       series: types.map((type) => ({
-        label:
-          type === '(open)'
-            ? t('openedCase')
-            : type.startsWith('after:')
-              ? t('timerFired')
-              : eventTitle(loaded.data!.template, type, lang),
+        label: entryTitle(loaded.data!.template, type, lang, t),
         counts: days.map(
           (d) => stats.events.find((e) => e.day === d && e.type === type)?.count ?? 0,
         ),

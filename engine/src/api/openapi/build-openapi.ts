@@ -91,6 +91,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: "No such resource in your districts (another district's resources answer 404 too).",
   406: 'The `Accept` header rules out the media type of this answer.',
   409: 'Conflict with the current state (see `type`).',
+  412: 'A precondition failed: the `If-Match` ETag is stale (someone else changed it first).',
+  428: 'A precondition is required: send the `ETag` you read in `If-Match`.',
   413: 'The body is over the size limit (1 MB; 20 MB for imports).',
   415: 'Unsupported media type or charset.',
   422: 'The content is invalid: `errors` lists the fields or template findings.',

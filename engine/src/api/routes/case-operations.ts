@@ -24,7 +24,7 @@ export const CASE_OPERATIONS = [
     tag: 'cases',
     summary: 'Open many cases from CSV or NDJSON',
     description:
-      'CSV (`text/csv`, UTF-8, header row = data fields, plus optional `ref` and `district` columns; values are typed by the template\'s data schema; an empty cell leaves the field to its default) or NDJSON (`application/x-ndjson`, one `{ "data": {…}, "ref": "…", "district": "…" }` per line). `district` places a case below the programme\'s district, as in `POST /cases`. The body is parsed as it streams in, up to 20 MB. Every row is checked; valid rows are opened, invalid ones reported with their row and line numbers. `dedupe=ref` skips rows whose `ref` already exists; `dryRun=true` checks without writing.',
+      'CSV (`text/csv`, UTF-8, header row = data fields, plus optional `ref` and `district` columns; values are typed by the template\'s data schema; an empty cell leaves the field to its default) or NDJSON (`application/x-ndjson`, one `{ "data": {…}, "ref": "…", "district": "…" }` per line). `district` places a case below the programme\'s district, as in `POST /cases`. The body is parsed as it streams in, up to 20 MB. Every row is checked; valid rows are opened, invalid ones reported with their row and line numbers. `dedupe=ref` skips rows whose `ref` already exists; `dryRun=true` checks without writing. The answer counts every row and lists the first 1,000 cases and 1,000 refusals; when more cases were opened, `casesCursor` pages the rest through `GET /programmes/{id}/cases`.',
     access: ['admin', 'integrator'],
     body: { types: ['text/csv', 'application/x-ndjson'] },
     parameters: [

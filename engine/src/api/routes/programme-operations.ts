@@ -71,6 +71,19 @@ export const PROGRAMME_OPERATIONS = [
     problems: [403, 404, 409, 413, 415, 422],
   },
   {
+    id: 'migrateProgramme',
+    method: 'post',
+    path: '/api/v1/programmes/{id}/migrate',
+    tag: 'programmes',
+    summary: 'Move the running cases to a newer published version (dry run first)',
+    description:
+      "States are mapped by key when the key still exists, by `stateMap` otherwise; missing required data comes from the template's defaults, then `dataDefaults`; parameters are re-validated (422 when they do not fit). `dryRun: true` answers the plan of every case (its new state, timers kept, cancelled or armed, fields filled) and writes nothing. Applying moves nothing unless every case can move (409 `migration-refused`, naming the cases) or `onlyMovable` is set; it writes one transaction per batch, each case getting a `migrated` history entry with both versions; events keep being accepted meanwhile. Retrying resumes where a failure stopped and moves nothing twice. The programme's changes list the migration.",
+    access: ['admin'],
+    body: { schema: 'programme-migrate', types: ['application/json'] },
+    success: { status: 200, schema: 'programme-migration' },
+    problems: [403, 404, 409, 413, 415, 422],
+  },
+  {
     id: 'getProgrammeStats',
     method: 'get',
     path: '/api/v1/programmes/{id}/stats',

@@ -1,7 +1,11 @@
 /** Programmes: start, list, read, change parameters or status, statistics. */
 import { inScope } from '../../store/index.js';
 import type { ProgrammeRecord, ProgrammeStatus } from '../../store/index.js';
-import type { ProgrammeCreate, ProgrammePatch } from '../../contract/api-types.js';
+import type {
+  ProgrammeCreate,
+  ProgrammeMigrate,
+  ProgrammePatch,
+} from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
@@ -78,6 +82,13 @@ export function programmeRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PROGRA
       await ctx.store.getProgramme(id, caller.scope);
       const change = await readJson<ProgrammePatch>(ctx, c, 'changeProgramme');
       return c.json(toProgrammeView(await ctx.store.changeProgramme(id, change, caller)));
+    },
+    async migrateProgramme(c) {
+      const id = c.req.param('id') ?? '';
+      const caller = toStoreCaller(c.var.caller);
+      await ctx.store.getProgramme(id, caller.scope);
+      const input = await readJson<ProgrammeMigrate>(ctx, c, 'migrateProgramme');
+      return c.json(await ctx.store.migrateProgramme(id, input, caller));
     },
     async getProgrammeStats(c) {
       const id = c.req.param('id') ?? '';

@@ -26,11 +26,26 @@ export const TEMPLATE_OPERATIONS = [
     tag: 'templates',
     summary: 'Store a template version as a draft',
     description:
-      'The id and version come from the YAML. Storing the same draft version again replaces it; a published version is immutable (409: store it as a new version).',
+      'The id and version come from the YAML. No save replaces another by accident: replacing an existing draft needs its `ETag` in `If-Match` (412 `template-version-stale` when someone saved it since, with who and when in `details`; 428 `template-etag-required` without one). A new version may name in `If-Match` the ETag of the version it was edited from (412 if that version was saved again since, or if another save already created this version). `If-None-Match: *` creates a new template only (409 `template-exists` when the id is taken). A published version is immutable (409 `template-version-published`: store it as a new version). The answer carries the new `ETag`.',
     access: ['designer'],
     body: { schema: 'template-source', types: YAML },
+    parameters: [
+      {
+        name: 'If-Match',
+        in: 'header',
+        description:
+          'The `ETag` of the version you edited (`"love-meals.2.3"`): the draft you replace, or the version you started from.',
+        schema: { type: 'string', maxLength: 200 },
+      },
+      {
+        name: 'If-None-Match',
+        in: 'header',
+        description: '`*`: this is a new template; refuse (409) if its id exists.',
+        schema: { type: 'string', enum: ['*'] },
+      },
+    ],
     success: { status: 201, schema: 'template-version' },
-    problems: [403, 409, 413, 415, 422],
+    problems: [403, 409, 412, 413, 415, 422, 428],
   },
   {
     id: 'listTemplates',
@@ -68,9 +83,12 @@ export const TEMPLATE_OPERATIONS = [
     path: '/api/v1/templates/{id}/versions/{v}/publish',
     tag: 'templates',
     summary: 'Freeze a version so programmes can start from it (publishing twice is harmless)',
+    description:
+      'Records who published and, optionally, why (`{ "note": "…" }`; the body may be empty). A published version never changes.',
     access: ['designer'],
+    body: { schema: 'template-publish', types: ['application/json'] },
     success: { status: 200, schema: 'template-version' },
-    problems: [403, 404],
+    problems: [403, 404, 413, 415],
   },
   {
     id: 'diffTemplate',

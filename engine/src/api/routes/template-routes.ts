@@ -10,13 +10,14 @@ import type { TemplateVersionRecord } from '../../store/index.js';
 import type { StateDef } from '../../template/template.js';
 import { validateTemplate } from '../../template/validate-template.js';
 import { diffTemplates } from '../../template/diff-templates.js';
-import type { TemplateSource } from '../../contract/api-types.js';
+import type { TemplatePublish, TemplateSource } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
 import { loadApiSchemas } from '../openapi/api-schemas.js';
 import { operation } from '../api-operations.js';
 import type { OperationId } from '../api-operations.js';
 import { toStoreCaller } from '../caller.js';
 import { checkMediaType, parseJson, readBodyText } from '../read-body.js';
+import { badRequest } from '../http-problem.js';
 import { positiveInt, queryInt } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { TEMPLATE_OPERATIONS } from './template-operations.js';
@@ -38,6 +39,9 @@ function toVersionView(record: TemplateVersionRecord) {
     createdAt: record.createdAt,
     publishedBy: record.publishedBy,
     publishedAt: record.publishedAt,
+    publishNote: record.publishNote,
+    revision: record.revision,
+    etag: record.etag,
   };
 }
 
@@ -87,10 +91,15 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
     },
     async createTemplate(c) {
       const source = await readSource(ctx, c, 'createTemplate');
+      const ifNoneMatch = c.req.header('if-none-match');
+      if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*')
+        throw badRequest('invalid-if-none-match', "If-None-Match takes only '*' (a new template)");
       const { record, warnings } = await ctx.store.saveTemplate(
         source,
         toStoreCaller(c.var.caller),
+        { ifMatch: c.req.header('if-match'), ifNoneMatch: ifNoneMatch !== undefined },
       );
+      c.header('etag', record.etag);
       c.header('location', `/api/v1/templates/${record.templateId}/versions/${record.version}`);
       return c.json({ ...toVersionView(record), warnings: warnings.map(toFinding) }, 201);
     },
@@ -99,6 +108,7 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
     },
     async getTemplate(c) {
       const versions = await ctx.store.listTemplateVersions(c.req.param('id') ?? '');
+      c.header('etag', versions[0]!.etag);
       return c.json({
         ...toVersionView(versions[0]!),
         versions: versions.map((v) => ({
@@ -106,17 +116,33 @@ export function templateRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof TEMPLAT
           status: v.status,
           createdAt: v.createdAt,
           publishedAt: v.publishedAt,
+          createdBy: v.createdBy,
+          publishedBy: v.publishedBy,
+          publishNote: v.publishNote,
         })),
       });
     },
     async getTemplateVersion(c) {
       const { id, v } = version(c);
-      return c.json(toVersionView(await ctx.store.getTemplateVersion(id, v)));
+      const record = await ctx.store.getTemplateVersion(id, v);
+      c.header('etag', record.etag);
+      return c.json(toVersionView(record));
     },
     async publishTemplate(c) {
       const { id, v } = version(c);
+      // The note is optional, and so is the body that carries it.
+      const text = await readBodyText(c, ctx.limits.bodyBytes);
+      if (text.trim() !== '') checkMediaType(c, operation('publishTemplate').body!.types);
+      const { note } =
+        text.trim() === ''
+          ? { note: undefined }
+          : loadApiSchemas().check<TemplatePublish>(
+              'template-publish',
+              'request body',
+              parseJson(text),
+            );
       return c.json(
-        toVersionView(await ctx.store.publishTemplate(id, v, toStoreCaller(c.var.caller))),
+        toVersionView(await ctx.store.publishTemplate(id, v, toStoreCaller(c.var.caller), note)),
       );
     },
     async diffTemplate(c) {

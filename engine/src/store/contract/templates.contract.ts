@@ -7,7 +7,10 @@ import {
   NotFoundError,
   TemplateInvalidError,
   TemplateNotPublishedError,
+  TemplateEtagRequiredError,
+  TemplateExistsError,
   TemplateVersionPublishedError,
+  TemplateVersionStaleError,
 } from '../../errors/engine-error.js';
 import { ADMIN, DRILL_SOURCE, expectRefusal } from './store-contract-kit.js';
 import type { StoreHarness } from './store-contract-kit.js';
@@ -28,6 +31,60 @@ export function templatesContract(h: StoreHarness): void {
         col: expect.any(Number) as number,
         severity: 'error',
       });
+    });
+
+    it('refuses a stale save (412), a save over a draft without its ETag (428) and a new template whose id exists (409), and keeps who published and why', async () => {
+      const v1 = DRILL_SOURCE.replace('id: store-drill', 'id: drill-safe');
+      const v2 = v1.replace('version: 1', 'version: 2');
+      const first = (await h.store.saveTemplate(v1, ADMIN, { ifNoneMatch: true })).record;
+      expect(first.etag).toBe('"drill-safe.1.1"');
+      await expectRefusal(
+        h.store.saveTemplate(v1, ADMIN, { ifNoneMatch: true }),
+        TemplateExistsError,
+        'template-exists',
+      );
+      await expectRefusal(
+        h.store.saveTemplate(v1, ADMIN),
+        TemplateEtagRequiredError,
+        'template-etag-required',
+      );
+      // Two designers opened v1; the first save wins, the second is refused and changes nothing.
+      const a = await h.store.saveTemplate(
+        v1.replace('Store drill', 'A'),
+        { actorId: 'a' },
+        {
+          ifMatch: first.etag,
+        },
+      );
+      expect(a.record).toMatchObject({ revision: 2, etag: '"drill-safe.1.2"' });
+      const stale = await expectRefusal(
+        h.store.saveTemplate(
+          v1.replace('Store drill', 'B'),
+          { actorId: 'b' },
+          {
+            ifMatch: first.etag,
+          },
+        ),
+        TemplateVersionStaleError,
+        'template-version-stale',
+      );
+      expect(stale.details).toMatchObject({ savedBy: 'a', etag: '"drill-safe.1.2"' });
+      expect((await h.store.getTemplateVersion('drill-safe', 1)).source).toContain('en: A }');
+      // A new version from v1: the first save creates v2, the second (same base) is refused.
+      await h.store.saveTemplate(v2, { actorId: 'a' }, { ifMatch: a.record.etag });
+      await expectRefusal(
+        h.store.saveTemplate(
+          v2.replace('Store drill', 'B'),
+          { actorId: 'b' },
+          {
+            ifMatch: a.record.etag,
+          },
+        ),
+        TemplateVersionStaleError,
+        'template-version-stale',
+      );
+      const published = await h.store.publishTemplate('drill-safe', 2, ADMIN, 'adds nothing');
+      expect(published).toMatchObject({ publishedBy: ADMIN.actorId, publishNote: 'adds nothing' });
     });
 
     it('keeps drafts editable, freezes a published version, and starts programmes only from published ones', async () => {
@@ -52,8 +109,11 @@ export function templatesContract(h: StoreHarness): void {
         publishedAt: null,
       });
       expect(
-        (await h.store.saveTemplate(v2.replace('Store drill', 'Store drill v2'), ADMIN)).record
-          .status,
+        (
+          await h.store.saveTemplate(v2.replace('Store drill', 'Store drill v2'), ADMIN, {
+            ifMatch: draft.record.etag,
+          })
+        ).record.status,
       ).toBe('draft');
       expect(await h.store.listTemplates()).toContainEqual(
         expect.objectContaining({ id: 'drill-versions', latestVersion: 2, publishedVersion: 1 }),

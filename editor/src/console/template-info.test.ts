@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { Template } from '@relief/engine';
+import { translate } from '../i18n/messages.js';
+import { entryTitle } from './template-info.js';
+
+const template = {
+  events: { deliver: { title: { zh: '送餐到户', en: 'Meal delivered' } } },
+} as unknown as Template;
+
+describe('entryTitle', () => {
+  it('names what the engine recorded in the reader’s language, never a raw key', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const t = (key: Parameters<typeof translate>[1], args?: Record<string, string | number>) =>
+        translate(lang, key, args);
+      const titles = ['(open)', '(reassign)', 'after:P1D', 'deliver'].map((type) =>
+        entryTitle(template, type, lang, t),
+      );
+      expect(titles.some((title) => title.startsWith('('))).toBe(false);
+      if (lang === 'zh')
+        expect(titles).toEqual(['建立个案', '更换负责人', '计时器到期', '送餐到户']);
+      else expect(titles).toEqual(['Case opened', 'Reassigned', 'Timer fired', 'Meal delivered']);
+    }
+  });
+});
