@@ -25,6 +25,24 @@ export interface ErasureRecord {
   at: Date;
 }
 
+/**
+ * Fields the template's figures read (`where`, `by: { field }`, `sum: { data }`, a summed payload
+ * `field`): erasure keeps them, so the programme's figures stay as they were.
+ */
+export function figureFields(template: Template): Set<string> {
+  const fields = new Set<string>();
+  for (const figure of Object.values(template.figures ?? {})) {
+    if (figure.sum?.data) fields.add(figure.sum.data);
+    if (figure.sum?.field) fields.add(figure.sum.field);
+    if (typeof figure.by === 'object' && 'field' in figure.by) fields.add(figure.by.field);
+    for (const m of (figure.where ?? '').matchAll(
+      /\bdata\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*['"]([^'"]+)['"]\s*\])/g,
+    ))
+      fields.add(m[1] ?? m[2]!);
+  }
+  return fields;
+}
+
 function without(record: Record<string, unknown>, names: ReadonlySet<string>) {
   return Object.fromEntries(Object.entries(record).filter(([name]) => !names.has(name)));
 }
@@ -41,7 +59,8 @@ async function eraseIn(
   const [row] = await tx.query<{ data: Record<string, unknown>; programme_id: string }>(sql`
     select data, programme_id from cases where id = ${caseId} for update`);
   if (!row) throw new NotFoundError('case', caseId);
-  const marked = new Set(dataMarks(template).keys());
+  const kept = figureFields(template);
+  const marked = new Set([...dataMarks(template).keys()].filter((name) => !kept.has(name)));
   const erased = Object.keys(row.data).filter((name) => marked.has(name));
   await tx.query(sql`select set_config('relief.erasure', 'on', true)`);
   if (erased.length > 0)
@@ -52,10 +71,11 @@ async function eraseIn(
     select seq, event_type, payload from case_history where case_id = ${caseId} order by seq`);
   for (const entry of history) {
     const payload = (entry.payload ?? {}) as Record<string, unknown>;
-    const names = new Set(formMarks(template, entry.event_type).keys());
-    const kept = without(payload, names);
+    const names = new Set(
+      [...formMarks(template, entry.event_type).keys()].filter((name) => !kept.has(name)),
+    );
     await tx.query(sql`
-      update case_history set payload = ${jsonb(kept)}, result = null
+      update case_history set payload = ${jsonb(without(payload, names))}, result = null
       where case_id = ${caseId} and seq = ${entry.seq}`);
   }
   await tx.query(sql`
