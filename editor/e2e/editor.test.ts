@@ -135,6 +135,12 @@ describe.runIf(
       );
       expect(version).toBeGreaterThan(1);
       await page.getByTestId('publish').click();
+      // Publishing asks first, with what changed since the last published version and a note.
+      await eventually(() => page.getByTestId('publish-changes').textContent()).toContain('close');
+      expect(await page.getByTestId('publish-verdict').textContent()).toMatch(/迁移/);
+      await screenshot(page, 'editor-publish-confirm');
+      await page.getByTestId('publish-note').fill('加上“结束”按钮');
+      await page.getByTestId('publish-confirm').click();
       await eventually(() => page.getByTestId('notice').textContent()).toContain(
         `v${version} 已发布`,
       );

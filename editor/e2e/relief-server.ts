@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const START_TIMEOUT_MS = 60_000;
+// PGlite opens, migrates and seeds the templates first: on a loaded 2-core machine that has taken
+// over 60 s (a bound on a hung start, not a speed check).
+const START_TIMEOUT_MS = 150_000;
 
 /** Where a server keeps its data and listens, when not the defaults (PGlite in memory, any port). */
 export interface ServerPlace {

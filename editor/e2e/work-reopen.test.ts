@@ -215,6 +215,12 @@ describe.runIf(
       await page.goto(`${url}/work`);
       await eventually(() => page.getByTestId('work-item').count()).toBe(3);
       expect(await page.getByTestId('work-queue-count').textContent()).toBe('3 条记录待发送');
+      // Each says whose case it is about.
+      expect(await page.getByTestId('work-queue-item').allTextContents()).toEqual([
+        '王阿婆 · 送餐到户 · 待发送',
+        '陈老伯 · 送餐到户 · 待发送',
+        '周奶奶 · 未能送达 · 待发送',
+      ]);
       await screenshot(page, 'work/12-reopened-offline-zh');
     });
 

@@ -19,6 +19,7 @@ import { ConnectDialog } from './ConnectDialog.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
 import { StateNodeView } from './StateNodeView.js';
+import { StateSearch } from './StateSearch.js';
 import { TransitionEdgeView } from './TransitionEdgeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import type { PaletteKind } from './use-canvas-handlers.js';
@@ -148,6 +149,7 @@ export function FlowCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} size={1} />
+        <StateSearch />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel={t('rf.minimap')} style={{ width: 140, height: 90 }} />
       </ReactFlow>

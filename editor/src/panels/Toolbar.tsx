@@ -5,6 +5,7 @@ import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { ApiKeyDialog } from './ApiKeyDialog.js';
 import { NewTemplateDialog } from './NewTemplateDialog.js';
 import { OpenDialog } from './OpenDialog.js';
+import { PublishDialog } from './PublishDialog.js';
 import { VersionsDialog } from './VersionsDialog.js';
 
 /** The toolbar. */
@@ -17,7 +18,9 @@ export function Toolbar({
 }) {
   const t = useT();
   const { store, remote } = useActions();
-  const [dialog, setDialog] = useState<'new' | 'open' | 'versions' | 'key' | undefined>();
+  const [dialog, setDialog] = useState<
+    'new' | 'open' | 'versions' | 'key' | 'publish' | undefined
+  >();
   const lang = useEditor((s) => s.lang);
   const title = useEditor((s) => s.template.title);
   const version = useEditor((s) => s.template.version);
@@ -39,7 +42,7 @@ export function Toolbar({
       <button onClick={() => void remote.saveDraft()} data-testid="save">
         {t('saveDraft')}
       </button>
-      <button onClick={() => void remote.publish()} data-testid="publish">
+      <button onClick={() => setDialog('publish')} data-testid="publish">
         {t('publish')}
       </button>
       <button onClick={() => setDialog('versions')} disabled={!ref} data-testid="versions">
@@ -90,6 +93,7 @@ export function Toolbar({
         <VersionsDialog id={ref.id} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'key' && <ApiKeyDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'publish' && <PublishDialog onClose={() => setDialog(undefined)} />}
     </header>
   );
 }

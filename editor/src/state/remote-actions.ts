@@ -122,6 +122,23 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
 
     saveDraft,
 
+    /** The latest published version of a template, or undefined (none yet, or a new template). */
+    lastPublished: async (id: string): Promise<{ version: number; source: string } | undefined> => {
+      try {
+        const latest = await api.call('getTemplate', { path: { id } });
+        const published = (latest.versions ?? [])
+          .filter((v) => v.status === 'published')
+          .sort((a, b) => b.version - a.version)[0];
+        if (!published) return undefined;
+        const found = await api.call('getTemplateVersion', { path: { id, v: published.version } });
+        return { version: found.version, source: found.source };
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return undefined;
+        fail(error);
+        return undefined;
+      }
+    },
+
     publish: guarded(async (note?: string) => {
       const state = store.getState();
       if (

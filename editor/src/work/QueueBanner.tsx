@@ -5,6 +5,7 @@ import { pickLabel } from '../shell/pick-label.js';
 import { problemText } from '../shell/problem-text.js';
 import { ApiProblem } from '../api/api-problem.js';
 import { flushQueue, useWork } from './work-store.js';
+import { caseName } from './WorklistView.js';
 
 /** The queue's banner and its entries. */
 export function QueueBanner() {
@@ -13,6 +14,12 @@ export function QueueBanner() {
   const queue = useWork((s) => s.queue);
   const flushing = useWork((s) => s.flushing);
   const signInNeeded = useWork((s) => s.signInNeeded);
+  const items = useWork((s) => s.items);
+  // Whose case each record is about, as the list names it (the list may no longer hold it).
+  const nameOf = (caseId: string) => {
+    const item = items.find((i) => i.case.id === caseId);
+    return item ? `${caseName(item)} · ` : '';
+  };
   if (queue.length === 0) return null;
   return (
     <section className="work-queue" data-testid="work-queue" aria-live="polite">
@@ -37,6 +44,7 @@ export function QueueBanner() {
         {queue.map((q) => (
           <li key={q.seq} className={`work-queue-item ${q.status}`} data-testid="work-queue-item">
             <Link to={`/work/cases/${q.caseId}`}>
+              {nameOf(q.caseId)}
               {pickLabel(q.title, lang, q.type)} ·{' '}
               {q.status === 'conflict'
                 ? t('workConflictTitle')
