@@ -12,7 +12,8 @@ const target = await startTarget();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(target.url);
+  // `/` is the console now; the editor lives at /design.
+  await page.goto(`${target.url}/design`);
   await page.locator('.react-flow__node').first().waitFor();
   // A designer opens a template a moment after the page loads, not in the same instant.
   await page.waitForTimeout(1000);

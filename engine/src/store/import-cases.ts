@@ -95,8 +95,6 @@ export const MAX_LISTED_IMPORT_ERRORS = 1000;
  * that took the server's thread a third of a second to write while every other request waited.
  */
 export const MAX_LISTED_IMPORT_CASES = 1000;
-/** Valid rows handed to `openCases` at a time (each part still commits chunk by chunk). */
-const IMPORT_WRITE_PART = 5000;
 /** Rows are held in memory until the source has been read whole; this bounds that memory. */
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -117,12 +115,8 @@ export async function importCases(
   const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
   const rows = readRows(compiled.template.data);
 
-  // Rows are reported while reading and while writing, each phase in row order; the answer merges
-  // the two lazily and lists only the first rows, so a 100,000-row import never sorts or copies
-  // its whole report on the thread that serves everyone.
-  let errors: ImportRowError[] = [];
-  let cases: ImportRowCase[] = [];
-  let skipped = 0;
+  const errors: ImportRowError[] = [];
+  const cases: ImportRowCase[] = [];
   const valid: {
     row: number;
     line: number;
@@ -133,10 +127,6 @@ export async function importCases(
   const firstRowOfRef = new Map<string, number>();
   let count = 0;
   const fail = (e: ImportRowError) => errors.push(e);
-  const skip = (row: { row: number; line: number; ref: string | null }) => {
-    skipped += 1;
-    cases.push({ row: row.row, line: row.line, id: null, ref: row.ref, skipped: true });
-  };
   // Checking 100,000 rows takes seconds; other requests are served every few milliseconds meanwhile.
   const slice = createTimeSlicer();
 
@@ -166,7 +156,8 @@ export async function importCases(
     if (row.ref !== null) {
       const first = firstRowOfRef.get(row.ref);
       if (first !== undefined) {
-        if (options.dedupe) skip(row);
+        if (options.dedupe)
+          cases.push({ row: row.row, line: row.line, id: null, ref: row.ref, skipped: true });
         else
           fail({
             row: row.row,
@@ -182,12 +173,9 @@ export async function importCases(
     valid.push(row);
   }
 
-  const readCases = cases;
-  const readErrors = errors;
-  cases = [];
-  errors = [];
   const duplicate = (row: { row: number; line: number; ref: string | null }) => {
-    if (options.dedupe) skip(row);
+    if (options.dedupe)
+      cases.push({ row: row.row, line: row.line, id: null, ref: row.ref, skipped: true });
     else
       fail({
         row: row.row,
@@ -203,7 +191,6 @@ export async function importCases(
     // Nothing is written, so refs already taken are looked up rather than left to the insert.
     const existing = await existingCaseRefs(ctx, programme.id, [...firstRowOfRef.keys()]);
     for (const row of valid) {
-      await slice();
       if (row.ref !== null && existing.has(row.ref)) duplicate(row);
       else {
         created += 1;
@@ -211,74 +198,50 @@ export async function importCases(
       }
     }
   } else {
-    // Set-based, a chunk per transaction; refs already taken are refused by the insert itself. A
-    // part at a time, so each part's opened case records are garbage once their ids are noted: a
-    // 100,000-row import holding them all made the garbage collector pause the thread for longer.
-    for (let start = 0; start < valid.length; start += IMPORT_WRITE_PART) {
-      const part = valid.slice(start, start + IMPORT_WRITE_PART);
-      const outcomes = await openCases(
-        ctx,
-        programme.id,
-        part.map((row) => ({ data: row.data, ref: row.ref, district: row.district })),
-        caller,
-      );
-      for (const [i, outcome] of outcomes.entries()) {
-        await slice();
-        const row = part[i]!;
-        if (outcome.ok) {
-          created += 1;
-          cases.push({
-            row: row.row,
-            line: row.line,
-            id: outcome.case.id,
-            ref: row.ref,
-            skipped: false,
-          });
-        } else if (outcome.error instanceof DuplicateCaseRefError) duplicate(row);
-        else
-          fail({
-            row: row.row,
-            line: row.line,
-            ref: row.ref,
-            code: outcome.error.code,
-            message: outcome.error.message,
-          });
-      }
-    }
+    // Set-based, a chunk per transaction; refs already taken are refused by the insert itself.
+    const outcomes = await openCases(
+      ctx,
+      programme.id,
+      valid.map((row) => ({ data: row.data, ref: row.ref, district: row.district })),
+      caller,
+    );
+    outcomes.forEach((outcome, i) => {
+      const row = valid[i]!;
+      if (outcome.ok) {
+        created += 1;
+        cases.push({
+          row: row.row,
+          line: row.line,
+          id: outcome.case.id,
+          ref: row.ref,
+          skipped: false,
+        });
+      } else if (outcome.error instanceof DuplicateCaseRefError) duplicate(row);
+      else
+        fail({
+          row: row.row,
+          line: row.line,
+          ref: row.ref,
+          code: outcome.error.code,
+          message: outcome.error.message,
+        });
+    });
   }
-  const listed: ImportRowCase[] = [];
-  let firstUnlisted: ImportRowCase | undefined;
-  for (const entry of byRow(readCases, cases)) {
-    if (listed.length < MAX_LISTED_IMPORT_CASES) listed.push(entry);
-    else if (entry.id !== null) {
-      firstUnlisted = entry;
-      break;
-    }
-  }
-  const listedErrors: ImportRowError[] = [];
-  for (const entry of byRow(readErrors, errors)) {
-    if (listedErrors.length === MAX_LISTED_IMPORT_ERRORS) break;
-    listedErrors.push(entry);
-  }
-  const failed = readErrors.length + errors.length;
+  cases.sort((a, b) => a.row - b.row);
+  errors.sort((a, b) => a.row - b.row);
+  const listed = cases.slice(0, MAX_LISTED_IMPORT_CASES);
+  const casesTruncated = cases.length > listed.length;
+  const firstUnlisted = cases.slice(listed.length).find((x) => x.id !== null);
   return {
     dryRun: options.dryRun,
     rows: count,
     created,
-    skipped,
-    failed,
+    skipped: cases.filter((x) => x.skipped).length,
+    failed: errors.length,
     cases: listed,
-    casesTruncated: readCases.length + cases.length > listed.length,
+    casesTruncated,
     casesCursor: firstUnlisted ? await caseListCursorAt(ctx, firstUnlisted.id!) : null,
-    errors: listedErrors,
-    errorsTruncated: failed > MAX_LISTED_IMPORT_ERRORS,
+    errors: errors.slice(0, MAX_LISTED_IMPORT_ERRORS),
+    errorsTruncated: errors.length > MAX_LISTED_IMPORT_ERRORS,
   };
-}
-
-/** The entries of two lists, each in row order, merged in row order as they are asked for. */
-function* byRow<T extends { row: number }>(a: readonly T[], b: readonly T[]): Generator<T> {
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length)
-    yield j >= b.length || (i < a.length && a[i]!.row <= b[j]!.row) ? a[i++]! : b[j++]!;
 }
