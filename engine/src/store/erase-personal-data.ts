@@ -59,6 +59,12 @@ async function eraseIn(
   const [row] = await tx.query<{ data: Record<string, unknown>; programme_id: string }>(sql`
     select data, programme_id from cases where id = ${caseId} for update`);
   if (!row) throw new NotFoundError('case', caseId);
+  // Another server process may have erased it meanwhile (the row lock orders the two): once is enough.
+  if (reason === 'retention') {
+    const [done] = await tx.query(sql`
+      select 1 from case_erasures where case_id = ${caseId} and reason = 'retention' limit 1`);
+    if (done) return [];
+  }
   const kept = figureFields(template);
   const marked = new Set([...dataMarks(template).keys()].filter((name) => !kept.has(name)));
   const erased = Object.keys(row.data).filter((name) => marked.has(name));
@@ -151,7 +157,7 @@ export async function applyRetention(ctx: StoreContext, limit = 500): Promise<nu
     for (const c of due) {
       if (addDuration(new Date(c.updated_at), retention) > now) break;
       await ctx.sql.transaction((tx) => eraseIn(ctx, tx, template, c.id, 'retention', null));
-      erased += 1;
+      erased += 1; // counted even if another process got there first: it is erased either way
     }
   }
   return erased;
