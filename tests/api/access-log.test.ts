@@ -19,7 +19,7 @@ describe.each(DATABASES)('access log on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestServer(kind);
     api = (await connect(t.url)).api;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => t?.close());
 
   it('records who read which case, when and how; auditors read it; bulk readers are flagged', async () => {
@@ -94,5 +94,5 @@ describe.each(DATABASES)('access log on %s', (kind) => {
     const elsewhere = await createKey(api, owner, ['auditor'], 'bj/haidian');
     expectProblem(await api.get(`/api/v1/cases/${cases[0]}/reads`, elsewhere), 404, 'not-found');
     expect((await api.get('/api/v1/access-log', elsewhere)).body.items).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

@@ -296,6 +296,6 @@ describe('the field dimension of the access matrix: every template × role × fi
         } finally {
           await receiver.close();
         }
-      }, 60_000);
+      }, 180_000);
     });
 });
