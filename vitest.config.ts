@@ -10,6 +10,8 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', '**/dist/**', 'tests/bench/**'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Setup starts PGlite, migrates and seeds templates: over 60 s on a loaded 2-core machine. A
+    // bound on a hung setup, not a speed check.
+    hookTimeout: 180_000,
   },
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
 import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
+import { createApiClient } from '../src/api/api-client.js';
 import { dragBetween, placeYamlCursor, seedTemplate, yamlText } from './page-helpers.js';
 
 /** Polls patiently: CI runs this beside the other suites on two cores. */
@@ -203,6 +204,36 @@ describe.runIf(
       await page.keyboard.press('Delete');
       await eventually(source).not.toContain('resume: enrolled');
       await screenshot(page, 'editor-keyboard');
+      expect(errors).toEqual([]);
+    });
+
+    it('refuses a stale save and shows the other designer’s change on the canvas', async () => {
+      await page.getByTestId('save').click();
+      await eventually(() => page.getByTestId('notice').textContent()).toMatch(/已保存为 v\d+/);
+      const version = Number(
+        /v(\d+)/.exec((await page.getByTestId('notice').textContent()) ?? '')![1],
+      );
+      // Another designer saves the same draft first (with its ETag, as their editor would).
+      const api = createApiClient({ origin: target.url, credentials: () => ({ key: target.key }) });
+      const theirs = await api.call('getTemplateVersion', {
+        path: { id: 'love-meals', v: version },
+      });
+      await api.call('createTemplate', {
+        body: theirs.source.replace('  rejected:\n', '  waitlist:\n    type: final\n  rejected:\n'),
+        headers: { 'If-Match': theirs.etag },
+      });
+      await page.getByTestId('save').click();
+      await eventually(() => page.getByTestId('notice').textContent()).toMatch(
+        new RegExp(`^未保存：v${version} 在您打开后已被 .+ 保存`),
+      );
+      await page.getByTestId('see-other-change').click();
+      await eventually(() => page.getByTestId('diff-banner').textContent()).toContain(
+        `对方保存的 v${version}`,
+      );
+      // Their new state, marked added on the canvas.
+      await page.locator('.react-flow__node[data-id="waitlist"]').waitFor();
+      await screenshot(page, 'editor-save-conflict');
+      await page.getByRole('button', { name: '结束对比' }).click();
       expect(errors).toEqual([]);
     });
   },

@@ -84,7 +84,7 @@ export function FlowCanvas() {
     <CanvasActionsContext.Provider value={canvasActions}>
       {diff && (
         <div className="diff-banner" data-testid="diff-banner">
-          <b>{t('diffOf', { a: diff.from, b: diff.to })}</b>
+          <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
           <span className="legend-added">
             ■ {t('added')} {diff.result.counts.added}
           </span>

@@ -296,6 +296,10 @@ export const consoleMessages = m({
     en: 'Please sign in (or the key is no longer valid)',
   },
   'problem.forbidden': { zh: '您的角色不能做这项操作', en: 'Your roles do not allow this' },
+  'problem.personal-grant-needs-admin': {
+    zh: '只有管理员可以向 Webhook 授予个人信息字段',
+    en: 'Only an admin may grant personal-data fields to a webhook',
+  },
   'problem.role-not-allowed': {
     zh: '您的角色不能办理这个事件',
     en: 'Your roles may not send this event',

@@ -90,6 +90,12 @@ export const messages = m({
   'changeKind.role': { zh: '角色', en: 'role' },
   'changeKind.ledger': { zh: '台账', en: 'ledger' },
   'changeKind.figure': { zh: '统计指标', en: 'figure' },
+  someoneElse: { zh: '另一位设计者', en: 'another designer' },
+  seeOtherChange: { zh: '查看对方的修改', en: 'See the other change' },
+  otherChange: {
+    zh: '对方保存的 v{v} 与您的修改相比（绿色：对方新增；红色：对方删除）',
+    en: 'v{v} as saved by the other designer, against yours (green: they added; red: they removed)',
+  },
   saveStale: {
     zh: '未保存：v{v} 在您打开后已被 {who} 保存（{at}）。请先查看对方的修改。',
     en: 'Not saved: v{v} was saved by {who} ({at}) after you opened it. Look at the other change first.',

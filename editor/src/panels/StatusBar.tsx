@@ -1,10 +1,11 @@
 /** The bottom line: the last notice (with the server's findings), or the validation summary. */
-import { useEditor, useT } from '../state/editor-context.js';
+import { useActions, useEditor, useT } from '../state/editor-context.js';
 
 /** The status bar. */
 export function StatusBar() {
   const t = useT();
   const notice = useEditor((s) => s.notice);
+  const { remote } = useActions();
   const issues = useEditor((s) => s.validation.issues);
   const errors = issues.filter((i) => i.severity === 'error').length;
   return (
@@ -15,6 +16,17 @@ export function StatusBar() {
           {notice.details &&
             notice.details.length > 0 &&
             ` — ${notice.details.slice(0, 3).join('; ')}`}
+          {notice.conflict && (
+            <button
+              className="link"
+              data-testid="see-other-change"
+              onClick={() =>
+                void remote.seeOtherChange(notice.conflict!.id, notice.conflict!.version)
+              }
+            >
+              {t('seeOtherChange')}
+            </button>
+          )}
         </span>
       ) : (
         <span>{t('errorsWarnings', { e: errors, w: issues.length - errors })}</span>

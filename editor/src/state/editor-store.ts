@@ -36,6 +36,8 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   details?: string[];
+  /** A save was refused as stale: the version someone else saved, to look at. */
+  conflict?: { id: string; version: number };
 }
 
 /** The editor's state. */
@@ -52,7 +54,16 @@ export interface EditorState extends SourceView {
   cursor: { line: number; col: number; nonce: number } | undefined;
   remote: RemoteRef | undefined;
   sim: Simulation | undefined;
-  diff: { from: number; to: number; result: GraphDiff; boxes: Map<string, NodeBox> } | undefined;
+  diff:
+    | {
+        from: number;
+        to: number;
+        result: GraphDiff;
+        boxes: Map<string, NodeBox>;
+        /** What is compared when it is not two stored versions (a save conflict). */
+        title?: string;
+      }
+    | undefined;
   /** The last plain-typing undo checkpoint, to group keystrokes into one undo step. */
   typedAt: number;
   /** Bumped when the canvas should fit the whole graph in view (open, layout, diff). */

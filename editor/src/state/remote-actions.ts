@@ -9,6 +9,7 @@ import { ApiProblem } from '../api/api-problem.js';
 import { labelText, validateTemplate } from '@relief/engine';
 import type { EditorStore } from './editor-store.js';
 import { diffGraphs, layoutGraph, toGraph } from '../model/index.js';
+import { translate } from '../i18n/messages.js';
 
 /** One version of a template: its number and whether it is published. */
 export type VersionSummary = Pick<TemplateVersion, 'version' | 'status'>;
@@ -64,12 +65,20 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
       });
     } catch (error) {
       if (error instanceof ApiProblem && error.code === 'template-version-stale') {
-        const d = error.details as { version?: number; savedBy?: string; savedAt?: string };
+        const d = error.details as { version?: number; savedByName?: string; savedAt?: string };
+        const lang = store.getState().lang;
+        // A person by name; a key has none (its id means nothing to a designer).
         store.getState().say('error', 'saveStale', {
           v: d.version ?? '',
-          who: d.savedBy ?? '?',
-          at: d.savedAt ? new Date(d.savedAt).toLocaleString() : '',
+          who: d.savedByName ?? translate(lang, 'someoneElse'),
+          at: d.savedAt
+            ? new Date(d.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')
+            : '',
         });
+        const notice = store.getState().notice!;
+        const id = String((error.details as { templateId?: string }).templateId ?? '');
+        if (d.version !== undefined)
+          store.getState().set({ notice: { ...notice, conflict: { id, version: d.version } } });
         return undefined;
       }
       if (error instanceof ApiProblem && error.code === 'template-exists') {
@@ -157,6 +166,34 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
       });
       store.getState().set({ remote: { ...remote, status: 'published' } });
       store.getState().say('info', 'publishedNotice', { v: remote.version });
+    }),
+
+    /** A save conflict: the version as someone else saved it, against the designer's own. */
+    seeOtherChange: guarded(async (id: string, version: number) => {
+      const theirs = await api.call('getTemplateVersion', { path: { id, v: version } });
+      const graphOf = (source: string) => toGraph(validateTemplate(source).parsed.value as never);
+      const state = store.getState();
+      const result = diffGraphs(graphOf(state.source), graphOf(theirs.source));
+      const titles = new Map(
+        result.graph.nodes.map((n) => [n.id, labelText(n.title, state.lang) ?? n.key]),
+      );
+      const boxes = layoutGraph(
+        result.graph,
+        (nodeId) => titles.get(nodeId) ?? nodeId,
+        new Map(),
+        state.direction,
+      );
+      store.getState().set({
+        diff: {
+          from: version,
+          to: version,
+          result,
+          boxes,
+          title: translate(state.lang, 'otherChange', { v: version }),
+        },
+        sim: undefined,
+        viewNonce: state.viewNonce + 1,
+      });
     }),
 
     compare: guarded(async (id: string, from: number, to: number) => {

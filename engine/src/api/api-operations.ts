@@ -5,6 +5,7 @@
  * has its spec (`routes/<resource>-operations.ts`) beside its handlers (`routes/<resource>-routes.ts`).
  */
 import type { OperationSpec } from './operation-spec.js';
+import { ACCESS_LOG_OPERATIONS } from './routes/access-log-operations.js';
 import { CASE_OPERATIONS } from './routes/case-operations.js';
 import { KEY_OPERATIONS } from './routes/key-operations.js';
 import { META_OPERATIONS } from './routes/meta-operations.js';
@@ -27,6 +28,7 @@ export const API_OPERATIONS = [
   ...PREVIEW_OPERATIONS,
   ...CASE_OPERATIONS,
   ...WORK_OPERATIONS,
+  ...ACCESS_LOG_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...KEY_OPERATIONS,
   ...SESSION_OPERATIONS,

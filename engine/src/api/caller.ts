@@ -8,6 +8,7 @@ import type {
   SessionRecord,
   Caller as StoreCaller,
 } from '../store/index.js';
+import type { Reader } from '../template/privacy-marks.js';
 import { SYSTEM_ROLES } from './api-operations.js';
 import type { Access, SystemRole } from './api-operations.js';
 
@@ -80,6 +81,19 @@ export function rolesNotHeld(caller: Caller, roles: readonly string[]): string[]
   return roles.filter(
     (role) => role === 'owner' || (!caller.owner && !caller.roles.includes(role)),
   );
+}
+
+/**
+ * Who reads case data, for the template's need-to-know marks: every role held; admins (and the
+ * owner) see every field, since they serve residents' requests to see and correct their data.
+ */
+export function readerOf(caller: Caller): Reader {
+  return { roles: caller.roles, all: caller.owner || caller.system.has('admin') };
+}
+
+/** Who reads, for the access log: the person, or else the key. */
+export function caseReaderOf(caller: Caller): { actorId: string; kind: 'person' | 'key' } {
+  return { actorId: caller.actorId, kind: caller.person ? 'person' : 'key' };
 }
 
 /** The store's view of a caller: the key id for the record, and the scope. */

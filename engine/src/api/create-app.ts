@@ -16,6 +16,7 @@ import type { ApiContext, ApiEnv } from './api-context.js';
 import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
 import { authenticate } from './authenticate.js';
+import { accessLogRoutes } from './routes/access-log-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { HttpProblem } from './http-problem.js';
 import { keyRoutes } from './routes/key-routes.js';
@@ -56,6 +57,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     ...programmeRoutes(ctx),
     ...caseRoutes(ctx),
     ...workRoutes(ctx),
+    ...accessLogRoutes(ctx),
     ...webhookRoutes(ctx),
     ...keyRoutes(ctx),
     ...sessionRoutes(ctx),

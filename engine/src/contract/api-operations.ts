@@ -4,6 +4,7 @@
  * `UPDATE_API_TYPES=1 pnpm exec vitest run engine/src/api/openapi/api-types.test.ts`.
  */
 import type {
+  AccessFlagList,
   ApiKey,
   ApiKeyList,
   AssigneeChange,
@@ -11,6 +12,7 @@ import type {
   CaseCreate,
   CaseDetail,
   CaseList,
+  CaseReadList,
   DeliveryList,
   EventRequest,
   EventResult,
@@ -118,6 +120,9 @@ export const API_ROUTES = {
     path: '/api/v1/cases/{id}/assignee',
     bodyTypes: ['application/json'],
   },
+  listCaseReads: { method: 'get', path: '/api/v1/cases/{id}/reads', bodyTypes: [] },
+  listAccessLog: { method: 'get', path: '/api/v1/access-log', bodyTypes: [] },
+  listAccessFlags: { method: 'get', path: '/api/v1/access-log/flags', bodyTypes: [] },
   createWebhook: { method: 'post', path: '/api/v1/webhooks', bodyTypes: ['application/json'] },
   listWebhooks: { method: 'get', path: '/api/v1/webhooks', bodyTypes: [] },
   deleteWebhook: { method: 'delete', path: '/api/v1/webhooks/{id}', bodyTypes: [] },
@@ -286,6 +291,21 @@ export interface ApiOperations {
   reassignCase: {
     input: { path: { id: string }; headers?: { 'If-Match'?: string }; body: AssigneeChange };
     response: CaseDetail;
+  };
+  /** GET /api/v1/cases/{id}/reads: Who read this case, when, and through which endpoint, newest first */
+  listCaseReads: {
+    input: { path: { id: string }; query?: { cursor?: string; limit?: number } };
+    response: CaseReadList;
+  };
+  /** GET /api/v1/access-log: Case reads in your districts, newest first, by reader or programme */
+  listAccessLog: {
+    input: { query?: { reader?: string; programme?: string; cursor?: string; limit?: number } };
+    response: CaseReadList;
+  };
+  /** GET /api/v1/access-log/flags: Readers who read more than `threshold` cases of one programme within `window` minutes */
+  listAccessFlags: {
+    input: { query?: { threshold?: number; window?: number; since?: string } };
+    response: AccessFlagList;
   };
   /** POST /api/v1/webhooks: Subscribe a URL to emitted events */
   createWebhook: { input: { body: WebhookCreate }; response: Webhook };

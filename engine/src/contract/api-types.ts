@@ -5,6 +5,20 @@
  */
 import type { Template } from '../template/template.js';
 
+/** Readers who read more than the threshold of distinct cases of one programme within one window, most cases first. */
+export type AccessFlagList = {
+  threshold: number;
+  windowMinutes: number;
+  since: string;
+  items: {
+    reader: string;
+    readerKind: 'person' | 'key';
+    programmeId: string;
+    windowStart: string;
+    cases: number;
+  }[];
+};
+
 /** An API key (the key itself is never stored, only its SHA-256). */
 export type ApiKey = {
   id: string;
@@ -136,6 +150,23 @@ export type CaseMigrationPlan = {
       message: string;
     }[];
   };
+};
+
+/** Reads of case data from the access log, newest first: who (a person or a key), when, and through which operation. */
+export type CaseReadList = {
+  items: {
+    id: number;
+    caseId: string;
+    programmeId: string;
+    district: string;
+    /** The person id or key id that read. */
+    reader: string;
+    readerKind: 'person' | 'key';
+    /** The API operation that read the case (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, `sendEvent`, `reassignCase`). */
+    via: string;
+    at: string;
+  }[];
+  nextCursor: string | null;
 };
 
 /** A webhook's deliveries, newest first, each with every attempt. */
@@ -826,6 +857,11 @@ export type Webhook = {
   description: string | null;
   createdAt: string;
   disabledAt: string | null;
+  /** Data fields the deliveries carry; null: every field not marked as personal data. */
+  fields: string[] | null;
+  /** The admin (key or person id) who granted the personal-data fields among `fields`; null: none granted. */
+  grantedBy: string | null;
+  grantedAt: string | null;
   /** Signing secret; returned once, when the webhook is created. */
   secret?: string;
 };
@@ -840,6 +876,10 @@ export type WebhookCreate = {
   /** Only events of this programme. */
   programmeId?: string;
   description?: string;
+  /** Data fields the deliveries carry (`mealsDelivered`). Absent: every field the template does not mark as personal data. A field marked personal (`x-relief-sensitivity`) is delivered only when an admin grants it with `grantPersonal`. */
+  fields?: string[];
+  /** An admin grants the personal-data fields among `fields`; the grant is recorded (`grantedBy`, `grantedAt`). 403 for other roles. */
+  grantPersonal?: boolean;
 };
 
 /** The JSON body POSTed to a webhook. Verify `Relief-Signature: t=<unix seconds>,v1=<hex>`: HMAC-SHA256 over `<t>.<raw body>` with the webhook secret. */

@@ -261,20 +261,22 @@ export class TemplateVersionStaleError extends EngineError {
     templateId: string,
     version: number,
     given: string,
-    current: { etag: string; savedBy: string | null; savedAt: Date },
+    current: { etag: string; savedBy: string | null; savedByName: string | null; savedAt: Date },
   ) {
+    const who = current.savedByName ?? current.savedBy;
     super(
       'template-version-stale',
       'precondition-failed',
-      `template '${templateId}' version ${version} was saved by ${current.savedBy ?? 'someone else'} at ${current.savedAt.toISOString()} after you read it (your If-Match ${given}, now ${current.etag}); nothing was saved: read it again, look at the other change, then save`,
+      `template '${templateId}' version ${version} was saved by ${who ?? 'someone else'} at ${current.savedAt.toISOString()} after you read it (your If-Match ${given}, now ${current.etag}); nothing was saved: read it again, look at the other change, then save`,
       {
         templateId,
         version,
         ifMatch: given,
         etag: current.etag,
         savedBy: current.savedBy,
+        savedByName: current.savedByName,
         savedAt: current.savedAt.toISOString(),
-        messageZh: `模板“${templateId}”第 ${version} 版在您打开之后已被${current.savedBy ?? '他人'}保存（${current.savedAt.toISOString()}）；本次未保存。请先查看对方的修改，再保存。`,
+        messageZh: `模板“${templateId}”第 ${version} 版在您打开之后已被${who ?? '他人'}保存（${current.savedAt.toISOString()}）；本次未保存。请先查看对方的修改，再保存。`,
       },
     );
   }

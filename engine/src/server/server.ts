@@ -31,6 +31,8 @@ import { SHIPPED_TEMPLATES_DIR, seedTemplates } from './seed-templates.js';
 
 /** How to run the server; every field has a default. */
 export interface ServerOptions {
+  /** How often the retention job erases personal data past its template's retention (default hourly). */
+  retentionIntervalMs?: number | undefined;
   /** 0 picks a free port (tests). Default 8787. */
   port?: number | undefined;
   /** Default `127.0.0.1` (this machine only); `0.0.0.0` serves every interface. */
@@ -130,6 +132,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     sender.start();
     stopping.push(() => sender.stop());
+    const retention = startRetentionLoop(store, options.retentionIntervalMs ?? 3_600_000, log);
+    stopping.push(retention);
 
     const ctx: ApiContext = {
       store,
@@ -195,4 +199,33 @@ function closeServer(server: ServerType): Promise<void> {
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
+}
+
+/** Run the retention job now and then every `intervalMs`; the returned function stops it. */
+function startRetentionLoop(
+  store: RunningServer['store'],
+  intervalMs: number,
+  log: Logger,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const run = () => {
+    running ??= store
+      .applyRetention()
+      .then((erased) => {
+        if (erased > 0) log.info('retention erased personal data', { cases: erased });
+      })
+      .catch((error: unknown) =>
+        log.error('retention job failed', {
+          error: error instanceof Error ? error.name : 'error',
+        }),
+      )
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  run();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

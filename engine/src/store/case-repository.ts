@@ -27,6 +27,8 @@ import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql/sql-c
 import type { Caller, StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
 import { getProgramme } from './programme-repository.js';
+import type { Reader } from '../template/privacy-marks.js';
+import { hiddenFields, projectCase, projectEventPayload } from './visible-case.js';
 import { writeStepEffects } from './write-step-effects.js';
 
 /** A new case: its data (validated against the template's `data`) and an optional unique ref. */
@@ -52,6 +54,8 @@ export interface CaseListQuery {
   cursor?: string | undefined;
   limit?: number | undefined;
   scope?: string | undefined;
+  /** Who reads: their data is projected to what they may see (default: no marked field). */
+  viewer?: Reader | undefined;
 }
 
 /** One accepted event of a case. */
@@ -170,13 +174,18 @@ export interface CaseDetail {
 export async function caseDetail(
   ctx: StoreContext,
   caseId: string,
-  caller: { scope?: string | undefined; roles?: readonly string[] | undefined },
+  caller: {
+    scope?: string | undefined;
+    roles?: readonly string[] | undefined;
+    /** Who reads: the data is projected to what they may see (default: no marked field). */
+    viewer?: Reader | undefined;
+  },
 ): Promise<CaseDetail> {
   const record = await getCase(ctx, caseId, caller.scope);
   const programme = await getProgramme(ctx, record.programmeId);
   const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
   return {
-    case: record,
+    case: projectCase(compiled.template, record, caller.viewer),
     template: { id: programme.templateId, version: programme.templateVersion },
     nextEvents: nextEvents(compiled, record, caller.roles),
     assignment: (await matchAssignees(ctx, [record]))[0] ?? null,
@@ -198,12 +207,18 @@ export async function listCases(
   query: CaseListQuery = {},
 ): Promise<Page<CaseRecord>> {
   const [programme] = isUuid(programmeId)
-    ? await ctx.sql.query<{ district: string }>(
-        sql`select district from programmes where id = ${programmeId}`,
+    ? await ctx.sql.query<{ district: string; template_id: string; template_version: number }>(
+        sql`select district, template_id, template_version from programmes where id = ${programmeId}`,
       )
     : [];
   if (!programme || !inScope(programme.district, query.scope))
     throw new NotFoundError('programme', programmeId);
+  const { template } = await compiledTemplate(
+    ctx,
+    programme.template_id,
+    programme.template_version,
+  );
+  const hidden = hiddenFields(template, query.viewer);
   const limit = pageLimit(query.limit);
   const after = query.cursor === undefined ? null : fromCursor(query.cursor);
   const rows = await ctx.sql.query(sql`
@@ -212,11 +227,14 @@ export async function listCases(
       ${query.state === undefined ? sql`` : sql`and c.active_states @> ${textArray([query.state])}`}
       ${query.assignee === undefined ? sql`` : sql`and c.assignee = ${query.assignee}`}
       ${query.district === undefined ? sql`` : sql`and ${scopeCondition(sql`c.district`, query.district)}`}
-      ${query.text === undefined || query.text === '' ? sql`` : textCondition(query.text)}
+      ${query.text === undefined || query.text === '' ? sql`` : textCondition(query.text, hidden)}
       ${after === null ? sql`` : sql`and (c.created_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
     order by c.created_at, c.id limit ${limit + 1}`);
   const page = toPage(rows, limit, (last) => toCursor(last.cursor_at as string, last.id as string));
-  return { items: page.items.map(toCaseRecord), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((row) => projectCase(template, toCaseRecord(row), query.viewer)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
@@ -230,11 +248,15 @@ export async function caseListCursorAt(ctx: StoreContext, caseId: string): Promi
   return toCursor(row!.at, '00000000-0000-0000-0000-000000000000');
 }
 
-/** `ILIKE` on the ref and on each top-level data value; `%` and `_` typed by a person are literal. */
-function textCondition(text: string) {
+/**
+ * `ILIKE` on the ref and on each top-level data value the reader may see (a search must not tell
+ * what a hidden field holds); `%` and `_` typed by a person are literal.
+ */
+function textCondition(text: string, hidden: readonly string[]) {
   const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   return sql`and (c.ref ilike ${pattern} or exists (
-    select 1 from jsonb_each_text(c.data) as field where field.value ilike ${pattern}))`;
+    select 1 from jsonb_each_text(c.data) as field
+    where field.value ilike ${pattern} and not (field.key = any(${textArray([...hidden])}))))`;
 }
 
 /** Every accepted event of a case, in order. */
@@ -252,6 +274,8 @@ export async function caseHistory(
 /** Where a page of history starts and how long it is. */
 export interface HistoryPageQuery {
   scope?: string | undefined;
+  /** Who reads: payloads are projected to what they may see (default: no marked field). */
+  viewer?: Reader | undefined;
   /** The `nextCursor` of the previous page. */
   cursor?: string | undefined;
   /** 1 to 500; default 500, so most cases' history is one page. */
@@ -268,13 +292,21 @@ export async function caseHistoryPage(
   query: HistoryPageQuery = {},
 ): Promise<Page<HistoryRecord>> {
   const after = query.cursor === undefined ? 0 : fromHistoryCursor(query.cursor);
-  await getCase(ctx, caseId, query.scope);
+  const record = await getCase(ctx, caseId, query.scope);
+  const programme = await getProgramme(ctx, record.programmeId);
+  const { template } = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
   const limit = pageLimit(query.limit ?? HISTORY_PAGE_DEFAULT);
   const rows = await ctx.sql.query(sql`
     select ${HISTORY_COLUMNS} from case_history where case_id = ${caseId} and seq > ${after}
     order by seq limit ${limit + 1}`);
   const page = toPage(rows.map(toHistoryRecord), limit, (last) => toHistoryCursor(last.seq));
-  return page;
+  return {
+    ...page,
+    items: page.items.map((entry) => ({
+      ...entry,
+      payload: projectEventPayload(template, entry.type, entry.payload, query.viewer),
+    })),
+  };
 }
 
 /** History page size when none is asked for. */

@@ -65,6 +65,7 @@ export type {
   NewWebhook,
   WebhookRecord,
 } from './webhook-repository.js';
+export { webhookPayload } from './webhook-repository.js';
 export type { NewPerson, PeopleQuery, PersonChange, PersonRecord } from './person-repository.js';
 export { DEFAULT_SESSION_POLICY } from './session-repository.js';
 export type { SessionPolicy, SessionRecord } from './session-repository.js';
@@ -77,5 +78,12 @@ export { createTestDatabase, testDatabaseUrl } from './sql/create-test-database.
 export type { TestDatabase } from './sql/create-test-database.js';
 export type { WorklistPage } from './worklist-repository.js';
 export type { AssigneeMatch } from './assignee-people.js';
+export type {
+  AccessFlag,
+  CaseReader,
+  CaseReadQuery,
+  CaseReadRecord,
+} from './access-log-repository.js';
+export type { ErasureRecord } from './erase-personal-data.js';
 export { MigrationRefusedError, MAX_LISTED_PLANS } from './migrate-programme.js';
 export type { MigrateProgrammeInput, ProgrammeMigration } from './migrate-programme.js';

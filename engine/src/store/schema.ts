@@ -344,8 +344,61 @@ export const webhooks = pgTable(
     createdBy: text('created_by'),
     createdAt: at('created_at').notNull(),
     disabledAt: at('disabled_at'),
+    /** Data fields the deliveries carry; null: every field without a personal-data mark. */
+    fields: text('fields').array(),
+    /** The admin who granted marked (personal) fields in `fields`, and when; null: none granted. */
+    grantedBy: text('granted_by'),
+    grantedAt: at('granted_at'),
   },
   (t) => [index('webhooks_district_idx').on(t.district)],
+);
+
+/**
+ * Erasures of personal data: a case's marked fields removed from its data and its history payloads,
+ * by the retention job (`retention`) or at a resident's request served by an admin (`request`).
+ * Counts and figures stay: the case, its state and its history rows remain.
+ */
+export const caseErasures = pgTable(
+  'case_erasures',
+  {
+    id: id(),
+    caseId: uuid('case_id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    /** The data fields removed. */
+    fields: text('fields').array().notNull(),
+    reason: text('reason').notNull(),
+    actor: text('actor'),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    index('case_erasures_case_idx').on(t.caseId),
+    check('case_erasures_reason', sql`${t.reason} in ('retention', 'request')`),
+  ],
+);
+
+/**
+ * The access log: every read of a case's data by a person or a key — who, when, and through which
+ * endpoint or screen. Append-only like the history (a trigger refuses UPDATE, DELETE, TRUNCATE).
+ */
+export const caseReads = pgTable(
+  'case_reads',
+  {
+    id: id(),
+    caseId: uuid('case_id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    district: text('district').notNull(),
+    /** Key id or person id. */
+    reader: text('reader').notNull(),
+    readerKind: text('reader_kind').notNull(),
+    /** The operation (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, …) that read it. */
+    via: text('via').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    index('case_reads_case_idx').on(t.caseId, t.at),
+    index('case_reads_reader_idx').on(t.reader, t.at),
+    check('case_reads_reader_kind', sql`${t.readerKind} in ('person', 'key')`),
+  ],
 );
 
 /** One emitted event to deliver to one webhook: its state, retry schedule and attempt log. */

@@ -12,7 +12,9 @@ import {
   listApiKeys,
   revokeApiKey,
 } from './api-key-repository.js';
+import { accessFlags, listCaseReads, recordCaseReads } from './access-log-repository.js';
 import { applyEvent } from './apply-event.js';
+import { applyRetention, caseErasures, erasePersonalData } from './erase-personal-data.js';
 import { clearFailures, lockedUntil, recordFailure } from './auth-failure-repository.js';
 import {
   caseDetail,
@@ -82,6 +84,7 @@ import {
   listWebhooks,
   recordDeliveryAttempt,
 } from './webhook-repository.js';
+import { visibleCase } from './visible-case.js';
 import { worklist } from './worklist-repository.js';
 
 /** A repository function: the store's context, then its own arguments. */
@@ -117,7 +120,16 @@ export const STORE_OPERATIONS = {
   listCases,
   caseHistory,
   caseHistoryPage,
+  visibleCase,
   applyEvent,
+  // the access log
+  recordCaseReads,
+  listCaseReads,
+  accessFlags,
+  // retention and erasure
+  erasePersonalData,
+  caseErasures,
+  applyRetention,
   // what waits on people
   worklist,
   reassignCase,

@@ -118,11 +118,12 @@ export async function saveTemplate(
       insert into templates (id, title, created_at, updated_at) values (${template.id}, ${jsonb(template.title)}, ${now}, ${now})
       on conflict (id) do update set title = excluded.title, updated_at = excluded.updated_at`);
     // The template row is locked now: saves of one template are decided one after the other.
-    const existing = (
-      await tx.query(
-        sql`select ${COLUMNS} from template_versions where template_id = ${template.id}`,
-      )
-    ).map(toRecord);
+    const found = await tx.query(sql`
+      select ${COLUMNS}, (select p.display_name from people p where p.id::text = v.created_by) as saved_by_name
+      from template_versions v where template_id = ${template.id}`);
+    const existing = found.map(toRecord);
+    const nameOf = (v: TemplateVersionRecord) =>
+      (found.find((r) => r.version === v.version)?.saved_by_name as string | null) ?? null;
     if (precondition.ifNoneMatch && existing.length > 0) throw new TemplateExistsError(template.id);
     const target = existing.find((v) => v.version === template.version);
     if (target?.status === 'published')
@@ -133,6 +134,7 @@ export async function saveTemplate(
         throw new TemplateVersionStaleError(template.id, template.version, ifMatch, {
           etag: target.etag,
           savedBy: target.createdBy,
+          savedByName: nameOf(target),
           savedAt: target.createdAt,
         });
     } else if (ifMatch !== undefined && !existing.some((v) => v.etag === ifMatch)) {
@@ -142,6 +144,7 @@ export async function saveTemplate(
         throw new TemplateVersionStaleError(base.templateId, base.version, ifMatch, {
           etag: base.etag,
           savedBy: base.createdBy,
+          savedByName: nameOf(base),
           savedAt: base.createdAt,
         });
     }

@@ -15,6 +15,8 @@ import type { Row } from './sql/sql-client.js';
 import { jsonb, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 import { toNumber } from './sql/to-number.js';
+import { compiledTemplate } from './template-repository.js';
+import { dataMarks, projectRecord } from '../template/privacy-marks.js';
 
 /** A subscription (never its secret, which is shown once at creation). */
 export interface WebhookRecord {
@@ -27,6 +29,11 @@ export interface WebhookRecord {
   createdBy: string | null;
   createdAt: Date;
   disabledAt: Date | null;
+  /** Data fields the deliveries carry; null: every field without a personal-data mark. */
+  fields: string[] | null;
+  /** The admin who granted the marked fields among `fields`; null: none granted. */
+  grantedBy: string | null;
+  grantedAt: Date | null;
 }
 
 /** What a subscription is created with. */
@@ -37,6 +44,10 @@ export interface NewWebhook {
   district?: string | undefined;
   programmeId?: string | undefined;
   description?: string | undefined;
+  /** Data fields the deliveries carry (absent: every unmarked field). */
+  fields?: readonly string[] | undefined;
+  /** The caller is an admin granting the marked fields among `fields` (recorded on the row). */
+  grant?: boolean | undefined;
 }
 
 /** Where a delivery stands. */
@@ -74,7 +85,7 @@ export interface DueDelivery extends DeliveryRecord {
 }
 
 const WEBHOOK_COLUMNS = sql.raw(
-  'w.id, w.url, w.events, w.district, w.programme_id, w.description, w.created_by, w.created_at, w.disabled_at',
+  'w.id, w.url, w.events, w.district, w.programme_id, w.description, w.created_by, w.created_at, w.disabled_at, w.fields, w.granted_by, w.granted_at',
 );
 const DELIVERY_COLUMNS = sql.raw(
   'd.id, d.webhook_id, d.outbox_id, d.event, d.payload, d.status, d.attempts, d.next_attempt_at, d.last_status, d.last_error, d.log, d.created_at, d.delivered_at',
@@ -91,6 +102,9 @@ function toWebhook(row: Row): WebhookRecord {
     createdBy: row.created_by as string | null,
     createdAt: row.created_at as Date,
     disabledAt: row.disabled_at as Date | null,
+    fields: row.fields as string[] | null,
+    grantedBy: row.granted_by as string | null,
+    grantedAt: row.granted_at as Date | null,
   };
 }
 
@@ -131,10 +145,14 @@ export async function createWebhook(
       throw new NotFoundError('programme', input.programmeId);
   }
   const secret = 'whsec_' + randomBytes(24).toString('base64url');
+  const granted = input.grant === true && input.fields !== undefined;
   const [row] = await ctx.sql.query(sql`
-    insert into webhooks as w (id, url, secret, events, district, programme_id, description, created_by, created_at)
+    insert into webhooks as w (id, url, secret, events, district, programme_id, description, created_by, created_at,
+                               fields, granted_by, granted_at)
     values (${randomUUID()}, ${input.url}, ${secret}, ${textArray(input.events ?? [])}, ${district},
-            ${input.programmeId ?? null}, ${input.description ?? null}, ${caller.actorId}, ${ctx.clock.now()})
+            ${input.programmeId ?? null}, ${input.description ?? null}, ${caller.actorId}, ${ctx.clock.now()},
+            ${input.fields === undefined ? null : textArray(input.fields)}::text[],
+            ${granted ? caller.actorId : null}, ${granted ? ctx.clock.now() : null})
     returning ${WEBHOOK_COLUMNS}`);
   return { record: toWebhook(row!), secret };
 }
@@ -213,16 +231,33 @@ export async function dispatchOutbox(ctx: StoreContext, limit = 100): Promise<nu
       select id from outbox where status = 'pending' order by id limit ${limit} for update skip locked`);
     if (taken.length === 0) return 0;
     const ids = taken.map((row) => String(toNumber(row.id)));
-    await tx.query(sql`
-      insert into webhook_deliveries (webhook_id, outbox_id, event, payload, next_attempt_at, created_at)
-      select w.id, o.id, o.name, o.payload, ${now}, ${now}
+    const pairs = await tx.query(sql`
+      select w.id as webhook_id, o.id as outbox_id, o.name, o.payload, w.fields, w.granted_by,
+             p.template_id, p.template_version
       from outbox o join programmes p on p.id = o.programme_id
       join webhooks w on w.disabled_at is null
         and (w.district = '' or p.district = w.district or starts_with(p.district, w.district || '/'))
         and (w.programme_id is null or w.programme_id = o.programme_id)
         and (cardinality(w.events) = 0 or o.name = any(w.events))
-      where o.id = any(${textArray(ids)}::bigint[])
-      on conflict (webhook_id, outbox_id) do nothing`);
+      where o.id = any(${textArray(ids)}::bigint[])`);
+    for (const pair of pairs) {
+      const compiled = await compiledTemplate(
+        ctx,
+        pair.template_id as string,
+        Number(pair.template_version),
+      );
+      const payload = webhookPayload(
+        dataMarks(compiled.template),
+        pair.payload as Record<string, unknown>,
+        pair.fields as string[] | null,
+        pair.granted_by !== null,
+      );
+      await tx.query(sql`
+        insert into webhook_deliveries (webhook_id, outbox_id, event, payload, next_attempt_at, created_at)
+        values (${pair.webhook_id as string}, ${toNumber(pair.outbox_id)}, ${pair.name as string},
+                ${jsonb(payload)}, ${now}, ${now})
+        on conflict (webhook_id, outbox_id) do nothing`);
+    }
     await tx.query(sql`
       update outbox set status = 'delivered', delivered_at = ${now}
       where id = any(${textArray(ids)}::bigint[])`);
@@ -271,4 +306,27 @@ export async function recordDeliveryAttempt(
       next_attempt_at = ${retryAt ?? now}, delivered_at = ${attempt.ok ? now : null},
       log = log || ${jsonb([entry])}
     where id = ${id}`);
+}
+
+/**
+ * An emitted event as one subscription receives it: its `data` holds the subscription's `fields`
+ * (every field when it names none) less the fields marked as personal, unless an admin granted them.
+ */
+export function webhookPayload(
+  marks: ReturnType<typeof dataMarks>,
+  payload: Record<string, unknown>,
+  fields: readonly string[] | null,
+  granted: boolean,
+): Record<string, unknown> {
+  const data = payload.data;
+  if (data === null || typeof data !== 'object') return payload;
+  const seen = projectRecord(marks, data as Record<string, unknown>, {
+    roles: ['integrator'],
+    all: granted,
+  });
+  const named =
+    fields === null
+      ? seen
+      : Object.fromEntries(Object.entries(seen).filter(([name]) => fields.includes(name)));
+  return { ...payload, data: named };
 }

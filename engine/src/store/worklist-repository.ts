@@ -25,6 +25,8 @@ import { jsonb } from './sql/sql-client.js';
 import type { Row } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
+import type { Reader } from '../template/privacy-marks.js';
+import { hiddenFields, projectCase } from './visible-case.js';
 
 /** Whose worklist, and which page of it. */
 export interface WorklistQuery {
@@ -41,6 +43,8 @@ export interface WorklistQuery {
   since?: Date | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
+  /** Who reads: case data and card are projected to what they may see (default: no marked field). */
+  viewer?: Reader | undefined;
 }
 
 /** A case waiting on the caller. */
@@ -55,7 +59,7 @@ export interface WorkItem {
   nextEvents: NextEvent[];
   /** Title of the state the case is in (the innermost that has one). */
   stateTitle: Label | null;
-  /** The data the template marks for workers (`x-worker`). */
+  /** The data the template marks for workers (`x-worker`) that the caller may see. */
   card: CardField[];
   /** Titles of the template's events by type (for the history). */
   eventTitles: Record<string, Label>;
@@ -118,6 +122,8 @@ interface ProgrammeInfo {
   eventTitles: Record<string, Label>;
   params: Record<string, unknown>;
   ledger: Record<string, number>;
+  /** Data fields the caller may not see. */
+  hidden: ReadonlySet<string>;
 }
 
 /** One page of the caller's worklist. */
@@ -147,7 +153,8 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
     const eventTitles: Record<string, Label> = {};
     for (const [type, def] of Object.entries(compiled.template.events ?? {}))
       if (def.title !== undefined) eventTitles[type] = def.title;
-    info.set(p.id, { compiled, params: p.params, ledger: {}, eventTitles });
+    const hidden = new Set(hiddenFields(compiled.template, query.viewer));
+    info.set(p.id, { compiled, params: p.params, ledger: {}, eventTitles, hidden });
   }
   if (info.size === 0) return empty;
   const ledgers = await ctx.sql.query<{ programme_id: string; name: string; balance: unknown }>(sql`
@@ -217,10 +224,14 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
         continue;
       }
       if (items.length > limit) continue;
+      // The text search looked at the name and the address: a match only in a hidden one is none.
+      if (pattern !== undefined && !matchesVisible(record, query.text!.trim(), programme.hidden))
+        continue;
+      const visible = projectCase(programme.compiled.template, record, query.viewer);
       const events = programme.compiled.template.events ?? {};
       positions.set(record.id, position);
       items.push({
-        case: record,
+        case: visible,
         programmeTitle: row.programme_title as string,
         templateId: row.template_id as string,
         templateVersion: Number(row.template_version),
@@ -232,7 +243,7 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
           form: events[w.type]?.form ?? null,
         })),
         stateTitle: stateTitle(programme.compiled, record.value),
-        card: workerCard(programme.compiled, record.data),
+        card: workerCard(programme.compiled, visible.data),
         eventTitles: programme.eventTitles,
         deadline: row.deadline === null ? null : new Date(row.deadline as string | Date),
         mine: Number(row.k_mine) === 0,
@@ -254,4 +265,14 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
     asOf,
     removed,
   };
+}
+
+/** Does `text` occur in the ref or in a name or address the caller may see (as the SQL looked)? */
+function matchesVisible(record: CaseRecord, text: string, hidden: ReadonlySet<string>): boolean {
+  const needle = text.toLowerCase();
+  const has = (value: unknown) => typeof value === 'string' && value.toLowerCase().includes(needle);
+  return (
+    has(record.ref) ||
+    (['name', 'address'] as const).some((field) => !hidden.has(field) && has(record.data[field]))
+  );
 }

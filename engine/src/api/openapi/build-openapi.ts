@@ -212,6 +212,10 @@ export function buildOpenApi(version: string): Json {
       { name: 'cases', description: 'Beneficiaries and requests moving through a programme.' },
       { name: 'work', description: 'What waits on the caller.' },
       {
+        name: 'access',
+        description: 'The access log: every read of case data by a person or a key, for auditors.',
+      },
+      {
         name: 'webhooks',
         description: 'Emitted events delivered to integrators, signed with HMAC-SHA256.',
       },

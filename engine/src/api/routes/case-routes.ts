@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { CaseRecord } from '../../store/index.js';
 import type { CaseCreate, EventRequest } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
-import { toStoreCaller } from '../caller.js';
+import { caseReaderOf, readerOf, toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
 import { importCases } from './import-cases.js';
 import { queryBool, queryEnum, queryInt, queryValue, readJson } from '../request-input.js';
@@ -63,7 +63,7 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const record = await ctx.store.openCase(programmeId, input, toStoreCaller(c.var.caller));
       c.header('location', `/api/v1/cases/${record.id}`);
       c.header('etag', `"${record.version}"`);
-      return c.json(toCaseView(record), 201);
+      return c.json(toCaseView(await ctx.store.visibleCase(record, readerOf(c.var.caller))), 201);
     },
     async importCases(c) {
       const result = await importCases(ctx, c, c.req.param('id') ?? '', {
@@ -81,14 +81,22 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
         scope: c.var.caller.scope,
+        viewer: readerOf(c.var.caller),
       });
+      await ctx.store.recordCaseReads(
+        page.items.map((item) => item.id),
+        caseReaderOf(c.var.caller),
+        'listCases',
+      );
       return c.json({ items: page.items.map(toCaseView), nextCursor: page.nextCursor });
     },
     async getCase(c) {
       const detail = await ctx.store.caseDetail(c.req.param('id') ?? '', {
         scope: c.var.caller.scope,
         roles: c.var.caller.programmeRoles,
+        viewer: readerOf(c.var.caller),
       });
+      await ctx.store.recordCaseReads([detail.case.id], caseReaderOf(c.var.caller), 'getCase');
       c.header('etag', `"${detail.case.version}"`);
       return c.json({
         ...toCaseView(detail.case),
@@ -110,10 +118,11 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         idempotencyKey,
         scope: caller.scope,
       });
+      await ctx.store.recordCaseReads([applied.case.id], caseReaderOf(caller), 'sendEvent');
       c.header('etag', `"${applied.case.version}"`);
       if (applied.replayed) c.header('idempotent-replayed', 'true');
       return c.json({
-        case: toCaseView(applied.case),
+        case: toCaseView(await ctx.store.visibleCase(applied.case, readerOf(caller))),
         seq: applied.seq,
         replayed: applied.replayed,
         stateTitle: await ctx.store.caseStateTitle(applied.case),
@@ -122,9 +131,15 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
     async getCaseHistory(c) {
       const page = await ctx.store.caseHistoryPage(c.req.param('id') ?? '', {
         scope: c.var.caller.scope,
+        viewer: readerOf(c.var.caller),
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
       });
+      await ctx.store.recordCaseReads(
+        [c.req.param('id') ?? ''],
+        caseReaderOf(c.var.caller),
+        'getCaseHistory',
+      );
       return c.json({ items: page.items, nextCursor: page.nextCursor });
     },
   };

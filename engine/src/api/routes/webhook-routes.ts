@@ -3,6 +3,7 @@ import type { DeliveryStatus, WebhookRecord } from '../../store/index.js';
 import type { WebhookCreate } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
+import { HttpProblem } from '../http-problem.js';
 import { queryEnum, queryInt, queryValue, readJson } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { WEBHOOK_OPERATIONS } from './webhook-operations.js';
@@ -19,6 +20,9 @@ function toWebhookView(w: WebhookRecord) {
     description: w.description,
     createdAt: w.createdAt,
     disabledAt: w.disabledAt,
+    fields: w.fields,
+    grantedBy: w.grantedBy,
+    grantedAt: w.grantedAt,
   };
 }
 
@@ -31,7 +35,26 @@ export function webhookRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WEBHOOK_
       const refusal = targets.checkUrl(input.url);
       if (refusal !== undefined)
         throw new ValidationFailedError('request body', [{ path: '/url', message: refusal }]);
-      const { record, secret } = await ctx.store.createWebhook(input, toStoreCaller(c.var.caller));
+      const caller = c.var.caller;
+      const admin = caller.owner || caller.system.has('admin');
+      if (input.grantPersonal === true && !admin)
+        throw new HttpProblem(
+          403,
+          'personal-grant-needs-admin',
+          'only an admin may grant personal-data fields to a webhook (grantPersonal); ask your district admin, or drop grantPersonal to receive the unmarked fields only',
+        );
+      if (input.grantPersonal === true && input.fields === undefined)
+        throw new ValidationFailedError('request body', [
+          {
+            path: '/fields',
+            message:
+              'grantPersonal needs fields: name the personal-data fields the webhook receives',
+          },
+        ]);
+      const { record, secret } = await ctx.store.createWebhook(
+        { ...input, grant: input.grantPersonal === true },
+        toStoreCaller(caller),
+      );
       c.header('location', `/api/v1/webhooks/${record.id}/deliveries`);
       return c.json({ ...toWebhookView(record), secret }, 201);
     },

@@ -2,7 +2,7 @@
 import type { AssigneeChange, NotificationRead } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import type { Caller } from '../caller.js';
-import { toStoreCaller } from '../caller.js';
+import { caseReaderOf, readerOf, toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
 import { ifMatchOf, toCaseView } from './case-routes.js';
 import { queryBool, queryInt, queryValue, readJson } from '../request-input.js';
@@ -52,7 +52,13 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
         since,
         cursor: queryValue(c, 'cursor', 500),
         limit: queryInt(c, 'limit', 1, 500),
+        viewer: readerOf(caller),
       });
+      await ctx.store.recordCaseReads(
+        page.items.map((item) => item.case.id),
+        caseReaderOf(caller),
+        'getWorklist',
+      );
       return c.json({
         items: page.items.map((item) => ({
           case: toCaseView(item.case),
@@ -89,7 +95,9 @@ export function workRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof WORK_OPERAT
       const detail = await ctx.store.caseDetail(id, {
         scope: caller.scope,
         roles: caller.programmeRoles,
+        viewer: readerOf(caller),
       });
+      await ctx.store.recordCaseReads([detail.case.id], caseReaderOf(caller), 'reassignCase');
       c.header('etag', `"${detail.case.version}"`);
       return c.json({
         ...toCaseView(detail.case),

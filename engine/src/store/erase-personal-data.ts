@@ -1,0 +1,164 @@
+/**
+ * Retention and erasure: a case's personal data — the fields its template marks with
+ * `x-relief-sensitivity` — removed from its record and from every history payload (and the stored
+ * idempotent answers), recorded in `case_erasures`. The case, its state, its history rows and so
+ * its counts and figures stay. `applyRetention` erases the cases that ended longer ago than their
+ * template's `x-relief-retention`; an admin erases one case at a resident's request.
+ */
+import { sql } from 'drizzle-orm';
+import { NotFoundError } from '../errors/engine-error.js';
+import { addDuration } from '../runtime/add-duration.js';
+import { dataMarks, formMarks } from '../template/privacy-marks.js';
+import type { Template } from '../template/template.js';
+import { getCase } from './case-repository.js';
+import { jsonb, textArray } from './sql/sql-client.js';
+import type { SqlClient } from './sql/sql-client.js';
+import type { StoreContext } from './store-context.js';
+import { compiledTemplate } from './template-repository.js';
+
+/** One recorded erasure. */
+export interface ErasureRecord {
+  caseId: string;
+  fields: string[];
+  reason: 'retention' | 'request';
+  actor: string | null;
+  at: Date;
+}
+
+/**
+ * Fields the template's figures read (`where`, `by: { field }`, `sum: { data }`, a summed payload
+ * `field`): erasure keeps them, so the programme's figures stay as they were.
+ */
+export function figureFields(template: Template): Set<string> {
+  const fields = new Set<string>();
+  for (const figure of Object.values(template.figures ?? {})) {
+    if (figure.sum?.data) fields.add(figure.sum.data);
+    if (figure.sum?.field) fields.add(figure.sum.field);
+    if (typeof figure.by === 'object' && 'field' in figure.by) fields.add(figure.by.field);
+    for (const m of (figure.where ?? '').matchAll(
+      /\bdata\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*['"]([^'"]+)['"]\s*\])/g,
+    ))
+      fields.add(m[1] ?? m[2]!);
+  }
+  return fields;
+}
+
+function without(record: Record<string, unknown>, names: ReadonlySet<string>) {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => !names.has(name)));
+}
+
+/** Erase in one transaction; returns the erased data fields (possibly none, still recorded). */
+async function eraseIn(
+  ctx: StoreContext,
+  tx: SqlClient,
+  template: Template,
+  caseId: string,
+  reason: 'retention' | 'request',
+  actor: string | null,
+): Promise<string[]> {
+  const [row] = await tx.query<{ data: Record<string, unknown>; programme_id: string }>(sql`
+    select data, programme_id from cases where id = ${caseId} for update`);
+  if (!row) throw new NotFoundError('case', caseId);
+  // Another server process may have erased it meanwhile (the row lock orders the two): once is enough.
+  if (reason === 'retention') {
+    const [done] = await tx.query(sql`
+      select 1 from case_erasures where case_id = ${caseId} and reason = 'retention' limit 1`);
+    if (done) return [];
+  }
+  const kept = figureFields(template);
+  const marked = new Set([...dataMarks(template).keys()].filter((name) => !kept.has(name)));
+  const erased = Object.keys(row.data).filter((name) => marked.has(name));
+  await tx.query(sql`select set_config('relief.erasure', 'on', true)`);
+  if (erased.length > 0)
+    await tx.query(sql`
+      update cases set data = ${jsonb(without(row.data, marked))}, version = version + 1,
+        updated_at = updated_at where id = ${caseId}`);
+  const history = await tx.query<{ seq: number; event_type: string; payload: unknown }>(sql`
+    select seq, event_type, payload from case_history where case_id = ${caseId} order by seq`);
+  for (const entry of history) {
+    const payload = (entry.payload ?? {}) as Record<string, unknown>;
+    const names = new Set(
+      [...formMarks(template, entry.event_type).keys()].filter((name) => !kept.has(name)),
+    );
+    await tx.query(sql`
+      update case_history set payload = ${jsonb(without(payload, names))}, result = null
+      where case_id = ${caseId} and seq = ${entry.seq}`);
+  }
+  await tx.query(sql`
+    insert into case_erasures (case_id, programme_id, fields, reason, actor, at)
+    values (${caseId}, ${row.programme_id}, ${textArray(erased)}, ${reason}, ${actor}, ${ctx.clock.now()})`);
+  return erased;
+}
+
+/**
+ * Erase one case's personal data at a resident's request (an admin serves it); the erasure is
+ * recorded with who and when. Counts and figures are kept.
+ */
+export async function erasePersonalData(
+  ctx: StoreContext,
+  caseId: string,
+  caller: { actorId: string | null; scope?: string | undefined },
+): Promise<ErasureRecord> {
+  const record = await getCase(ctx, caseId, caller.scope);
+  const [programme] = await ctx.sql.query<{ template_id: string; template_version: number }>(sql`
+    select template_id, template_version from programmes where id = ${record.programmeId}`);
+  const { template } = await compiledTemplate(
+    ctx,
+    programme!.template_id,
+    programme!.template_version,
+  );
+  const fields = await ctx.sql.transaction((tx) =>
+    eraseIn(ctx, tx, template, record.id, 'request', caller.actorId),
+  );
+  return {
+    caseId: record.id,
+    fields,
+    reason: 'request',
+    actor: caller.actorId,
+    at: ctx.clock.now(),
+  };
+}
+
+/** The erasures recorded for a case, oldest first. */
+export async function caseErasures(ctx: StoreContext, caseId: string): Promise<ErasureRecord[]> {
+  const rows = await ctx.sql.query(sql`
+    select case_id, fields, reason, actor, at from case_erasures where case_id = ${caseId} order by id`);
+  return rows.map((row) => ({
+    caseId: row.case_id as string,
+    fields: row.fields as string[],
+    reason: row.reason as 'retention' | 'request',
+    actor: row.actor as string | null,
+    at: new Date(row.at as string | Date),
+  }));
+}
+
+/**
+ * The retention job: every ended case whose template declares `x-relief-retention` and whose end
+ * (its last change) lies longer ago than that, not erased yet, is erased. Returns how many.
+ */
+export async function applyRetention(ctx: StoreContext, limit = 500): Promise<number> {
+  const now = ctx.clock.now();
+  const programmes = await ctx.sql.query<{
+    id: string;
+    template_id: string;
+    template_version: number;
+  }>(sql`select id, template_id, template_version from programmes`);
+  let erased = 0;
+  for (const p of programmes) {
+    const { template } = await compiledTemplate(ctx, p.template_id, p.template_version);
+    const retention = template.data?.['x-relief-retention'];
+    if (typeof retention !== 'string') continue;
+    // ended before `now - retention`: shift `now` back by the duration, month- and year-exact
+    const due = await ctx.sql.query<{ id: string; updated_at: Date | string }>(sql`
+      select c.id, c.updated_at from cases c
+      where c.programme_id = ${p.id} and c.done
+        and not exists (select 1 from case_erasures e where e.case_id = c.id and e.reason = 'retention')
+      order by c.updated_at limit ${limit}`);
+    for (const c of due) {
+      if (addDuration(new Date(c.updated_at), retention) > now) break;
+      await ctx.sql.transaction((tx) => eraseIn(ctx, tx, template, c.id, 'retention', null));
+      erased += 1; // counted even if another process got there first: it is erased either way
+    }
+  }
+  return erased;
+}
