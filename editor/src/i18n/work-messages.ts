@@ -78,8 +78,6 @@ export const workMessages = m({
   workMarkRead: { zh: '标为已读', en: 'Mark read' },
   workUnread: { zh: '未读', en: 'Unread' },
   workOpenCase: { zh: '查看', en: 'Open' },
-  workPush: { zh: '开启消息提醒', en: 'Turn on alerts' },
-  workPushOn: { zh: '消息提醒已开启', en: 'Alerts are on' },
   workCall: { zh: '拨打', en: 'Call' },
   workYes: { zh: '是', en: 'Yes' },
   workNo: { zh: '否', en: 'No' },

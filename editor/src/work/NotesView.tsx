@@ -1,32 +1,23 @@
 /** The `notify` messages for my roles and my cases, read or unread, each linked to its case. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useLang, useText } from '../shell/lang-store.js';
 import { pickLabel } from '../shell/pick-label.js';
 import { loadNotes, markRead, useWork } from './work-store.js';
 
-/** The list of messages, and an optional Web Push subscription where the browser offers it. */
+/**
+ * The list of messages. No "turn on alerts" button until the server sends Web Push: asking for the
+ * browser's permission would promise a worker alerts that never come.
+ */
 export function NotesView() {
   const t = useText();
   const lang = useLang();
   const notes = useWork((s) => s.notes);
-  const [push, setPush] = useState<NotificationPermission | 'none'>(
-    typeof Notification === 'undefined' ? 'none' : Notification.permission,
-  );
   useEffect(() => {
     void loadNotes();
   }, []);
   return (
     <main className="work-notes">
-      {push === 'default' && (
-        <button
-          className="work-button"
-          onClick={() => void Notification.requestPermission().then(setPush)}
-        >
-          {t('workPush')}
-        </button>
-      )}
-      {push === 'granted' && <p className="work-hint">{t('workPushOn')}</p>}
       {notes.length === 0 && <p className="work-empty">{t('workNotesEmpty')}</p>}
       <ul className="work-items" data-testid="work-notes">
         {notes.map((n) => (
