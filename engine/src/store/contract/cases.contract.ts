@@ -31,6 +31,26 @@ export function casesContract(h: StoreHarness): void {
       expect((await h.store.caseHistory(c.id)).map((r) => r.type)).toEqual(['(open)']);
     });
 
+    it('keeps the access log append-only: the database refuses to change, remove or truncate it', async () => {
+      const p = await h.programme();
+      const c = await h.store.openCase(p.id, { data: { name: 'A' } }, CLERK);
+      const db = h.test.database.sql;
+      await db.query(sql`
+        insert into case_reads (case_id, programme_id, district, reader, reader_kind, via, at)
+        values (${c.id}, ${p.id}, ${p.district}, 'auditor-key', 'key', 'getCase', now())`);
+      await expect(
+        db.query(sql`update case_reads set reader = 'someone-else' where case_id = ${c.id}`),
+      ).rejects.toThrow(/append-only: UPDATE/);
+      await expect(db.query(sql`delete from case_reads where case_id = ${c.id}`)).rejects.toThrow(
+        /append-only: DELETE/,
+      );
+      await expect(db.query(sql`truncate case_reads`)).rejects.toThrow(/append-only: TRUNCATE/);
+      const rows = await db.query<{ reader: string }>(
+        sql`select reader from case_reads where case_id = ${c.id}`,
+      );
+      expect(rows.map((r) => r.reader)).toEqual(['auditor-key']);
+    });
+
     it('opens a case with data validated against the template and records the opening as seq 1', async () => {
       const p = await h.programme();
       const error = await expectRefusal(
