@@ -19,6 +19,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
 import { CHROMIUM, buildEditor, hasChromium, screenshot } from './e2e-target.js';
 import { startReliefServer } from './relief-server.js';
+import { backToList as backToListOn, openCard as openCardOn, signInAtWork } from './work-page.js';
 
 const eventually = <T>(fn: () => T | Promise<T>, timeout = 20_000) =>
   expect.poll(fn, { timeout, interval: 200 });
@@ -85,14 +86,8 @@ describe.runIf(
       page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (e) => errors.push(e.message));
     };
-    const openCard = async (caseId: string) => {
-      await page.locator(`[data-case="${caseId}"]`).click();
-      await page.getByTestId('work-card').waitFor();
-    };
-    const backToList = async () => {
-      await page.getByTestId('work-back').click();
-      await page.getByTestId('work-items').waitFor();
-    };
+    const openCard = (caseId: string) => openCardOn(page, caseId);
+    const backToList = () => backToListOn(page);
 
     beforeAll(async () => {
       buildEditor();
@@ -156,12 +151,7 @@ describe.runIf(
     });
 
     it('signs in once online; the service worker keeps the app', async () => {
-      await page.goto(`${url}/work`);
-      await page.waitForURL(/\/sign-in\?next=/);
-      await page.getByTestId('login').fill('cadre.wang');
-      await page.getByTestId('password').fill('correct horse battery');
-      await page.getByTestId('sign-in').click();
-      await page.waitForURL(/\/work$/);
+      await signInAtWork(page, url, 'cadre.wang');
       await eventually(() => page.getByTestId('work-item').count()).toBe(3);
       // A card read once is kept with its history.
       await openCard(meals['LM-1']!);
@@ -179,7 +169,8 @@ describe.runIf(
       server = undefined;
       await page.reload();
       await eventually(() => page.getByTestId('work-item').count()).toBe(3);
-      expect(await page.getByTestId('work-offline').isVisible()).toBe(true);
+      // The list shows from the phone's copy first; the offline line follows the failed refresh.
+      await eventually(() => page.getByTestId('work-offline').isVisible()).toBe(true);
       await openCard(meals['LM-1']!);
       await eventually(() => page.getByTestId('work-history').textContent()).toContain(
         '送到小区门口',

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
 import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
+import { backToList as backToListOn, openCard as openCardOn, signInAtWork } from './work-page.js';
 import { recordCspViolations } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
@@ -76,22 +77,9 @@ describe.runIf(
           district,
         }),
       });
-    const signInAs = async (p: Page, login: string) => {
-      await p.goto(`${target.url}/work`);
-      await p.waitForURL(/\/sign-in\?next=/);
-      await p.getByTestId('login').fill(login);
-      await p.getByTestId('password').fill('correct horse battery');
-      await p.getByTestId('sign-in').click();
-      await p.waitForURL(/\/work$/);
-    };
-    const openCard = async (caseId: string) => {
-      await page.locator(`[data-case="${caseId}"]`).click();
-      await page.getByTestId('work-card').waitFor();
-    };
-    const backToList = async () => {
-      await page.getByTestId('work-back').click();
-      await page.getByTestId('work-items').waitFor();
-    };
+    const signInAs = (p: Page, login: string) => signInAtWork(p, target.url, login);
+    const openCard = (caseId: string) => openCardOn(page, caseId);
+    const backToList = () => backToListOn(page);
 
     beforeAll(async () => {
       target = await startTarget();
