@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access --
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
    response bodies are JSON checked against the OpenAPI document at run time by the client. */
 /**
  * A resident's request over HTTP: an admin exports one love-meals case as JSON (every field with

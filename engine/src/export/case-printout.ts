@@ -72,8 +72,9 @@ function formatValue(value: unknown, lang: Lang): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? TEXT.yes[lang] : TEXT.no[lang];
   if (Array.isArray(value)) return value.map((v) => formatValue(v, lang)).join(LIST[lang]);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? '—';
 }
 
 function fieldRows(fields: readonly ExportField[], lang: Lang): string {

@@ -8,7 +8,6 @@ import type {
 } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
-import { badRequest } from '../http-problem.js';
 import { queryEnum, queryTimeZone, queryValue, readJson } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { PROGRAMME_OPERATIONS } from './programme-operations.js';
