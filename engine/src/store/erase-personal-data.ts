@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { CaseStillOpenError, NotFoundError } from '../errors/engine-error.js';
 import { addDuration } from '../runtime/add-duration.js';
 import { dataMarks, formMarks } from '../template/privacy-marks.js';
+import { figureFields } from '../template/figure-fields.js';
 import type { Template } from '../template/template.js';
 import { getCase } from './case-repository.js';
 import { jsonb, textArray } from './sql/sql-client.js';
@@ -30,24 +31,6 @@ export interface ErasureRecord {
 /** An erasure at a resident's request, and whether it had already been done before this call. */
 export interface RequestErasure extends ErasureRecord {
   alreadyErased: boolean;
-}
-
-/**
- * Fields the template's figures read (`where`, `by: { field }`, `sum: { data }`, a summed payload
- * `field`): erasure keeps them, so the programme's figures stay as they were.
- */
-export function figureFields(template: Template): Set<string> {
-  const fields = new Set<string>();
-  for (const figure of Object.values(template.figures ?? {})) {
-    if (figure.sum?.data) fields.add(figure.sum.data);
-    if (figure.sum?.field) fields.add(figure.sum.field);
-    if (typeof figure.by === 'object' && 'field' in figure.by) fields.add(figure.by.field);
-    for (const m of (figure.where ?? '').matchAll(
-      /\bdata\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*['"]([^'"]+)['"]\s*\])/g,
-    ))
-      fields.add(m[1] ?? m[2]!);
-  }
-  return fields;
 }
 
 function without(record: Record<string, unknown>, names: ReadonlySet<string>) {
