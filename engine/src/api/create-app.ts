@@ -29,6 +29,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { templateRoutes } from './routes/template-routes.js';
 import { PROBLEM_JSON, toProblem } from './to-problem.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
+import { pushRoutes } from './routes/push-routes.js';
 import { workRoutes } from './routes/work-routes.js';
 
 /** `/api/v1/cases/{id}` → `/api/v1/cases/:id`. */
@@ -57,6 +58,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     ...programmeRoutes(ctx),
     ...caseRoutes(ctx),
     ...workRoutes(ctx),
+    ...pushRoutes(ctx),
     ...accessLogRoutes(ctx),
     ...webhookRoutes(ctx),
     ...keyRoutes(ctx),

@@ -37,6 +37,10 @@ import type {
   ProgrammeMigration,
   ProgrammePatch,
   ProgrammeStats,
+  PushKey,
+  PushSubscription,
+  PushSubscriptionCreate,
+  PushSubscriptionList,
   Session,
   SessionCreate,
   TemplateDiff,
@@ -120,6 +124,14 @@ export const API_ROUTES = {
     path: '/api/v1/cases/{id}/assignee',
     bodyTypes: ['application/json'],
   },
+  getPushKey: { method: 'get', path: '/api/v1/push/key', bodyTypes: [] },
+  subscribePush: {
+    method: 'post',
+    path: '/api/v1/push/subscriptions',
+    bodyTypes: ['application/json'],
+  },
+  listPushSubscriptions: { method: 'get', path: '/api/v1/push/subscriptions', bodyTypes: [] },
+  unsubscribePush: { method: 'delete', path: '/api/v1/push/subscriptions/{id}', bodyTypes: [] },
   listCaseReads: { method: 'get', path: '/api/v1/cases/{id}/reads', bodyTypes: [] },
   listAccessLog: { method: 'get', path: '/api/v1/access-log', bodyTypes: [] },
   listAccessFlags: { method: 'get', path: '/api/v1/access-log/flags', bodyTypes: [] },
@@ -292,6 +304,14 @@ export interface ApiOperations {
     input: { path: { id: string }; headers?: { 'If-Match'?: string }; body: AssigneeChange };
     response: CaseDetail;
   };
+  /** GET /api/v1/push/key: The server's VAPID public key, for the browser's push subscription */
+  getPushKey: { input: Record<never, never>; response: PushKey };
+  /** POST /api/v1/push/subscriptions: Receive alerts on this phone or browser */
+  subscribePush: { input: { body: PushSubscriptionCreate }; response: PushSubscription };
+  /** GET /api/v1/push/subscriptions: Your phones and browsers that receive alerts */
+  listPushSubscriptions: { input: Record<never, never>; response: PushSubscriptionList };
+  /** DELETE /api/v1/push/subscriptions/{id}: Stop alerts on one of your phones or browsers */
+  unsubscribePush: { input: { path: { id: string } }; response: undefined };
   /** GET /api/v1/cases/{id}/reads: Who read this case, when, and through which endpoint, newest first */
   listCaseReads: {
     input: { path: { id: string }; query?: { cursor?: string; limit?: number } };

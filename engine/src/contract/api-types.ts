@@ -652,6 +652,41 @@ export type ProgrammeStats = {
   }[];
 };
 
+/** The server's VAPID public key (base64url of an uncompressed P-256 point): the browser's `pushManager.subscribe({ applicationServerKey })` takes it. */
+export type PushKey = {
+  publicKey: string;
+};
+
+/** One of the caller's phones or browsers that receives alerts; never its keys. */
+export type PushSubscription = {
+  id: string;
+  endpoint: string;
+  lang: 'zh' | 'en';
+  createdAt: string;
+  lastSentAt: string | null;
+  /** Failed sends since the last success (a push service's 404/410 removes the subscription instead). */
+  failures: number;
+  lastError: string | null;
+};
+
+/** What the browser's `PushSubscription.toJSON()` gives, and the language alerts are written in. The endpoint is held to the webhook target policy: a public https address, or a target the operator allows in WEBHOOK_ALLOWED_TARGETS. */
+export type PushSubscriptionCreate = {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: {
+    /** The browser's P-256 public key, base64url (65 bytes). */
+    p256dh: string;
+    /** The browser's authentication secret, base64url (16 bytes). */
+    auth: string;
+  };
+  lang?: 'zh' | 'en';
+};
+
+/** The caller's subscriptions, newest first. */
+export type PushSubscriptionList = {
+  items: PushSubscription[];
+};
+
 /** The person signed in, and the token to send as `X-CSRF-Token` with every POST, PATCH and DELETE made with the session cookie. */
 export type Session = {
   person: Person;

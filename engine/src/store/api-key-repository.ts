@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/engine-error.js';
+import { API_KEY_CHANNEL, apiKeyCacheOf } from './api-key-cache.js';
 import { checkDistrict, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import type { Row, SqlClient } from './sql/sql-client.js';
@@ -48,6 +49,9 @@ function toRecord(row: Row): ApiKeyRecord {
   };
 }
 
+/** How long a revocation's answer waits after this process heard its notification back. */
+const REVOKE_GRACE_MS = 20;
+
 const COLUMNS = sql.raw('id, label, roles, district, created_at, revoked_at');
 
 /** Create a key; returns the record and the key itself, which is not stored and cannot be shown again. */
@@ -81,15 +85,31 @@ export async function createOwnerKeyIfNone(
   });
 }
 
-/** The live key with this secret, if any. */
+/**
+ * The live key with this secret, if any. A key verified in the last few seconds is answered from
+ * this process's cache (`api-key-cache.ts`), which every revocation clears on every process.
+ */
 export async function findApiKey(
   ctx: StoreContext,
   key: string,
 ): Promise<ApiKeyRecord | undefined> {
+  const hash = hashApiKey(key);
+  const cache = apiKeyCacheOf<ApiKeyRecord>(ctx.sql);
+  if (cache.get(hash)) {
+    // One turn of the event loop first: a revocation that reached this process's socket no later
+    // than this request did is read (and clears the cache) before the answer is trusted.
+    await new Promise((resolve) => setImmediate(resolve));
+    const hit = cache.get(hash);
+    if (hit) return hit;
+  }
+  const generation = cache.generation;
   const [row] = await ctx.sql.query(
-    sql`select ${COLUMNS} from api_keys where key_hash = ${hashApiKey(key)} and revoked_at is null`,
+    sql`select ${COLUMNS} from api_keys where key_hash = ${hash} and revoked_at is null`,
   );
-  return row ? toRecord(row) : undefined;
+  if (!row) return undefined;
+  const record = toRecord(row);
+  cache.put(hash, record, generation);
+  return record;
 }
 
 /** Keys whose district lies in `scope` (absent: all), newest first. */
@@ -100,7 +120,6 @@ export async function listApiKeys(ctx: StoreContext, scope?: string): Promise<Ap
   return rows.map(toRecord);
 }
 
-/** Revoke a key in `scope`; revoking twice is harmless. */
 /** One key in `scope` (any key when absent), or undefined. */
 export async function getApiKey(
   ctx: StoreContext,
@@ -113,16 +132,32 @@ export async function getApiKey(
   return row ? toRecord(row) : undefined;
 }
 
+/**
+ * Revoke a key in `scope`; revoking twice is harmless. The notification goes out with the commit;
+ * the answer waits until this process has heard it back (at most a second), by which time the
+ * database has handed it to every listening process too, so the key is refused everywhere at once.
+ */
 export async function revokeApiKey(
   ctx: StoreContext,
   id: string,
   scope?: string,
 ): Promise<ApiKeyRecord> {
-  const [row] = isUuid(id)
-    ? await ctx.sql.query(sql`
-        update api_keys set revoked_at = coalesce(revoked_at, ${ctx.clock.now()})
-        where id = ${id} and ${scopeCondition(sql`district`, scope)} returning ${COLUMNS}`)
-    : [];
+  if (!isUuid(id)) throw new NotFoundError('key', id);
+  const cache = apiKeyCacheOf<ApiKeyRecord>(ctx.sql);
+  // Waiting from before the commit: the notification may come back before the commit's answer.
+  const heard = cache.heard(id, 1_000);
+  const row = await ctx.sql.transaction(async (tx) => {
+    const [updated] = await tx.query(sql`
+      update api_keys set revoked_at = coalesce(revoked_at, ${ctx.clock.now()})
+      where id = ${id} and ${scopeCondition(sql`district`, scope)} returning ${COLUMNS}`);
+    if (updated) await tx.query(sql`select 1 as sent from pg_notify(${API_KEY_CHANNEL}, ${id})`);
+    return updated;
+  });
   if (!row) throw new NotFoundError('key', id);
+  cache.clear();
+  await heard;
+  // The database signals every listening session at the commit; give the others' sessions time
+  // to pass it on, so a client told "revoked" finds the key refused by every process.
+  await new Promise((resolve) => setTimeout(resolve, REVOKE_GRACE_MS));
   return toRecord(row);
 }

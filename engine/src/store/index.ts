@@ -53,6 +53,13 @@ export type {
 export type { NextEvent } from './next-events.js';
 export type { NotificationQuery, NotificationRecord } from './notification-repository.js';
 export type { OutboxRecord, OutboxStatus } from './outbox-repository.js';
+export type {
+  NewPushSubscription,
+  PushAlert,
+  PushKeyPair,
+  PushOutcome,
+  PushSubscriptionRecord,
+} from './push-repository.js';
 export type { WorkItem, WorklistQuery } from './worklist-repository.js';
 export type { Page } from './page-cursor.js';
 export type { TimerPass, TimerScheduler, TimerSchedulerOptions } from './timer-scheduler.js';

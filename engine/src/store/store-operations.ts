@@ -33,6 +33,14 @@ import {
   listNotifications,
   markNotificationsRead,
 } from './notification-repository.js';
+import {
+  claimPushAlerts,
+  listPushSubscriptions,
+  pushKeyPair,
+  recordPushOutcome,
+  subscribePush,
+  unsubscribePush,
+} from './push-repository.js';
 import { reassignCase } from './reassign-case.js';
 import { openCases } from './open-cases.js';
 import { listOutbox, markOutbox } from './outbox-repository.js';
@@ -136,6 +144,13 @@ export const STORE_OPERATIONS = {
   listNotifications,
   markNotificationsRead,
   countUnread,
+  // Web Push
+  pushKeyPair,
+  subscribePush,
+  listPushSubscriptions,
+  unsubscribePush,
+  claimPushAlerts,
+  recordPushOutcome,
   // outbox, webhooks
   listOutbox,
   markOutbox,

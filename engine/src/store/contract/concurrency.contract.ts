@@ -158,5 +158,31 @@ export function concurrencyContract(kind: DatabaseKind): void {
       // Events that do not touch the ledger still go through.
       expect((await b.applyEvent(cases[0]!.id, { type: 'note' }, CLERK)).seq).toBeGreaterThan(1);
     });
+
+    it('a revoked API key is refused at once by every pool, though each keeps verified keys cached', async () => {
+      const [a, b] = await twoPools();
+      const verifyTwice = async (key: string) => {
+        for (const store of [a, b]) expect(await store.findApiKey(key)).toBeDefined();
+        // The subscription that makes caching safe is confirmed asynchronously on first use.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        for (const store of [a, b]) expect(await store.findApiKey(key)).toBeDefined();
+      };
+      // The cache is in use: a key revoked by hand in SQL (no notification) is still answered
+      // from it by a pool that verified it, until the entry expires (the backstop).
+      const byHand = await a.createApiKey({ roles: ['worker'], district: 'keys/x' });
+      await verifyTwice(byHand.key);
+      await h.test.database.sql.query(
+        sql`update api_keys set revoked_at = now() where id = ${byHand.record.id}`,
+      );
+      expect(await b.findApiKey(byHand.key)).toBeDefined();
+      // Revoked through the store: refused at once by the pool that revoked it and by the other.
+      for (let round = 0; round < 5; round++) {
+        const { record, key } = await a.createApiKey({ roles: ['worker'], district: 'keys/x' });
+        await verifyTwice(key);
+        await (round % 2 ? b : a).revokeApiKey(record.id);
+        expect(await a.findApiKey(key)).toBeUndefined();
+        expect(await b.findApiKey(key)).toBeUndefined();
+      }
+    });
   });
 }

@@ -16,6 +16,10 @@ export function createPgliteClient(db: PGlite): SqlClient {
     transaction: (work) => db.transaction((tx) => work(wrapTransaction(tx))),
     // One in-process connection: no round trip to save.
     commitEarly: () => undefined,
+    listen: async (channel, onNotify, onListen) => {
+      await db.listen(channel, onNotify);
+      onListen();
+    },
   };
 }
 

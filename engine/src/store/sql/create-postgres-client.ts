@@ -19,6 +19,11 @@ export function createPostgresClient(pool: postgres.Sql): SqlClient {
     query: (query) => run(pool, query),
     transaction: (work) => transaction(pool, work),
     commitEarly: ignore,
+    // postgres.js keeps one extra connection for every LISTEN of the pool and re-subscribes
+    // after a reconnect, calling `onListen` again.
+    listen: async (channel, onNotify, onListen) => {
+      await pool.listen(channel, onNotify, onListen);
+    },
   };
 }
 

@@ -32,6 +32,17 @@ export interface SqlClient {
    * is nothing to gain (PGlite, savepoints, outside a transaction).
    */
   commitEarly(): void;
+  /**
+   * On a pool: call `onNotify` with the payload of every `NOTIFY channel` from any connection or
+   * process, and `onListen` each time the subscription is (re)established — notifications sent
+   * while it was down are lost, so a cache fed by them must start over there. Absent on a
+   * transaction.
+   */
+  listen?(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen: () => void,
+  ): Promise<void>;
 }
 
 const dialect = new PgDialect();
