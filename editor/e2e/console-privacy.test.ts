@@ -160,7 +160,7 @@ describe
         page.getByTestId('export-copy-json').click(),
       ]);
       expect(json.suggestedFilename()).toMatch(/^case-LM-001-\d{8}\.json$/);
-      const copy = JSON.parse(readFileSync((await json.path()), 'utf8')) as {
+      const copy = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
         data: { name: string; title: { zh: string }; value: unknown }[];
         history: { type: string }[];
       };
@@ -174,7 +174,7 @@ describe
         page.getByTestId('export-copy-print').click(),
       ]);
       expect(printable.suggestedFilename()).toMatch(/^case-LM-001-\d{8}\.html$/);
-      const html = readFileSync((await printable.path()), 'utf8');
+      const html = readFileSync(await printable.path(), 'utf8');
       for (const text of ['个人信息副本', '王秀英', '长寿路 100 号', '终止服务', '本人申请退出'])
         expect(html).toContain(text);
       await eventually(() => page.getByTestId('resident-request').textContent()).toContain(
