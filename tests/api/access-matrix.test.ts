@@ -93,6 +93,10 @@ const MATRIX: Record<string, [own: string, other: string]> = {
   listCaseReads: ['401 200 403 200 200 403 403 200 403', '401 200 403 404 404 403 403 404 403'],
   listAccessLog: ['401 200 403 200 200 403 403 200 403', '401 200 403 200 200 403 403 200 403'],
   listAccessFlags: ['401 200 403 200 200 403 403 200 403', '401 200 403 200 200 403 403 200 403'],
+  // A resident's request: admins only; the matrix's case is open, so erasure answers 409.
+  exportCase: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  printCase: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  eraseCase: ['401 409 403 409 403 403 403 409 403', '401 409 403 404 403 403 403 404 403'],
   listDeliveries: ['401 200 403 200 200 200 403 200 403', '401 200 403 404 404 404 403 404 403'],
   createKey: ['401 201 403 201 403 403 403 201 403', '401 201 403 404 403 403 403 404 403'],
   listKeys: ['401 200 403 200 403 403 403 200 403', '401 200 403 200 403 403 403 200 403'],
@@ -217,6 +221,7 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
       createWebhook: { json: { url: 'http://127.0.0.1:9/unused', district } },
       markNotificationsRead: { json: { ids: [1] } },
       reassignCase: { json: { assignee: 'matrix.worker' } },
+      eraseCase: { json: { note: '居民书面申请' } },
       subscribePush: {
         json: {
           endpoint: `http://127.0.0.1:9/push/${++made}`,

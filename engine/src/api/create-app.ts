@@ -17,6 +17,7 @@ import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
 import { authenticate } from './authenticate.js';
 import { accessLogRoutes } from './routes/access-log-routes.js';
+import { residentRequestRoutes } from './routes/resident-request-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { HttpProblem } from './http-problem.js';
 import { keyRoutes } from './routes/key-routes.js';
@@ -60,6 +61,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     ...workRoutes(ctx),
     ...pushRoutes(ctx),
     ...accessLogRoutes(ctx),
+    ...residentRequestRoutes(ctx),
     ...webhookRoutes(ctx),
     ...keyRoutes(ctx),
     ...sessionRoutes(ctx),

@@ -11,6 +11,9 @@ import type {
   Case,
   CaseCreate,
   CaseDetail,
+  CaseErasure,
+  CaseErasureRequest,
+  CaseExport,
   CaseList,
   CaseReadList,
   DeliveryList,
@@ -135,6 +138,13 @@ export const API_ROUTES = {
   listCaseReads: { method: 'get', path: '/api/v1/cases/{id}/reads', bodyTypes: [] },
   listAccessLog: { method: 'get', path: '/api/v1/access-log', bodyTypes: [] },
   listAccessFlags: { method: 'get', path: '/api/v1/access-log/flags', bodyTypes: [] },
+  exportCase: { method: 'get', path: '/api/v1/cases/{id}/export', bodyTypes: [] },
+  printCase: { method: 'get', path: '/api/v1/cases/{id}/printout', bodyTypes: [] },
+  eraseCase: {
+    method: 'post',
+    path: '/api/v1/cases/{id}/erasure',
+    bodyTypes: ['application/json'],
+  },
   createWebhook: { method: 'post', path: '/api/v1/webhooks', bodyTypes: ['application/json'] },
   listWebhooks: { method: 'get', path: '/api/v1/webhooks', bodyTypes: [] },
   deleteWebhook: { method: 'delete', path: '/api/v1/webhooks/{id}', bodyTypes: [] },
@@ -327,6 +337,15 @@ export interface ApiOperations {
     input: { query?: { threshold?: number; window?: number; since?: string } };
     response: AccessFlagList;
   };
+  /** GET /api/v1/cases/{id}/export: A copy of one case for the resident it is about, as a JSON file */
+  exportCase: { input: { path: { id: string } }; response: CaseExport };
+  /** GET /api/v1/cases/{id}/printout: The same copy as a printable page (HTML) in Chinese or English, to hand to the resident */
+  printCase: {
+    input: { path: { id: string }; query?: { lang?: 'zh' | 'en'; tz?: string } };
+    response: string;
+  };
+  /** POST /api/v1/cases/{id}/erasure: Erase one ended case's personal data at the resident's request */
+  eraseCase: { input: { path: { id: string }; body: CaseErasureRequest }; response: CaseErasure };
   /** POST /api/v1/webhooks: Subscribe a URL to emitted events */
   createWebhook: { input: { body: WebhookCreate }; response: Webhook };
   /** GET /api/v1/webhooks: Webhooks in your districts */

@@ -91,6 +91,6 @@ export type {
   CaseReadQuery,
   CaseReadRecord,
 } from './access-log-repository.js';
-export type { ErasureRecord } from './erase-personal-data.js';
+export type { ErasureRecord, RequestErasure } from './erase-personal-data.js';
 export { MigrationRefusedError, MAX_LISTED_PLANS } from './migrate-programme.js';
 export type { MigrateProgrammeInput, ProgrammeMigration } from './migrate-programme.js';

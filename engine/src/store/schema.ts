@@ -378,6 +378,8 @@ export const caseErasures = pgTable(
     fields: text('fields').array().notNull(),
     reason: text('reason').notNull(),
     actor: text('actor'),
+    /** Why, in the admin's words, for an erasure at a resident's request (e.g. the request's date and form). */
+    note: text('note'),
     at: at('at').notNull(),
   },
   (t) => [

@@ -14,6 +14,7 @@ import {
 } from './api-key-repository.js';
 import { accessFlags, listCaseReads, recordCaseReads } from './access-log-repository.js';
 import { applyEvent } from './apply-event.js';
+import { caseExport } from './case-export.js';
 import { applyRetention, caseErasures, erasePersonalData } from './erase-personal-data.js';
 import { clearFailures, lockedUntil, recordFailure } from './auth-failure-repository.js';
 import {
@@ -137,6 +138,7 @@ export const STORE_OPERATIONS = {
   // retention and erasure
   erasePersonalData,
   caseErasures,
+  caseExport,
   applyRetention,
   // what waits on people
   worklist,
