@@ -1,6 +1,7 @@
 /**
  * Benchmark (not a test): a generated 100-state template opened in the built editor in headless
- * Chromium. Prints the time to validate, lay out and render it (all nodes in the DOM and painted).
+ * Chromium. Prints the time to validate and lay out per level (synchronous), and to render it with
+ * the layered layout (ELK in its worker) applied: all nodes in the DOM, routes drawn, painted.
  * Run: `pnpm --filter @relief/editor bench` (builds first). Target ≤ 500 ms.
  */
 import { launchChromium, startTarget } from './e2e-target.js';
@@ -32,7 +33,9 @@ try {
       return performance.now() - window.benchStart;
     })()`);
     await page.waitForFunction(
-      'document.querySelectorAll(".react-flow__node").length >= window.benchExpected',
+      `document.querySelectorAll(".react-flow__node").length >= window.benchExpected &&
+       window.reliefEditor.store.getState().routes.size > 0 &&
+       document.querySelector(".edge-label[data-routed]") !== null`,
       undefined,
       { polling: 'raf' },
     );

@@ -62,6 +62,55 @@ describe.runIf(
       await screenshot(page, 'editor-love-meals');
     });
 
+    it('lays the graph out with routed edges and labels clear of states; folds and unfolds a group', async () => {
+      await page.locator('.react-flow[data-layout="done"]').waitFor();
+      await eventually(() => page.locator('.edge-label[data-routed]').count()).toBe(15);
+      // On screen, as drawn: no edge label on a state or on another label.
+      const overlaps = () =>
+        page.evaluate(() => {
+          const boxes = (sel: string) =>
+            [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+          const hit = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right - 0.5 &&
+            b.left < a.right - 0.5 &&
+            a.top < b.bottom - 0.5 &&
+            b.top < a.bottom - 0.5;
+          const labels = boxes('.edge-label');
+          const states = boxes('.state-node');
+          let n = 0;
+          labels.forEach((a, i) => {
+            n += labels.slice(i + 1).filter((b) => hit(a, b)).length;
+            n += states.filter((s) => hit(a, s)).length;
+          });
+          return n;
+        });
+      expect(await overlaps()).toBe(0);
+      const toggle = page.locator(
+        '.react-flow__node[data-id="enrolled"] [data-testid="toggle-group"]',
+      );
+      expect(await toggle.getAttribute('aria-label')).toBe('折叠 已入册');
+      await toggle.click();
+      await eventually(() => page.locator('.react-flow__node').count()).toBe(5);
+      expect(
+        await page.locator('.react-flow__node[data-id="enrolled"] .hidden-count').textContent(),
+      ).toBe('含 4 个状态');
+      await eventually(() => page.url()).toContain('folded=enrolled');
+      // Transitions into and out of the group stay, drawn to the folded group; inner ones hide.
+      expect(await page.locator('[data-edge="on:enrolled:end:0"]').count()).toBe(1);
+      expect(await page.locator('[data-edge="on:enrolled.failed:retry:0"]').count()).toBe(0);
+      await eventually(() => page.locator('.edge-label[data-routed]').count()).toBe(
+        await page.locator('.edge-label').count(),
+      );
+      expect(await overlaps()).toBe(0);
+      await screenshot(page, 'editor-folded');
+      await page
+        .locator('.react-flow__node[data-id="enrolled"] [data-testid="toggle-group"]')
+        .click();
+      await eventually(() => page.locator('.react-flow__node').count()).toBe(9);
+      await eventually(() => page.url()).not.toContain('folded=');
+      await eventually(() => page.locator('.edge-label[data-routed]').count()).toBe(15);
+    });
+
     it('adds a state from the palette and connects it with a new event; the YAML follows', async () => {
       await page.getByTestId('palette-atomic').click();
       await page.locator('.react-flow__node[data-id="state"]').waitFor();

@@ -418,6 +418,65 @@ describe.runIf(
       expect(errors).toEqual([]);
     });
 
+    it('alerts: turned on from the Notifications tab where the browser can; a pushed alert shows, with its case', async () => {
+      await context.grantPermissions(['notifications'], { origin: target.url });
+      await page.goto(`${target.url}/work`);
+      await page.getByTestId('work-item').first().waitFor();
+      await page.getByTestId('work-tab-notes').click();
+      const toggle = page.getByTestId('work-push');
+      await eventually(() => toggle.getAttribute('data-status')).toBe('off');
+      await page.getByTestId('work-push-on').click();
+      // A browser with a reachable push service subscribes; Debian's Chromium in CI has none (no
+      // network beyond 127.0.0.1) and must say so plainly, never stay 'setting up'.
+      await eventually(() => toggle.getAttribute('data-status')).toMatch(/^(on|no-service)$/);
+      const status = await toggle.getAttribute('data-status');
+      expect(await toggle.textContent()).toContain(status === 'on' ? '本机已开启' : '无法开启提醒');
+      console.log(`alerts in this Chromium: ${status}`);
+      await shot('12-alerts-zh');
+
+      // What the push service hands the browser, delivered through DevTools to the real worker.
+      const cdp = await context.newCDPSession(page);
+      const registrationId = new Promise<string>((found) =>
+        cdp.on('ServiceWorker.workerRegistrationUpdated', (update) => {
+          const ours = update.registrations.find(
+            (r) => !r.isDeleted && r.scopeURL.startsWith(target.url),
+          );
+          if (ours) found(ours.registrationId);
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      const alert = {
+        tag: 'notification-9001',
+        title: '长征镇一对一包保',
+        body: '今天还没有走访赵阿姨，请尽快上门',
+        url: `/work/cases/${careId}`,
+      };
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: target.url,
+        registrationId: await registrationId,
+        data: JSON.stringify(alert),
+      });
+      const shown = async () =>
+        page.evaluate(async () =>
+          (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+            title: n.title,
+            body: n.body,
+            tag: n.tag,
+            url: (n.data as { url: string }).url,
+          })),
+        );
+      await eventually(shown).toEqual([alert]);
+      // The same alert twice replaces itself (its tag is the notification's id).
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: target.url,
+        registrationId: await registrationId,
+        data: JSON.stringify(alert),
+      });
+      await page.waitForTimeout(300);
+      expect(await shown()).toEqual([alert]);
+      expect(errors).toEqual([]);
+    });
+
     it('reads in English too, and on a desktop screen', async () => {
       await page.goto(`${target.url}/work`);
       await page.getByTestId('work-item').first().waitFor();

@@ -41,6 +41,44 @@ self.addEventListener('message', (event) => {
   );
 });
 
+// An alert from the server (Web Push): { tag, title, body, url }, already in the person's language.
+// The tag is the notification's id, so an alert that arrives twice replaces itself.
+self.addEventListener('push', (event) => {
+  let alert = {};
+  try {
+    alert = event.data ? event.data.json() : {};
+  } catch {
+    alert = {};
+  }
+  const title = typeof alert.title === 'string' && alert.title !== '' ? alert.title : 'Relief';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof alert.body === 'string' ? alert.body : '',
+      tag: typeof alert.tag === 'string' ? alert.tag : undefined,
+      icon: '/icon.svg',
+      data: {
+        url: typeof alert.url === 'string' && alert.url.startsWith('/work/') ? alert.url : '/work',
+      },
+    }),
+  );
+});
+
+// A tap on an alert opens its case: in a window of the app that is already open, or a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(
+    event.notification.data && event.notification.data.url ? event.notification.data.url : '/work',
+    self.location.origin,
+  ).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (open) return open.navigate(url).then((w) => (w || open).focus());
+      return self.clients.openWindow(url);
+    }),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;

@@ -78,12 +78,25 @@ const MATRIX: Record<string, [own: string, other: string]> = {
     '401 200 200 200 200 200 200 200 200',
   ],
   reassignCase: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  // Web Push is for people signed in: a key has no phone to alert.
+  getPushKey: ['401 401 401 401 401 401 401 200 200', '401 401 401 401 401 401 401 200 200'],
+  subscribePush: ['401 401 401 401 401 401 401 201 201', '401 401 401 401 401 401 401 201 201'],
+  listPushSubscriptions: [
+    '401 401 401 401 401 401 401 200 200',
+    '401 401 401 401 401 401 401 200 200',
+  ],
+  // The path names no subscription of the caller's: 404, never another person's.
+  unsubscribePush: ['401 401 401 401 401 401 401 404 404', '401 401 401 401 401 401 401 404 404'],
   createWebhook: ['401 201 403 201 403 201 403 201 403', '401 201 403 404 403 404 403 404 403'],
   listWebhooks: ['401 200 403 200 200 200 403 200 403', '401 200 403 200 200 200 403 200 403'],
   deleteWebhook: ['401 200 403 200 403 200 403 200 403', '401 200 403 404 403 404 403 404 403'],
   listCaseReads: ['401 200 403 200 200 403 403 200 403', '401 200 403 404 404 403 403 404 403'],
   listAccessLog: ['401 200 403 200 200 403 403 200 403', '401 200 403 200 200 403 403 200 403'],
   listAccessFlags: ['401 200 403 200 200 403 403 200 403', '401 200 403 200 200 403 403 200 403'],
+  // A resident's request: admins only; the matrix's case is open, so erasure answers 409.
+  exportCase: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  printCase: ['401 200 403 200 403 403 403 200 403', '401 200 403 404 403 403 403 404 403'],
+  eraseCase: ['401 409 403 409 403 403 403 409 403', '401 409 403 404 403 403 403 404 403'],
   listDeliveries: ['401 200 403 200 200 200 403 200 403', '401 200 403 404 404 404 403 404 403'],
   createKey: ['401 201 403 201 403 403 403 201 403', '401 201 403 404 403 403 403 404 403'],
   listKeys: ['401 200 403 200 403 403 403 200 403', '401 200 403 200 403 403 403 200 403'],
@@ -208,6 +221,13 @@ describe.each(DATABASES)('access matrix on %s', (kind) => {
       createWebhook: { json: { url: 'http://127.0.0.1:9/unused', district } },
       markNotificationsRead: { json: { ids: [1] } },
       reassignCase: { json: { assignee: 'matrix.worker' } },
+      eraseCase: { json: { note: '居民书面申请' } },
+      subscribePush: {
+        json: {
+          endpoint: `http://127.0.0.1:9/push/${++made}`,
+          keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) },
+        },
+      },
       createKey: { json: { roles: ['integrator'], district } },
       previewParams: { json: { params: { openEnrollment: true } } },
       signIn: { json: { login: 'matrix.worker', password: 'password-123' } },

@@ -94,6 +94,8 @@ export async function startTestServer(kind: DatabaseUnderTest): Promise<TestServ
         // The tests' receivers listen on 127.0.0.1, which the default policy refuses.
         targets: createWebhookTargetPolicy(['127.0.0.1']),
       },
+      // Web Push endpoints follow the same targets; the tests' push service is on 127.0.0.1.
+      push: { intervalMs: 25, timeoutMs: 2000 },
       print: () => undefined,
     });
     ownerKey = server.ownerKey!;

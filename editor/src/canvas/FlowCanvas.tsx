@@ -24,6 +24,7 @@ import { TransitionEdgeView } from './TransitionEdgeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import type { PaletteKind } from './use-canvas-handlers.js';
 import { useFlowElements } from './use-flow-elements.js';
+import { useLayeredLayout } from './use-layered-layout.js';
 
 const nodeTypes = { state: StateNodeView, compound: GroupNodeView };
 const edgeTypes = { transition: TransitionEdgeView };
@@ -39,6 +40,7 @@ export function FlowCanvas() {
   const { nodes, edges } = useFlowElements();
   const diff = useEditor((s) => s.diff);
   const handlers = useCanvasHandlers();
+  const layoutPending = useLayeredLayout();
   const readOnly = diff !== undefined;
   // Dragging moves nodes locally; the store hears about it once, when the drag stops.
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
@@ -46,9 +48,12 @@ export function FlowCanvas() {
   const viewNonce = useEditor((s) => s.viewNonce);
   const { fitView } = useReactFlow();
   useEffect(() => {
-    const frame = requestAnimationFrame(
-      () => void fitView({ padding: 0.12, duration: 0, maxZoom: 1, minZoom: 0.02 }),
-    );
+    // Two frames: the new positions reach React Flow's nodes (`shown`) in the first.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(
+        () => void fitView({ padding: 0.12, duration: 0, maxZoom: 1, minZoom: 0.02 }),
+      );
+    });
     return () => cancelAnimationFrame(frame);
   }, [viewNonce, fitView]);
   const lang = useEditor((s) => s.lang);
@@ -104,6 +109,7 @@ export function FlowCanvas() {
         </div>
       )}
       <ReactFlow
+        data-layout={layoutPending ? 'pending' : 'done'}
         nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}

@@ -1,8 +1,8 @@
 /** A transition or timer: a curve with its event (or ◷ delay) and a short guard. */
-import { BaseEdge, EdgeLabelRenderer } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { useActions } from '../state/editor-context.js';
-import { edgePath } from './edge-path.js';
+import { edgePath, routePath } from './edge-path.js';
 import type { TransitionEdgeData } from './flow-elements.js';
 
 const COLORS = {
@@ -20,7 +20,26 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
   const { id, source, target, data, selected, markerEnd } = props;
   const { store } = useActions();
   const lane = data?.lane ?? 0;
-  const [path, labelX, labelY] = edgePath(props, lane, source === target);
+  const from = useInternalNode(source)?.internals.positionAbsolute;
+  const to = useInternalNode(target)?.internals.positionAbsolute;
+  const route = data?.route;
+  // The layout's route while both ends are where it was made for (or moved together: it moves
+  // along); once a designer drags one end away, a plain curve between the handles.
+  const dx = from && route?.ends ? from.x - route.ends[0].x : NaN;
+  const dy = from && route?.ends ? from.y - route.ends[0].y : NaN;
+  const routed =
+    route?.ends !== undefined &&
+    to !== undefined &&
+    Math.abs(to.x - route.ends[1].x - dx) < 0.5 &&
+    Math.abs(to.y - route.ends[1].y - dy) < 0.5;
+  const mid = route?.points[Math.floor(route.points.length / 2)] ?? { x: 0, y: 0 };
+  const [path, labelX, labelY] = routed
+    ? [
+        routePath(route.points.map((p) => ({ x: p.x + dx, y: p.y + dy }))),
+        (route.label ? route.label.x + route.label.width / 2 : mid.x) + dx,
+        (route.label ? route.label.y + route.label.height / 2 : mid.y) + dy,
+      ]
+    : edgePath(props, lane, source === target);
   const error = (data?.issues.length ?? 0) > 0;
   const status = data?.diff && data.diff !== 'same' ? data.diff : undefined;
   const stroke = status
@@ -59,6 +78,7 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
           className={`${classes} nodrag nopan`}
           data-edge={id}
           onClick={() => store.getState().select({ kind: 'edge', id })}
+          data-routed={routed ? '' : undefined}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={data?.issues.map((i) => i.message).join('\n')}
         >

@@ -1,5 +1,37 @@
-/** The curve of a transition: a bezier, fanned out when several join the same states, or a loop to itself. */
+/**
+ * The line of a transition: the layered layout's route when there is one (an orthogonal polyline
+ * with rounded bends), else a bezier, fanned out when several join the same states, or a loop.
+ */
 import { getBezierPath, Position } from '@xyflow/react';
+import type { Point } from '../model/index.js';
+
+/** An SVG path along `points`, each bend rounded with up to `radius` px. */
+export function routePath(points: readonly Point[], radius = 8): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return '';
+  const toward = (from: Point, to: Point, r: number): Point => {
+    const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+    return {
+      x: from.x + ((to.x - from.x) * r) / length,
+      y: from.y + ((to.y - from.y) * r) / length,
+    };
+  };
+  const parts = [`M ${first.x} ${first.y}`];
+  for (let i = 1; i < points.length - 1; i++) {
+    const [prev, cur, next] = [points[i - 1]!, points[i]!, points[i + 1]!];
+    const r = Math.min(
+      radius,
+      Math.hypot(cur.x - prev.x, cur.y - prev.y) / 2,
+      Math.hypot(next.x - cur.x, next.y - cur.y) / 2,
+    );
+    const a = toward(cur, prev, r);
+    const b = toward(cur, next, r);
+    parts.push(`L ${a.x} ${a.y}`, `Q ${cur.x} ${cur.y} ${b.x} ${b.y}`);
+  }
+  parts.push(`L ${last.x} ${last.y}`);
+  return parts.join(' ');
+}
 
 interface Ends {
   sourceX: number;

@@ -25,6 +25,7 @@ describe('toFlowElements', () => {
     path: ['on:applied:review:0'],
     diff: undefined,
     direction: 'LR' as const,
+    routes: new Map(),
   };
 
   it('gives groups, children with parents, labels in the chosen language and markers', () => {

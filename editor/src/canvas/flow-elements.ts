@@ -6,9 +6,10 @@ import type { Edge, Node } from '@xyflow/react';
 import { labelText } from '@relief/engine';
 import type { Template, TemplateIssue } from '@relief/engine';
 import { translate } from '../i18n/messages.js';
-import { humanDuration, shortGuard } from '../model/index.js';
+import { hiddenCount, humanDuration, shortGuard } from '../model/index.js';
 import type {
   DiffStatus,
+  EdgeRoute,
   Lang,
   LayoutDirection,
   NodeBox,
@@ -27,6 +28,8 @@ export interface StateNodeData extends Record<string, unknown> {
   /** Transitions that stay in place (no target), listed inside the node; each selects its edge. */
   internal: { id: string; text: string }[];
   direction: LayoutDirection;
+  /** A folded group: how many states it hides (undefined when not folded). */
+  hidden: number | undefined;
 }
 
 /** What a transition edge component is given. */
@@ -39,6 +42,13 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   diff: DiffStatus | undefined;
   /** Index among edges joining the same two states, to fan them out. */
   lane: number;
+  /** Where the layered layout routed it and put its label (drawn while its ends stay put). */
+  route: EdgeRoute | undefined;
+}
+
+/** An edge label's text as the canvas shows it (without the simulator's step number). */
+export function edgeLabelText(data: Pick<TransitionEdgeData, 'timer' | 'label' | 'guard'>): string {
+  return `${data.timer ? '◷ ' : ''}${data.label}${data.guard ? ` [${data.guard}]` : ''}`;
 }
 
 /** Everything the mapping reads. */
@@ -53,6 +63,10 @@ export interface FlowInput {
   path: readonly string[];
   diff: Map<string, DiffStatus> | undefined;
   direction: LayoutDirection;
+  routes: ReadonlyMap<string, EdgeRoute>;
+  /** Folded groups (`graph` is then the visible graph) and the whole graph, to count what they hide. */
+  collapsed?: ReadonlySet<string>;
+  fullGraph?: TemplateGraph;
 }
 
 /** Event title in the current language, falling back to its name. */
@@ -96,6 +110,9 @@ export function toFlowElements(input: FlowInput): {
         diff: diff?.get(state.id),
         internal: internal.get(state.id) ?? [],
         direction: input.direction,
+        hidden: input.collapsed?.has(state.id)
+          ? hiddenCount(input.fullGraph ?? graph, state.id)
+          : undefined,
       },
       // Layers, bottom up: group frames, edges, edge labels, states (labels never hide a state).
       zIndex: group ? 0 : 5,
@@ -130,6 +147,7 @@ export function toFlowElements(input: FlowInput): {
           onPath: step + 1,
           diff: diff?.get(e.id),
           lane,
+          route: input.routes.get(e.id),
         },
       },
     ];

@@ -1,49 +1,34 @@
 /**
  * Count what a reader trips on in a computed layout: edge labels on top of each other, and edge
- * labels on top of states. Uses the canvas's own geometry (layout boxes, handle ends, `edgePath`'s
- * label point) and the label's estimated size, so it runs in Node without a browser.
+ * labels on top of states. Works on the layout's own geometry (boxes relative to their group, label
+ * boxes absolute), so it runs in Node without a browser.
  */
 import { Position } from '@xyflow/react';
-import { textWidth } from '../model/index.js';
+import { absoluteBoxes, estimateEdgeLabel } from '../model/index.js';
 import type { LayoutDirection, NodeBox, TemplateGraph } from '../model/index.js';
 import { edgePath } from './edge-path.js';
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const hit = (a: Box, b: Box) =>
+const hit = (a: NodeBox, b: NodeBox) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Label–label and label–state overlaps of a graph laid out as `boxes`, labels as `labelOf` shows them. */
-export function countLabelOverlaps(
+/**
+ * Where the per-level layout (dagre, before the layered engine) drew each label: at the midpoint
+ * of the curve between the states' handles. Kept to report the change against it.
+ */
+export function midpointLabels(
   graph: TemplateGraph,
   boxes: ReadonlyMap<string, NodeBox>,
   labelOf: (edgeId: string) => string,
   direction: LayoutDirection,
-): { labelLabel: number; labelNode: number; labels: number } {
-  const parent = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
-  const absolute = new Map<string, Box>();
-  const abs = (id: string): Box => {
-    const known = absolute.get(id);
-    if (known) return known;
-    const b = boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
-    const up = parent.get(id);
-    const origin = up ? abs(up) : { x: 0, y: 0 };
-    const box = { x: origin.x + b.x, y: origin.y + b.y, width: b.width, height: b.height };
-    absolute.set(id, box);
-    return box;
-  };
+): NodeBox[] {
+  const absolute = absoluteBoxes(graph, boxes);
   const tb = direction === 'TB';
   const lanes = new Map<string, number>();
-  const labels: Box[] = [];
+  const labels: NodeBox[] = [];
   for (const e of graph.edges) {
     if (e.target === undefined) continue;
-    const s = abs(e.source);
-    const t = abs(e.target);
+    const s = absolute.get(e.source)!;
+    const t = absolute.get(e.target)!;
     const pair = [e.source, e.target].sort().join('→');
     const lane = lanes.get(pair) ?? 0;
     lanes.set(pair, lane + 1);
@@ -59,13 +44,22 @@ export function countLabelOverlaps(
       lane,
       e.source === e.target,
     );
-    const width = textWidth(labelOf(e.id)) * (12 / 13) + 14;
-    const height = 20;
+    const { width, height } = estimateEdgeLabel(labelOf(e.id));
     labels.push({ x: x - width / 2, y: y - height / 2, width, height });
   }
+  return labels;
+}
+
+/** Label–label and label–state overlaps of labels (absolute boxes) on a graph laid out as `boxes`. */
+export function countLabelOverlaps(
+  graph: TemplateGraph,
+  boxes: ReadonlyMap<string, NodeBox>,
+  labels: readonly NodeBox[],
+): { labelLabel: number; labelNode: number; labels: number } {
+  const absolute = absoluteBoxes(graph, boxes);
   const states = graph.nodes
     .filter((n) => n.kind !== 'compound' && n.kind !== 'parallel')
-    .map((n) => abs(n.id));
+    .map((n) => absolute.get(n.id)!);
   let labelLabel = 0;
   let labelNode = 0;
   labels.forEach((a, i) => {
@@ -73,4 +67,46 @@ export function countLabelOverlaps(
     for (const s of states) if (hit(a, s)) labelNode++;
   });
   return { labelLabel, labelNode, labels: labels.length };
+}
+
+/**
+ * Routed edges that pass through a group they neither leave nor enter (a group holding neither
+ * end): such an edge reads as a step inside that group.
+ */
+export function countGroupCrossings(
+  graph: TemplateGraph,
+  boxes: ReadonlyMap<string, NodeBox>,
+  routes: ReadonlyMap<string, { points: { x: number; y: number }[] }>,
+): number {
+  const absolute = absoluteBoxes(graph, boxes);
+  const parent = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
+  const within = (id: string, group: string) => {
+    for (let cur: string | undefined = id; cur !== undefined; cur = parent.get(cur))
+      if (cur === group) return true;
+    return false;
+  };
+  const groups = graph.nodes.filter((n) => n.kind === 'compound' || n.kind === 'parallel');
+  let crossings = 0;
+  for (const edge of graph.edges) {
+    const route = routes.get(edge.id);
+    if (!route || edge.target === undefined) continue;
+    for (const group of groups) {
+      if (within(edge.source, group.id) || within(edge.target, group.id)) continue;
+      const g = absolute.get(group.id)!;
+      // Inside by more than a pixel (a route may run along a group's border).
+      const inner = { x: g.x + 1, y: g.y + 1, width: g.width - 2, height: g.height - 2 };
+      const crosses = route.points.slice(1).some((b, i) => {
+        const a = route.points[i]!;
+        const seg = {
+          x: Math.min(a.x, b.x),
+          y: Math.min(a.y, b.y),
+          width: Math.abs(a.x - b.x) || 0.01,
+          height: Math.abs(a.y - b.y) || 0.01,
+        };
+        return hit(seg, inner);
+      });
+      if (crosses) crossings++;
+    }
+  }
+  return crossings;
 }

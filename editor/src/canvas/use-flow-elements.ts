@@ -2,11 +2,10 @@
 import { useMemo } from 'react';
 import { useEditor } from '../state/editor-context.js';
 import { toFlowElements } from './flow-elements.js';
-import { activeStates } from '../model/index.js';
+import { activeStates, visibleGraph } from '../model/index.js';
 
 /** Nodes and edges for the canvas: the diff when one is shown, else the open template. */
 export function useFlowElements() {
-  const graph = useEditor((s) => s.graph);
   const boxes = useEditor((s) => s.boxes);
   const template = useEditor((s) => s.template);
   const markers = useEditor((s) => s.markers);
@@ -15,6 +14,10 @@ export function useFlowElements() {
   const sim = useEditor((s) => s.sim);
   const diff = useEditor((s) => s.diff);
   const direction = useEditor((s) => s.direction);
+  const routes = useEditor((s) => s.routes);
+  const collapsed = useEditor((s) => s.collapsed);
+  const full = useEditor((s) => s.graph);
+  const graph = useMemo(() => visibleGraph(full, collapsed), [full, collapsed]);
   return useMemo(() => {
     const active = new Set(sim ? activeStates(sim) : []);
     if (diff) {
@@ -29,6 +32,7 @@ export function useFlowElements() {
         path: [],
         diff: diff.result.status,
         direction,
+        routes: new Map(),
       });
     }
     return toFlowElements({
@@ -42,6 +46,22 @@ export function useFlowElements() {
       path: sim?.path ?? [],
       diff: undefined,
       direction,
+      routes,
+      collapsed,
+      fullGraph: full,
     });
-  }, [graph, boxes, template, markers, lang, selection, sim, diff, direction]);
+  }, [
+    graph,
+    full,
+    boxes,
+    template,
+    markers,
+    lang,
+    selection,
+    sim,
+    diff,
+    direction,
+    routes,
+    collapsed,
+  ]);
 }

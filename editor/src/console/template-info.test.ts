@@ -12,13 +12,26 @@ describe('entryTitle', () => {
     for (const lang of ['zh', 'en'] as const) {
       const t = (key: Parameters<typeof translate>[1], args?: Record<string, string | number>) =>
         translate(lang, key, args);
-      const titles = ['(open)', '(reassign)', 'after:P1D', 'deliver'].map((type) =>
+      const titles = ['(open)', '(reassign)', 'after:P1D', 'deliver', 'migrated'].map((type) =>
         entryTitle(template, type, lang, t),
       );
       expect(titles.some((title) => title.startsWith('('))).toBe(false);
       if (lang === 'zh')
-        expect(titles).toEqual(['建立个案', '更换负责人', '计时器到期', '送餐到户']);
-      else expect(titles).toEqual(['Case opened', 'Reassigned', 'Timer fired', 'Meal delivered']);
+        expect(titles).toEqual([
+          '建立个案',
+          '更换负责人',
+          '计时器到期',
+          '送餐到户',
+          '迁移到新版本',
+        ]);
+      else
+        expect(titles).toEqual([
+          'Case opened',
+          'Reassigned',
+          'Timer fired',
+          'Meal delivered',
+          'Moved to a newer version',
+        ]);
     }
   });
 });

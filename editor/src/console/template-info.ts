@@ -92,6 +92,7 @@ export function entryTitle(
 ): string {
   if (type === '(open)') return t('openedCase');
   if (type === '(reassign)') return t('workHistoryReassign');
+  if (type === 'migrated') return t('historyMigrated');
   if (type.startsWith('after:') || type.startsWith('xstate.')) return t('timerFired');
   return eventTitle(template, type, lang);
 }

@@ -65,14 +65,28 @@ export default function DesignArea() {
     if (open?.id === template && (version === null || open.version === Number(version))) return;
     if (template) void actions.remote.open(template, version ? Number(version) : undefined);
   }, [actions, template, version]);
-  // The URL names the open template and version, so a reload or a shared link opens the same.
-  const remote = useStore(actions.store, (s) => s.remote);
+  // Groups folded in a shared link start folded (the template keeps them when it opens).
   useEffect(() => {
-    const next = remote ? { template: remote.id, version: String(remote.version) } : undefined;
+    const folded = new URLSearchParams(window.location.search).get('folded');
+    if (folded) actions.store.getState().setCollapsed(folded.split(',').filter(Boolean));
+  }, [actions]);
+  // The URL names the open template and version, so a reload or a shared link opens the same,
+  // and the folded groups.
+  const remote = useStore(actions.store, (s) => s.remote);
+  const collapsed = useStore(actions.store, (s) => s.collapsed);
+  useEffect(() => {
+    const next: Record<string, string> = remote
+      ? { template: remote.id, version: String(remote.version) }
+      : Object.fromEntries([...params].filter(([k]) => k === 'template' || k === 'version'));
+    if (collapsed.size > 0) next.folded = [...collapsed].join(',');
     const current = Object.fromEntries(params);
-    if (next && (current.template !== next.template || current.version !== next.version))
+    if (
+      current.template !== next.template ||
+      current.version !== next.version ||
+      current.folded !== next.folded
+    )
       setParams(next, { replace: true });
-  }, [remote, params, setParams, actions]);
+  }, [remote, collapsed, params, setParams, actions]);
   return (
     <EditorProvider value={actions}>
       <App />

@@ -2,6 +2,7 @@ import type { Lang } from '../model/index.js';
 import { consoleMessages } from './console-messages.js';
 import { designerMessages } from './designer-messages.js';
 import { formMessages } from './form-messages.js';
+import { migrationMessages } from './migration-messages.js';
 import { workMessages } from './work-messages.js';
 /**
  * Every UI string in both languages, in one place (Chinese first: most users read it). Template
@@ -242,6 +243,7 @@ export const messages = m({
   ...consoleMessages,
   ...designerMessages,
   ...formMessages,
+  ...migrationMessages,
   ...workMessages,
 });
 

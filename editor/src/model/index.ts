@@ -89,3 +89,21 @@ export type { ConditionOp, ConditionRow, ConditionRows, PreviewCase } from './co
 export { asNewTemplate, TEMPLATE_ID } from './new-template.js';
 export { freeSpot } from './free-spot.js';
 export type { Rect } from './free-spot.js';
+export {
+  toElkGraph,
+  fromElkGraph,
+  layeredLayout,
+  withStoredPositions,
+  absoluteBoxes,
+  estimateEdgeLabel,
+  EDGE_LABEL_HEIGHT,
+} from './elk-layout.js';
+export type {
+  EdgeRoute,
+  ElkGraph,
+  ElkRun,
+  LayeredInput,
+  LayeredLayout,
+  Point,
+} from './elk-layout.js';
+export { visibleGraph, shownAs, hiddenCount } from './visible-graph.js';

@@ -66,6 +66,10 @@ export const appRouter = createBrowserRouter([
             element: inConsole(() => import('../console/pages/CasePage.js')),
           },
           { path: ':id/rule', element: inConsole(() => import('../console/pages/RulePage.js')) },
+          {
+            path: ':id/migrate',
+            element: inConsole(() => import('../console/pages/MigratePage.js')),
+          },
         ],
       },
       {

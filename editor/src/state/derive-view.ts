@@ -4,7 +4,7 @@
  */
 import { labelText, validateTemplate } from '@relief/engine';
 import type { Template, TemplateIssue, TemplateValidation } from '@relief/engine';
-import { issuesByElement, layoutGraph, toGraph } from '../model/index.js';
+import { issuesByElement, layoutGraph, toGraph, visibleGraph } from '../model/index.js';
 import type {
   Lang,
   LayoutDirection,
@@ -13,10 +13,11 @@ import type {
   TemplateGraph,
 } from '../model/index.js';
 
-/** How the graph is shown: label language and layout direction. */
+/** How the graph is shown: label language, layout direction and the folded groups. */
 export interface ViewOptions {
   lang: Lang;
   direction: LayoutDirection;
+  collapsed?: ReadonlySet<string>;
 }
 
 /** The derived view of one source. */
@@ -64,6 +65,7 @@ export function layoutFor(
   view: ViewOptions,
   previous?: Pick<SourceView, 'graph' | 'boxes'>,
 ): Map<string, NodeBox> {
+  graph = visibleGraph(graph, view.collapsed ?? new Set());
   const fixed = new Map<string, StoredPosition>();
   const oldParent = new Map(previous?.graph.nodes.map((n) => [n.id, n.parentId]));
   for (const node of graph.nodes) {

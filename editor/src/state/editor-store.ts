@@ -10,9 +10,17 @@ import { translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { deriveView, layoutFor } from './derive-view.js';
 import type { SourceView } from './derive-view.js';
-import { EditError, clearPositions, editSource, locateIssue } from '../model/index.js';
+import {
+  EditError,
+  clearPositions,
+  editSource,
+  locateIssue,
+  visibleGraph,
+} from '../model/index.js';
 import type {
+  EdgeRoute,
   GraphDiff,
+  LayeredLayout,
   Lang,
   LayoutDirection,
   NodeBox,
@@ -68,6 +76,15 @@ export interface EditorState extends SourceView {
   typedAt: number;
   /** Bumped when the canvas should fit the whole graph in view (open, layout, diff). */
   viewNonce: number;
+  /** Edge routes and label places from the last layered layout (absolute; see `EdgeRoute.ends`). */
+  routes: Map<string, EdgeRoute>;
+  /**
+   * Bumped when the graph should get a fresh layered layout (open, auto layout, direction or
+   * language): the canvas runs it (ELK, in a worker) and hands it back with `applyLayered`.
+   */
+  layoutNonce: number;
+  /** Compound states shown folded into one node (a view choice, not part of the template). */
+  collapsed: Set<string>;
 
   load: (source: string, remote?: RemoteRef) => void;
   setSource: (source: string, origin: 'yaml' | 'edit') => void;
@@ -77,6 +94,12 @@ export interface EditorState extends SourceView {
   select: (selection: Selection) => void;
   revealIssue: (issue: TemplateIssue) => void;
   relayout: () => void;
+  /** Fold or unfold a compound state on the canvas (lays the graph out again). */
+  toggleCollapsed: (id: string) => void;
+  /** Fold exactly these groups (from the URL). */
+  setCollapsed: (ids: Iterable<string>) => void;
+  /** Take a layered layout made for `graph` (ignored if the graph has changed since). */
+  applyLayered: (layout: LayeredLayout, graph: EditorState['graph']) => void;
   setLang: (lang: Lang) => void;
   /** Lay the graph out in the other direction (stored positions stay). */
   setDirection: (direction: LayoutDirection) => void;
@@ -116,10 +139,19 @@ export function createEditorStore(
     diff: undefined,
     typedAt: 0,
     viewNonce: 0,
+    routes: new Map(),
+    layoutNonce: 1,
+    collapsed: new Set(),
 
     load(next, remote) {
+      // Folded groups stay folded when the template has them (a reload of a shared link).
+      const view = deriveView(next, { ...get(), collapsed: new Set() });
+      const groups = new Set(view.graph.nodes.map((n) => n.id));
+      const collapsed = new Set([...get().collapsed].filter((id) => groups.has(id)));
+      if (collapsed.size > 0) view.boxes = layoutFor(view.graph, { ...get(), collapsed });
       set({
-        ...deriveView(next, get()),
+        ...view,
+        collapsed,
         source: next,
         remote,
         past: [],
@@ -129,6 +161,8 @@ export function createEditorStore(
         diff: undefined,
         notice: undefined,
         viewNonce: get().viewNonce + 1,
+        routes: new Map(),
+        layoutNonce: get().layoutNonce + 1,
       });
     },
 
@@ -138,8 +172,10 @@ export function createEditorStore(
       const now = Date.now();
       const grouped = origin === 'yaml' && now - state.typedAt < TYPING_GROUP_MS;
       const past = grouped ? state.past : [...state.past, state.source].slice(-HISTORY);
+      const view = deriveView(next, state, state);
       set({
-        ...deriveView(next, state, state),
+        ...view,
+        ...reshaped(state, view.graph),
         source: next,
         past,
         future: [],
@@ -168,8 +204,10 @@ export function createEditorStore(
       const { past, future, source } = get();
       const previous = past.at(-1);
       if (previous === undefined) return;
+      const view = deriveView(previous, get(), get());
       set({
-        ...deriveView(previous, get(), get()),
+        ...view,
+        ...reshaped(get(), view.graph),
         source: previous,
         past: past.slice(0, -1),
         future: [source, ...future],
@@ -182,8 +220,10 @@ export function createEditorStore(
       const { past, future, source } = get();
       const next = future[0];
       if (next === undefined) return;
+      const view = deriveView(next, get(), get());
       set({
-        ...deriveView(next, get(), get()),
+        ...view,
+        ...reshaped(get(), view.graph),
         source: next,
         past: [...past, source],
         future: future.slice(1),
@@ -193,7 +233,36 @@ export function createEditorStore(
     },
 
     select(selection) {
+      // A state inside a folded group: unfold the groups around it, so it can be seen.
+      const { graph, collapsed } = get();
+      if (selection.kind === 'state' && collapsed.size > 0) {
+        const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
+        const open = new Set(collapsed);
+        for (let cur = parentOf.get(selection.id); cur !== undefined; cur = parentOf.get(cur))
+          open.delete(cur);
+        if (open.size !== collapsed.size) get().setCollapsed(open);
+      }
       set({ selection });
+    },
+
+    toggleCollapsed(id) {
+      const next = new Set(get().collapsed);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      get().setCollapsed(next);
+    },
+
+    setCollapsed(ids) {
+      const state = get();
+      const collapsed = new Set(ids);
+      if ([...collapsed].sort().join() === [...state.collapsed].sort().join()) return;
+      set({
+        collapsed,
+        boxes: layoutFor(state.graph, { ...state, collapsed }),
+        routes: new Map(),
+        layoutNonce: state.layoutNonce + 1,
+        viewNonce: state.viewNonce + 1,
+      });
     },
 
     revealIssue(issue) {
@@ -208,7 +277,22 @@ export function createEditorStore(
       const hasStored = state.graph.nodes.some((n) => n.position);
       if (hasStored) state.edit(clearPositions);
       const after = get();
-      set({ boxes: layoutFor(after.graph, after), viewNonce: after.viewNonce + 1 });
+      set({
+        boxes: layoutFor(after.graph, after),
+        viewNonce: after.viewNonce + 1,
+        routes: new Map(),
+        layoutNonce: after.layoutNonce + 1,
+      });
+    },
+
+    applyLayered(layout, graph) {
+      const state = get();
+      const shown = visibleGraph(state.graph, state.collapsed);
+      if (state.diff || graphShape(shown) !== graphShape(graph)) return;
+      // States that appeared since the request keep the place they were given.
+      const boxes = new Map(state.boxes);
+      for (const [id, box] of layout.boxes) boxes.set(id, box);
+      set({ boxes, routes: layout.routes, viewNonce: state.viewNonce + 1 });
     },
 
     setLang(next) {
@@ -216,6 +300,8 @@ export function createEditorStore(
       set({
         lang: next,
         boxes: layoutFor(state.graph, { lang: next, direction: state.direction }, state),
+        // Labels change length with the language: lay out again (and fit) for the new sizes.
+        layoutNonce: state.layoutNonce + 1,
       });
     },
 
@@ -225,6 +311,8 @@ export function createEditorStore(
         direction: next,
         boxes: layoutFor(state.graph, { lang: state.lang, direction: next }),
         viewNonce: state.viewNonce + 1,
+        routes: new Map(),
+        layoutNonce: state.layoutNonce + 1,
       });
     },
 
@@ -243,6 +331,24 @@ export function createEditorStore(
       return remote ? remote.savedSource !== source : past.length > 0;
     },
   }));
+}
+
+/**
+ * A new layered layout when an edit adds, removes or reconnects states (positions a designer set
+ * stay); none for edits that only retitle or change details.
+ */
+function reshaped(
+  state: Pick<EditorState, 'graph' | 'collapsed' | 'layoutNonce'>,
+  next: EditorState['graph'],
+): { layoutNonce?: number } {
+  const before = graphShape(visibleGraph(state.graph, state.collapsed));
+  const after = graphShape(visibleGraph(next, state.collapsed));
+  return before === after ? {} : { layoutNonce: state.layoutNonce + 1 };
+}
+
+/** Which states and edges a graph has, with their titles' and events' shape ignored. */
+function graphShape(graph: EditorState['graph']): string {
+  return `${graph.nodes.map((n) => n.id).join(',')}|${graph.edges.map((e) => `${e.id}>${e.target ?? ''}`).join(',')}`;
 }
 
 /** The store's type. */

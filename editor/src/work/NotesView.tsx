@@ -3,12 +3,10 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useLang, useText } from '../shell/lang-store.js';
 import { pickLabel } from '../shell/pick-label.js';
+import { PushToggle } from './PushToggle.js';
 import { loadNotes, markRead, useWork } from './work-store.js';
 
-/**
- * The list of messages. No "turn on alerts" button until the server sends Web Push: asking for the
- * browser's permission would promise a worker alerts that never come.
- */
+/** The list of messages, and alerts on this phone above it. */
 export function NotesView() {
   const t = useText();
   const lang = useLang();
@@ -18,6 +16,7 @@ export function NotesView() {
   }, []);
   return (
     <main className="work-notes">
+      <PushToggle />
       {notes.length === 0 && <p className="work-empty">{t('workNotesEmpty')}</p>}
       <ul className="work-items" data-testid="work-notes">
         {notes.map((n) => (

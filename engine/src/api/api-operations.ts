@@ -11,6 +11,8 @@ import { KEY_OPERATIONS } from './routes/key-operations.js';
 import { META_OPERATIONS } from './routes/meta-operations.js';
 import { PERSON_OPERATIONS } from './routes/person-operations.js';
 import { PREVIEW_OPERATIONS } from './routes/preview-operations.js';
+import { RESIDENT_REQUEST_OPERATIONS } from './routes/resident-request-operations.js';
+import { PUSH_OPERATIONS } from './routes/push-operations.js';
 import { PROGRAMME_OPERATIONS } from './routes/programme-operations.js';
 import { SESSION_OPERATIONS } from './routes/session-operations.js';
 import { TEMPLATE_OPERATIONS } from './routes/template-operations.js';
@@ -28,7 +30,9 @@ export const API_OPERATIONS = [
   ...PREVIEW_OPERATIONS,
   ...CASE_OPERATIONS,
   ...WORK_OPERATIONS,
+  ...PUSH_OPERATIONS,
   ...ACCESS_LOG_OPERATIONS,
+  ...RESIDENT_REQUEST_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...KEY_OPERATIONS,
   ...SESSION_OPERATIONS,

@@ -17,6 +17,7 @@ import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
 import { authenticate } from './authenticate.js';
 import { accessLogRoutes } from './routes/access-log-routes.js';
+import { residentRequestRoutes } from './routes/resident-request-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { HttpProblem } from './http-problem.js';
 import { keyRoutes } from './routes/key-routes.js';
@@ -29,6 +30,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { templateRoutes } from './routes/template-routes.js';
 import { PROBLEM_JSON, toProblem } from './to-problem.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
+import { pushRoutes } from './routes/push-routes.js';
 import { workRoutes } from './routes/work-routes.js';
 
 /** `/api/v1/cases/{id}` → `/api/v1/cases/:id`. */
@@ -57,7 +59,9 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     ...programmeRoutes(ctx),
     ...caseRoutes(ctx),
     ...workRoutes(ctx),
+    ...pushRoutes(ctx),
     ...accessLogRoutes(ctx),
+    ...residentRequestRoutes(ctx),
     ...webhookRoutes(ctx),
     ...keyRoutes(ctx),
     ...sessionRoutes(ctx),

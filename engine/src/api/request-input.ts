@@ -71,3 +71,20 @@ export function queryEnum<T extends string>(
     throw badRequest('invalid-query', `'${name}' must be one of: ${allowed.join(', ')}`);
   return text as T;
 }
+
+/** Where days and times are counted when the request names no `tz`. */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The `tz` query value as an IANA time zone (default `Asia/Shanghai`); an unknown one is refused. */
+export function queryTimeZone(c: Context<ApiEnv>): string {
+  const name = queryValue(c, 'tz', 64);
+  if (name === undefined) return DEFAULT_TIME_ZONE;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    throw badRequest(
+      'invalid-query',
+      `'${name}' is not an IANA time zone; write e.g. Asia/Shanghai`,
+    );
+  }
+}

@@ -5,7 +5,10 @@ import type { RunningServer } from '../server/server.js';
 import { createWebhookTargetPolicy, parseAllowedTargets } from '../webhooks/webhook-target.js';
 import type { WebhookTargetPolicy } from '../webhooks/webhook-target.js';
 
-/** Start from the environment (`PORT`, `HOST`, `DATABASE_URL`, `DATA_DIR`, `WEBHOOK_ALLOWED_TARGETS`) and stop on SIGTERM/SIGINT. */
+/**
+ * Start from the environment (`PORT`, `HOST`, `DATABASE_URL`, `DATA_DIR`, `WEBHOOK_ALLOWED_TARGETS`,
+ * `PUSH_SUBJECT`) and stop on SIGTERM/SIGINT.
+ */
 export async function serveCommand(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
@@ -21,6 +24,13 @@ export async function serveCommand(
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
+  const subject = env.PUSH_SUBJECT;
+  if (subject && !/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(subject)) {
+    process.stderr.write(
+      `PUSH_SUBJECT must be a mailto: address or an https: URL (who runs this server, for the push services), not '${subject}'\n`,
+    );
+    return 2;
+  }
   let server: RunningServer;
   try {
     server = await startServer({
@@ -29,6 +39,7 @@ export async function serveCommand(
       databaseUrl: env.DATABASE_URL || undefined,
       dataDir: env.DATA_DIR || './data',
       webhooks: { targets },
+      push: { subject: env.PUSH_SUBJECT || undefined },
     });
   } catch (error) {
     // A refusal the operator can act on is one line, not a stack trace.

@@ -11,6 +11,9 @@ import type {
   Case,
   CaseCreate,
   CaseDetail,
+  CaseErasure,
+  CaseErasureRequest,
+  CaseExport,
   CaseList,
   CaseReadList,
   DeliveryList,
@@ -37,6 +40,10 @@ import type {
   ProgrammeMigration,
   ProgrammePatch,
   ProgrammeStats,
+  PushKey,
+  PushSubscription,
+  PushSubscriptionCreate,
+  PushSubscriptionList,
   Session,
   SessionCreate,
   TemplateDiff,
@@ -120,9 +127,24 @@ export const API_ROUTES = {
     path: '/api/v1/cases/{id}/assignee',
     bodyTypes: ['application/json'],
   },
+  getPushKey: { method: 'get', path: '/api/v1/push/key', bodyTypes: [] },
+  subscribePush: {
+    method: 'post',
+    path: '/api/v1/push/subscriptions',
+    bodyTypes: ['application/json'],
+  },
+  listPushSubscriptions: { method: 'get', path: '/api/v1/push/subscriptions', bodyTypes: [] },
+  unsubscribePush: { method: 'delete', path: '/api/v1/push/subscriptions/{id}', bodyTypes: [] },
   listCaseReads: { method: 'get', path: '/api/v1/cases/{id}/reads', bodyTypes: [] },
   listAccessLog: { method: 'get', path: '/api/v1/access-log', bodyTypes: [] },
   listAccessFlags: { method: 'get', path: '/api/v1/access-log/flags', bodyTypes: [] },
+  exportCase: { method: 'get', path: '/api/v1/cases/{id}/export', bodyTypes: [] },
+  printCase: { method: 'get', path: '/api/v1/cases/{id}/printout', bodyTypes: [] },
+  eraseCase: {
+    method: 'post',
+    path: '/api/v1/cases/{id}/erasure',
+    bodyTypes: ['application/json'],
+  },
   createWebhook: { method: 'post', path: '/api/v1/webhooks', bodyTypes: ['application/json'] },
   listWebhooks: { method: 'get', path: '/api/v1/webhooks', bodyTypes: [] },
   deleteWebhook: { method: 'delete', path: '/api/v1/webhooks/{id}', bodyTypes: [] },
@@ -292,6 +314,14 @@ export interface ApiOperations {
     input: { path: { id: string }; headers?: { 'If-Match'?: string }; body: AssigneeChange };
     response: CaseDetail;
   };
+  /** GET /api/v1/push/key: The server's VAPID public key, for the browser's push subscription */
+  getPushKey: { input: Record<never, never>; response: PushKey };
+  /** POST /api/v1/push/subscriptions: Receive alerts on this phone or browser */
+  subscribePush: { input: { body: PushSubscriptionCreate }; response: PushSubscription };
+  /** GET /api/v1/push/subscriptions: Your phones and browsers that receive alerts */
+  listPushSubscriptions: { input: Record<never, never>; response: PushSubscriptionList };
+  /** DELETE /api/v1/push/subscriptions/{id}: Stop alerts on one of your phones or browsers */
+  unsubscribePush: { input: { path: { id: string } }; response: undefined };
   /** GET /api/v1/cases/{id}/reads: Who read this case, when, and through which endpoint, newest first */
   listCaseReads: {
     input: { path: { id: string }; query?: { cursor?: string; limit?: number } };
@@ -307,6 +337,15 @@ export interface ApiOperations {
     input: { query?: { threshold?: number; window?: number; since?: string } };
     response: AccessFlagList;
   };
+  /** GET /api/v1/cases/{id}/export: A copy of one case for the resident it is about, as a JSON file */
+  exportCase: { input: { path: { id: string } }; response: CaseExport };
+  /** GET /api/v1/cases/{id}/printout: The same copy as a printable page (HTML) in Chinese or English, to hand to the resident */
+  printCase: {
+    input: { path: { id: string }; query?: { lang?: 'zh' | 'en'; tz?: string } };
+    response: string;
+  };
+  /** POST /api/v1/cases/{id}/erasure: Erase one ended case's personal data at the resident's request */
+  eraseCase: { input: { path: { id: string }; body: CaseErasureRequest }; response: CaseErasure };
   /** POST /api/v1/webhooks: Subscribe a URL to emitted events */
   createWebhook: { input: { body: WebhookCreate }; response: Webhook };
   /** GET /api/v1/webhooks: Webhooks in your districts */

@@ -117,6 +117,96 @@ export type CaseDetail = {
   stateTitle: Label | null;
 };
 
+/** An erasure of one case's personal data at a resident's request. */
+export type CaseErasure = {
+  caseId: string;
+  /** The data fields removed from the case (fields a figure reads are kept). */
+  fields: string[];
+  reason: 'request';
+  /** The admin (person id or key id) who erased it. */
+  actor: string | null;
+  /** Why, as the admin recorded it. */
+  note: string | null;
+  at: string;
+  /** True when the case had already been erased at a request: this is that erasure, and nothing new was done. */
+  alreadyErased: boolean;
+};
+
+/** A resident's request to erase their personal data from one case, as the admin who serves it records it. */
+export type CaseErasureRequest = {
+  /** Why: who asked, when and how (e.g. "resident's written request of 2026-12-01"). Kept with the erasure. */
+  note: string;
+};
+
+/** A copy of one case for the resident it is about: the data with the template's field titles and personal-data marks, every step of the history with its form fields, and the erasures. */
+export type CaseExport = {
+  format: 'relief-case-export/1';
+  exportedAt: string;
+  /** The admin (person id or key id) who exported it. */
+  exportedBy: string;
+  programme: {
+    id: string;
+    title: string;
+    district: string;
+    template: {
+      id: string;
+      version: number;
+      title: BilingualText;
+    };
+  };
+  case: {
+    id: string;
+    ref: string | null;
+    state: string;
+    stateTitle: BilingualText;
+    done: boolean;
+    district: string;
+    assignee: string | null;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+  };
+  /** Every data field of the template in its order (absent ones with a null value), then any other value the record holds. */
+  data: {
+    name: string;
+    title: BilingualText;
+    /** The template's `x-relief-sensitivity`; null: not personal data. */
+    sensitivity: 'personal' | 'sensitive' | 'minor' | null;
+    /** The value as stored; null when absent. */
+    value: unknown;
+  }[];
+  history: {
+    seq: number;
+    type: string;
+    title: BilingualText;
+    from: string | null;
+    to: string;
+    toTitle: BilingualText;
+    actor: string | null;
+    roles: {
+      role: string;
+      title: BilingualText;
+    }[];
+    at: string;
+    /** The form fields sent with the step that hold a value. */
+    payload: {
+      name: string;
+      title: BilingualText;
+      /** The template's `x-relief-sensitivity`; null: not personal data. */
+      sensitivity: 'personal' | 'sensitive' | 'minor' | null;
+      /** The value as stored; null when absent. */
+      value: unknown;
+    }[];
+  }[];
+  erasures: {
+    at: string;
+    reason: 'retention' | 'request';
+    fields: string[];
+    actor: string | null;
+    note: string | null;
+  }[];
+};
+
 /** A page of cases, oldest first. */
 export type CaseList = {
   items: Case[];
@@ -650,6 +740,41 @@ export type ProgrammeStats = {
       value: number;
     }[];
   }[];
+};
+
+/** The server's VAPID public key (base64url of an uncompressed P-256 point): the browser's `pushManager.subscribe({ applicationServerKey })` takes it. */
+export type PushKey = {
+  publicKey: string;
+};
+
+/** One of the caller's phones or browsers that receives alerts; never its keys. */
+export type PushSubscription = {
+  id: string;
+  endpoint: string;
+  lang: 'zh' | 'en';
+  createdAt: string;
+  lastSentAt: string | null;
+  /** Failed sends since the last success (a push service's 404/410 removes the subscription instead). */
+  failures: number;
+  lastError: string | null;
+};
+
+/** What the browser's `PushSubscription.toJSON()` gives, and the language alerts are written in. The endpoint is held to the webhook target policy: a public https address, or a target the operator allows in WEBHOOK_ALLOWED_TARGETS. */
+export type PushSubscriptionCreate = {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: {
+    /** The browser's P-256 public key, base64url (65 bytes). */
+    p256dh: string;
+    /** The browser's authentication secret, base64url (16 bytes). */
+    auth: string;
+  };
+  lang?: 'zh' | 'en';
+};
+
+/** The caller's subscriptions, newest first. */
+export type PushSubscriptionList = {
+  items: PushSubscription[];
 };
 
 /** The person signed in, and the token to send as `X-CSRF-Token` with every POST, PATCH and DELETE made with the session cookie. */

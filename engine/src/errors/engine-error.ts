@@ -395,3 +395,19 @@ export class LoginTakenError extends EngineError {
     });
   }
 }
+
+/**
+ * A resident's erasure request for a case that is still open: its personal data is what serves the
+ * resident, so the case is ended first through the programme (its end event, with the request as
+ * the reason, recorded in the history), then erased.
+ */
+export class CaseStillOpenError extends EngineError {
+  constructor(caseId: string, state: string) {
+    super(
+      'case-still-open',
+      'conflict',
+      `case '${caseId}' is still open (state '${state}'): its personal data is still used to serve the resident; end the case first through the programme (the role that may end it sends its end event, giving the resident's request as the reason), then erase it. Nothing was erased.`,
+      { caseId, state },
+    );
+  }
+}

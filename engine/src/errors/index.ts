@@ -31,5 +31,6 @@ export {
   DuplicateCaseRefError,
   ImportTooLargeError,
   InvalidDistrictError,
+  CaseStillOpenError,
 } from './engine-error.js';
 export type { ErrorKind, FieldError } from './engine-error.js';

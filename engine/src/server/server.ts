@@ -13,6 +13,8 @@ import type { ServerType } from '@hono/node-server';
 import type { Clock } from '../runtime/clock.js';
 import { createReliefStore, openDatabase } from '../store/index.js';
 import type { Database, ReliefStore } from '../store/index.js';
+import { createPushSender } from '../webhooks/create-push-sender.js';
+import type { PushSenderOptions } from '../webhooks/create-push-sender.js';
 import { createWebhookSender } from '../webhooks/create-webhook-sender.js';
 import type { WebhookSenderOptions } from '../webhooks/create-webhook-sender.js';
 import type { ApiContext } from '../api/api-context.js';
@@ -51,6 +53,8 @@ export interface ServerOptions {
   /** Timer scheduler pause between passes (ms, default 1000). */
   timerIntervalMs?: number | undefined;
   webhooks?: WebhookSenderOptions | undefined;
+  /** Web Push alerts; endpoints follow the webhook target policy unless `targets` is given here. */
+  push?: PushSenderOptions | undefined;
   /** Where the one-time owner key message goes (default stdout). */
   print?: ((text: string) => void) | undefined;
 }
@@ -134,6 +138,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     sender.start();
     stopping.push(() => sender.stop());
+    const pushSender = createPushSender(store, {
+      targets: options.webhooks?.targets,
+      ...options.push,
+      onError: (error) =>
+        log.error('push sender failed', {
+          error: error instanceof Error ? error.name : 'error',
+        }),
+    });
+    pushSender.start();
+    stopping.push(() => pushSender.stop());
     const retention = startRetentionLoop(store, options.retentionIntervalMs ?? 3_600_000, log);
     stopping.push(retention);
 

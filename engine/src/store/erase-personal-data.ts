@@ -6,7 +6,7 @@
  * template's `x-relief-retention`; an admin erases one case at a resident's request.
  */
 import { sql } from 'drizzle-orm';
-import { NotFoundError } from '../errors/engine-error.js';
+import { CaseStillOpenError, NotFoundError } from '../errors/engine-error.js';
 import { addDuration } from '../runtime/add-duration.js';
 import { dataMarks, formMarks } from '../template/privacy-marks.js';
 import type { Template } from '../template/template.js';
@@ -22,7 +22,14 @@ export interface ErasureRecord {
   fields: string[];
   reason: 'retention' | 'request';
   actor: string | null;
+  /** Why, in the admin's words (a resident's request); null for retention. */
+  note: string | null;
   at: Date;
+}
+
+/** An erasure at a resident's request, and whether it had already been done before this call. */
+export interface RequestErasure extends ErasureRecord {
+  alreadyErased: boolean;
 }
 
 /**
@@ -55,6 +62,8 @@ async function eraseIn(
   caseId: string,
   reason: 'retention' | 'request',
   actor: string | null,
+  note: string | null = null,
+  at: Date = ctx.clock.now(),
 ): Promise<string[]> {
   const [row] = await tx.query<{ data: Record<string, unknown>; programme_id: string }>(sql`
     select data, programme_id from cases where id = ${caseId} for update`);
@@ -85,21 +94,24 @@ async function eraseIn(
       where case_id = ${caseId} and seq = ${entry.seq}`);
   }
   await tx.query(sql`
-    insert into case_erasures (case_id, programme_id, fields, reason, actor, at)
-    values (${caseId}, ${row.programme_id}, ${textArray(erased)}, ${reason}, ${actor}, ${ctx.clock.now()})`);
+    insert into case_erasures (case_id, programme_id, fields, reason, actor, note, at)
+    values (${caseId}, ${row.programme_id}, ${textArray(erased)}, ${reason}, ${actor}, ${note}, ${at})`);
   return erased;
 }
 
 /**
- * Erase one case's personal data at a resident's request (an admin serves it); the erasure is
- * recorded with who and when. Counts and figures are kept.
+ * Erase one case's personal data at a resident's request (an admin serves it), recorded with who,
+ * when and why (`note`). Counts and figures are kept. Only an ended case: an open one still serves
+ * the resident with that data (`CaseStillOpenError`; it is ended through the programme first).
+ * Idempotent: a case already erased at a request answers that erasure and records nothing new.
  */
 export async function erasePersonalData(
   ctx: StoreContext,
   caseId: string,
-  caller: { actorId: string | null; scope?: string | undefined },
-): Promise<ErasureRecord> {
+  caller: { actorId: string | null; scope?: string | undefined; note: string },
+): Promise<RequestErasure> {
   const record = await getCase(ctx, caseId, caller.scope);
+  if (!record.done) throw new CaseStillOpenError(record.id, record.state);
   const [programme] = await ctx.sql.query<{ template_id: string; template_version: number }>(sql`
     select template_id, template_version from programmes where id = ${record.programmeId}`);
   const { template } = await compiledTemplate(
@@ -107,29 +119,54 @@ export async function erasePersonalData(
     programme!.template_id,
     programme!.template_version,
   );
-  const fields = await ctx.sql.transaction((tx) =>
-    eraseIn(ctx, tx, template, record.id, 'request', caller.actorId),
-  );
+  return ctx.sql.transaction(async (tx) => {
+    // The row lock orders concurrent requests: the second one finds the first's record.
+    await tx.query(sql`select 1 from cases where id = ${record.id} for update`);
+    const [done] = await tx.query(sql`
+      select ${ERASURE_COLUMNS} from case_erasures
+      where case_id = ${record.id} and reason = 'request' order by id limit 1`);
+    if (done) return { ...toErasureRecord(done), alreadyErased: true };
+    const at = ctx.clock.now();
+    const fields = await eraseIn(
+      ctx,
+      tx,
+      template,
+      record.id,
+      'request',
+      caller.actorId,
+      caller.note,
+      at,
+    );
+    return {
+      caseId: record.id,
+      fields,
+      reason: 'request' as const,
+      actor: caller.actorId,
+      note: caller.note,
+      at,
+      alreadyErased: false,
+    };
+  });
+}
+
+const ERASURE_COLUMNS = sql.raw('case_id, fields, reason, actor, note, at');
+
+function toErasureRecord(row: Record<string, unknown>): ErasureRecord {
   return {
-    caseId: record.id,
-    fields,
-    reason: 'request',
-    actor: caller.actorId,
-    at: ctx.clock.now(),
+    caseId: row.case_id as string,
+    fields: row.fields as string[],
+    reason: row.reason as 'retention' | 'request',
+    actor: row.actor as string | null,
+    note: row.note as string | null,
+    at: new Date(row.at as string | Date),
   };
 }
 
 /** The erasures recorded for a case, oldest first. */
 export async function caseErasures(ctx: StoreContext, caseId: string): Promise<ErasureRecord[]> {
   const rows = await ctx.sql.query(sql`
-    select case_id, fields, reason, actor, at from case_erasures where case_id = ${caseId} order by id`);
-  return rows.map((row) => ({
-    caseId: row.case_id as string,
-    fields: row.fields as string[],
-    reason: row.reason as 'retention' | 'request',
-    actor: row.actor as string | null,
-    at: new Date(row.at as string | Date),
-  }));
+    select ${ERASURE_COLUMNS} from case_erasures where case_id = ${caseId} order by id`);
+  return rows.map(toErasureRecord);
 }
 
 /**

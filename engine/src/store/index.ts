@@ -53,6 +53,13 @@ export type {
 export type { NextEvent } from './next-events.js';
 export type { NotificationQuery, NotificationRecord } from './notification-repository.js';
 export type { OutboxRecord, OutboxStatus } from './outbox-repository.js';
+export type {
+  NewPushSubscription,
+  PushAlert,
+  PushKeyPair,
+  PushOutcome,
+  PushSubscriptionRecord,
+} from './push-repository.js';
 export type { WorkItem, WorklistQuery } from './worklist-repository.js';
 export type { Page } from './page-cursor.js';
 export type { TimerPass, TimerScheduler, TimerSchedulerOptions } from './timer-scheduler.js';
@@ -84,6 +91,6 @@ export type {
   CaseReadQuery,
   CaseReadRecord,
 } from './access-log-repository.js';
-export type { ErasureRecord } from './erase-personal-data.js';
+export type { ErasureRecord, RequestErasure } from './erase-personal-data.js';
 export { MigrationRefusedError, MAX_LISTED_PLANS } from './migrate-programme.js';
 export type { MigrateProgrammeInput, ProgrammeMigration } from './migrate-programme.js';

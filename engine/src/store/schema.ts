@@ -272,8 +272,18 @@ export const notifications = pgTable(
     message: jsonb('message').notNull(),
     district: text('district').notNull(),
     at: at('at').notNull(),
+    /**
+     * When the Web Push sender handled it (sent to every subscribed reader, or found none); null
+     * while waiting. Rows older than Web Push read `-infinity`: they were never to be pushed.
+     */
+    pushedAt: at('pushed_at'),
   },
-  (t) => [index('notifications_role_idx').on(t.role, t.id)],
+  (t) => [
+    index('notifications_role_idx').on(t.role, t.id),
+    index('notifications_unpushed_idx')
+      .on(t.id)
+      .where(sql`pushed_at is null`),
+  ],
 );
 
 /**
@@ -368,6 +378,8 @@ export const caseErasures = pgTable(
     fields: text('fields').array().notNull(),
     reason: text('reason').notNull(),
     actor: text('actor'),
+    /** Why, in the admin's words, for an erasure at a resident's request (e.g. the request's date and form). */
+    note: text('note'),
     at: at('at').notNull(),
   },
   (t) => [
@@ -493,3 +505,47 @@ export const authFailures = pgTable('auth_failures', {
   windowStartedAt: at('window_started_at').notNull(),
   lockedUntil: at('locked_until'),
 });
+
+/**
+ * The server's VAPID key pair for Web Push: one row, made at the first need and shared by every
+ * server process on the database, so a phone's subscription works whichever process sends.
+ */
+export const pushKeys = pgTable(
+  'push_keys',
+  {
+    id: integer('id').primaryKey(),
+    publicKey: text('public_key').notNull(),
+    privateKey: text('private_key').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [check('push_keys_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * A person's phone or browser that asked for alerts: the push service's endpoint and the keys
+ * that encrypt for it (RFC 8291). One row per endpoint; a browser that subscribes again for
+ * another person moves the row to them.
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** The language the alerts are written in (the app's language when subscribing). */
+    lang: text('lang').notNull(),
+    createdAt: at('created_at').notNull(),
+    lastSentAt: at('last_sent_at'),
+    /** Failed sends since the last success; the push service's 404/410 removes the row instead. */
+    failures: integer('failures').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_idx').on(t.endpoint),
+    index('push_subscriptions_person_idx').on(t.personId),
+  ],
+);

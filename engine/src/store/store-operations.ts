@@ -14,6 +14,7 @@ import {
 } from './api-key-repository.js';
 import { accessFlags, listCaseReads, recordCaseReads } from './access-log-repository.js';
 import { applyEvent } from './apply-event.js';
+import { caseExport } from './case-export.js';
 import { applyRetention, caseErasures, erasePersonalData } from './erase-personal-data.js';
 import { clearFailures, lockedUntil, recordFailure } from './auth-failure-repository.js';
 import {
@@ -33,6 +34,14 @@ import {
   listNotifications,
   markNotificationsRead,
 } from './notification-repository.js';
+import {
+  claimPushAlerts,
+  listPushSubscriptions,
+  pushKeyPair,
+  recordPushOutcome,
+  subscribePush,
+  unsubscribePush,
+} from './push-repository.js';
 import { reassignCase } from './reassign-case.js';
 import { openCases } from './open-cases.js';
 import { listOutbox, markOutbox } from './outbox-repository.js';
@@ -129,6 +138,7 @@ export const STORE_OPERATIONS = {
   // retention and erasure
   erasePersonalData,
   caseErasures,
+  caseExport,
   applyRetention,
   // what waits on people
   worklist,
@@ -136,6 +146,13 @@ export const STORE_OPERATIONS = {
   listNotifications,
   markNotificationsRead,
   countUnread,
+  // Web Push
+  pushKeyPair,
+  subscribePush,
+  listPushSubscriptions,
+  unsubscribePush,
+  claimPushAlerts,
+  recordPushOutcome,
   // outbox, webhooks
   listOutbox,
   markOutbox,

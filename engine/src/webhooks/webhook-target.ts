@@ -49,6 +49,8 @@ export interface WebhookTargetPolicy {
   checkUrl(url: string): TargetRefusal;
   /** Check one resolved address of `host` (delivery time). */
   checkAddress(host: string, address: string): TargetRefusal;
+  /** Does the operator's allow-list name this host (a name, or an address in an allowed range)? */
+  explicitlyAllows(host: string): boolean;
   /** The allow-list as configured, for logs. */
   readonly allowed: readonly string[];
 }
@@ -165,5 +167,10 @@ export function createWebhookTargetPolicy(allowed: readonly string[] = []): Webh
     return undefined;
   }
 
-  return { checkUrl, checkAddress, allowed: [...allowed] };
+  function explicitlyAllows(host: string): boolean {
+    const plain = unbracket(host);
+    return allowNames.has(plain.toLowerCase().replace(/\.$/, '')) || addressAllowed(plain);
+  }
+
+  return { checkUrl, checkAddress, explicitlyAllows, allowed: [...allowed] };
 }

@@ -35,11 +35,30 @@ export default function CasePage() {
       api.call('getCaseHistory', { path: { id: caseId }, signal }),
     ]);
     const template = await loadTemplate(detail.template.id, detail.template.version);
-    return { detail, history: history.items, template };
+    // Entries before a migration name states of the version the case was on then.
+    const versions = new Map<number, Template>([[detail.template.version, template]]);
+    for (const h of history.items)
+      if (h.type === 'migrated' && typeof h.payload.fromVersion === 'number')
+        versions.set(
+          h.payload.fromVersion,
+          await loadTemplate(detail.template.id, h.payload.fromVersion),
+        );
+    return { detail, history: history.items, template, versions };
   }, caseId);
   if (loaded.error !== undefined || !loaded.data)
     return <LoadingPage error={loaded.error} retry={loaded.reload} />;
-  const { detail: c, history, template } = loaded.data;
+  const { detail: c, history, template, versions } = loaded.data;
+  // Walking back from now: each entry's template (a `migrated` entry switches it).
+  const entryTemplates = new Map<number, { from: Template; to: Template }>();
+  let current = template;
+  for (const h of [...history].reverse()) {
+    const older =
+      h.type === 'migrated' && typeof h.payload.fromVersion === 'number'
+        ? (versions.get(h.payload.fromVersion) ?? current)
+        : current;
+    entryTemplates.set(h.seq, { from: older, to: current });
+    current = older;
+  }
   const timers = c.done ? [] : pendingTimers(template, c.state, history);
   const title = asText(c.data.name) || c.ref || c.id;
   return (
@@ -154,9 +173,14 @@ export default function CasePage() {
               <li key={h.seq}>
                 <span className="when">{formatTime(h.at, lang)}</span>
                 <b>{entryTitle(template, h.type, lang, t)}</b>
+                {h.type === 'migrated' && (
+                  <span className="badge">
+                    v{String(h.payload.fromVersion)} → v{String(h.payload.toVersion)}
+                  </span>
+                )}
                 <span className="muted">
-                  {h.from ? `${stateTitle(template, h.from, lang)} → ` : ''}
-                  {stateTitle(template, h.to, lang)}
+                  {h.from ? `${stateTitle(entryTemplates.get(h.seq)?.from, h.from, lang)} → ` : ''}
+                  {stateTitle(entryTemplates.get(h.seq)?.to, h.to, lang)}
                 </span>
                 <span className="who-did">
                   {t('actor')}: <span title={h.actor ?? ''}>{shortId(h.actor)}</span>

@@ -33,12 +33,20 @@ export default function DashboardPage() {
   const { id = '' } = useParams();
   const [actionError, setActionError] = useState<string>();
   const loaded = useLoad(async (signal) => {
-    const [programme, stats] = await Promise.all([
+    const [programme, stats, templates] = await Promise.all([
       api.call('getProgramme', { path: { id }, signal }),
       api.call('getProgrammeStats', { path: { id }, signal }),
+      // Only to say when a newer version is published; the dashboard works without it.
+      api.call('listTemplates', { signal }).catch(() => ({ items: [] })),
     ]);
     const template = await loadTemplate(programme.template, programme.version);
-    return { programme, stats, template };
+    const published = templates.items.find((x) => x.id === programme.template)?.publishedVersion;
+    return {
+      programme,
+      stats,
+      template,
+      newer: published && published > programme.version ? published : undefined,
+    };
   }, id);
   const chart = useMemo(() => {
     const stats = loaded.data?.stats;
@@ -58,7 +66,7 @@ export default function DashboardPage() {
 
   if (loaded.error !== undefined || !loaded.data)
     return <LoadingPage error={loaded.error} retry={loaded.reload} />;
-  const { programme: p, stats, template } = loaded.data;
+  const { programme: p, stats, template, newer } = loaded.data;
   const act = (status: 'active' | 'paused' | 'closed') => async (reason: string) => {
     setActionError(undefined);
     try {
@@ -122,6 +130,20 @@ export default function DashboardPage() {
           {pickLabel(template.title, lang)} v{p.version} · {p.district}
         </span>
       </div>
+      {newer !== undefined && p.status !== 'closed' && (
+        <div className="newer-banner" role="status" data-testid="newer-version">
+          <span>
+            {t('newerVersion', {
+              title: pickLabel(template.title, lang),
+              to: newer,
+              from: p.version,
+            })}
+          </span>
+          <Link className="button primary big" to={`${base}/migrate`} data-testid="go-migrate">
+            {t('reviewAndMigrate')}
+          </Link>
+        </div>
+      )}
       <div className="toolbar-row">
         <Link className="button" to={`${base}/cases`} data-testid="go-cases">
           {t('cases')}
@@ -341,6 +363,12 @@ function Figure({ label, value, id }: { label: string; value: string; id: string
   );
 }
 
+const KIND_TEXT = {
+  params: 'kindParams',
+  status: 'kindStatus',
+  migration: 'kindMigration',
+} as const;
+
 function ChangeLog({ programme, template }: { programme: Programme; template: Template }) {
   const t = useText();
   const lang = useLang();
@@ -349,6 +377,18 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
   const schema = template.parameters;
   // Only the parameters that changed, by their titles: 放开申请条件：否 → 是.
   const describe = (c: (typeof changes)[number]): [string, string] => {
+    if (c.kind === 'migration') {
+      const before = c.before as { version?: number };
+      const after = c.after as { version?: number; moved?: number; refused?: number };
+      return [
+        `v${before.version ?? '?'}`,
+        t('migrationAfter', {
+          v: after.version ?? '?',
+          moved: formatNumber(after.moved ?? 0, lang),
+          refused: formatNumber(after.refused ?? 0, lang),
+        }),
+      ];
+    }
     if (c.kind === 'status')
       return [
         t(STATUS_TEXT[c.before] ?? 'statusActive'),
@@ -382,9 +422,9 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
         {changes.map((c, i) => {
           const [before, after] = describe(c);
           return (
-            <tr key={i}>
+            <tr key={i} data-kind={c.kind}>
               <td>{formatTime(c.changedAt, lang)}</td>
-              <td>{t(c.kind === 'params' ? 'kindParams' : 'kindStatus')}</td>
+              <td>{t(KIND_TEXT[c.kind])}</td>
               <td>{before}</td>
               <td>{after}</td>
               <td title={c.changedBy ?? ''}>{c.changedByName ?? shortId(c.changedBy)}</td>

@@ -216,6 +216,11 @@ export function buildOpenApi(version: string): Json {
         description: 'The access log: every read of case data by a person or a key, for auditors.',
       },
       {
+        name: 'residents',
+        description:
+          "A resident's request about their own data, served by an admin: a copy of one case, and the erasure of its personal data.",
+      },
+      {
         name: 'webhooks',
         description: 'Emitted events delivered to integrators, signed with HMAC-SHA256.',
       },

@@ -8,13 +8,11 @@ import type {
 } from '../../contract/api-types.js';
 import type { ApiContext } from '../api-context.js';
 import { toStoreCaller } from '../caller.js';
-import { badRequest } from '../http-problem.js';
-import { queryEnum, queryValue, readJson } from '../request-input.js';
+import { queryEnum, queryTimeZone, queryValue, readJson } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { PROGRAMME_OPERATIONS } from './programme-operations.js';
 
 /** Days in statistics are counted in the offices' own time zone unless asked otherwise. */
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** A programme as the API shows it. */
 export function toProgrammeView(p: ProgrammeRecord) {
@@ -30,18 +28,6 @@ export function toProgrammeView(p: ProgrammeRecord) {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
-}
-
-function timeZone(name: string | undefined): string {
-  if (name === undefined) return DEFAULT_TIME_ZONE;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    throw badRequest(
-      'invalid-query',
-      `'${name}' is not an IANA time zone; write e.g. Asia/Shanghai`,
-    );
-  }
 }
 
 /** Handlers of the programme operations. */
@@ -92,7 +78,7 @@ export function programmeRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof PROGRA
     },
     async getProgrammeStats(c) {
       const id = c.req.param('id') ?? '';
-      const tz = timeZone(queryValue(c, 'tz', 64));
+      const tz = queryTimeZone(c);
       const stats = await ctx.store.programmeStats(id, {
         scope: c.var.caller.scope,
         timeZone: tz,

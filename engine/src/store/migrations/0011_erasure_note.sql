@@ -1,0 +1,1 @@
+ALTER TABLE "case_erasures" ADD COLUMN "note" text;
