@@ -12,6 +12,7 @@ import { dataMarks, formMarks } from '../template/privacy-marks.js';
 import { figureFields } from '../template/figure-fields.js';
 import type { Template } from '../template/template.js';
 import { getCase } from './case-repository.js';
+import { caseTemplateVersion } from './case-template-version.js';
 import { jsonb, textArray } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
@@ -95,13 +96,8 @@ export async function erasePersonalData(
 ): Promise<RequestErasure> {
   const record = await getCase(ctx, caseId, caller.scope);
   if (!record.done) throw new CaseStillOpenError(record.id, record.state);
-  const [programme] = await ctx.sql.query<{ template_id: string; template_version: number }>(sql`
-    select template_id, template_version from programmes where id = ${record.programmeId}`);
-  const { template } = await compiledTemplate(
-    ctx,
-    programme!.template_id,
-    programme!.template_version,
-  );
+  // The case's own template version marks its fields (a migration may not have moved it yet).
+  const { template } = (await caseTemplateVersion(ctx, record.id)).compiled;
   return ctx.sql.transaction(async (tx) => {
     // The row lock orders concurrent requests: the second one finds the first's record.
     await tx.query(sql`select 1 from cases where id = ${record.id} for update`);
