@@ -16,6 +16,7 @@ import { translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CanvasActionsContext } from './canvas-actions.js';
 import { ConnectDialog } from './ConnectDialog.js';
+import { DiffList } from './DiffList.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
 import { StateNodeView } from './StateNodeView.js';
@@ -87,81 +88,96 @@ export function FlowCanvas() {
 
   return (
     <CanvasActionsContext.Provider value={canvasActions}>
-      {diff && (
-        <div className="diff-banner" data-testid="diff-banner">
-          <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
-          <span className="legend-added">
-            ■ {t('added')} {diff.result.counts.added}
-          </span>
-          <span className="legend-removed">
-            ■ {t('removed')} {diff.result.counts.removed}
-          </span>
-          <span className="legend-changed">
-            ■ {t('changed')} {diff.result.counts.changed}
-          </span>
-          <button
-            onClick={() =>
-              store.getState().set({ diff: undefined, viewNonce: store.getState().viewNonce + 1 })
-            }
-          >
-            {t('endDiff')}
-          </button>
+      <div className="canvas-stack">
+        {diff && (
+          <div className="diff-banner" data-testid="diff-banner">
+            <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
+            <span className="legend-added">
+              ■ {t('added')} {diff.result.counts.added}
+            </span>
+            <span className="legend-removed">
+              ■ {t('removed')} {diff.result.counts.removed}
+            </span>
+            <span className="legend-changed">
+              ■ {t('changed')} {diff.result.counts.changed}
+            </span>
+            <button
+              onClick={() =>
+                store.getState().set({ diff: undefined, viewNonce: store.getState().viewNonce + 1 })
+              }
+            >
+              {t('endDiff')}
+            </button>
+          </div>
+        )}
+        <div className={diff ? 'canvas-row comparing' : 'canvas-row'}>
+          <div className="flow-box">
+            <ReactFlow
+              data-layout={layoutPending ? 'pending' : 'done'}
+              nodes={shown}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={onNodesChange}
+              onEdgesChange={() => undefined}
+              onNodeClick={(_e, node) => store.getState().select({ kind: 'state', id: node.id })}
+              onEdgeClick={(_e, edge) => store.getState().select({ kind: 'edge', id: edge.id })}
+              onPaneClick={() => store.getState().select({ kind: 'template' })}
+              onNodeDragStop={readOnly ? undefined : handlers.onNodeDragStop}
+              onConnect={handlers.onConnect}
+              onConnectEnd={(event, connection) => {
+                // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
+                if (readOnly || connection.isValid || !connection.fromNode) return;
+                const at = 'changedTouches' in event ? event.changedTouches[0] : event;
+                if (!at) return;
+                const target = document
+                  .elementFromPoint(at.clientX, at.clientY)
+                  ?.closest('.react-flow__node')
+                  ?.getAttribute('data-id');
+                if (target && target !== connection.fromNode.id)
+                  handlers.setPending({ source: connection.fromNode.id, target });
+              }}
+              onReconnect={handlers.onReconnect}
+              onDrop={onDrop}
+              onDragOver={(e) => {
+                e.preventDefault();
+                e.dataTransfer.dropEffect = 'copy';
+              }}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              edgesReconnectable={!readOnly}
+              zIndexMode="manual"
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              // Low enough to fit 100 states; search and collapse help read them.
+              minZoom={0.02}
+              ariaLabelConfig={ariaLabelConfig}
+              fitView
+              fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={16} size={1} />
+              <StateSearch />
+              <Controls showInteractive={false} />
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel={t('rf.minimap')}
+                style={{ width: 140, height: 90 }}
+              />
+            </ReactFlow>
+          </div>
+          {diff && <DiffList />}
         </div>
-      )}
-      <ReactFlow
-        data-layout={layoutPending ? 'pending' : 'done'}
-        nodes={shown}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={() => undefined}
-        onNodeClick={(_e, node) => store.getState().select({ kind: 'state', id: node.id })}
-        onEdgeClick={(_e, edge) => store.getState().select({ kind: 'edge', id: edge.id })}
-        onPaneClick={() => store.getState().select({ kind: 'template' })}
-        onNodeDragStop={readOnly ? undefined : handlers.onNodeDragStop}
-        onConnect={handlers.onConnect}
-        onConnectEnd={(event, connection) => {
-          // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
-          if (readOnly || connection.isValid || !connection.fromNode) return;
-          const at = 'changedTouches' in event ? event.changedTouches[0] : event;
-          if (!at) return;
-          const target = document
-            .elementFromPoint(at.clientX, at.clientY)
-            ?.closest('.react-flow__node')
-            ?.getAttribute('data-id');
-          if (target && target !== connection.fromNode.id)
-            handlers.setPending({ source: connection.fromNode.id, target });
-        }}
-        onReconnect={handlers.onReconnect}
-        onDrop={onDrop}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={!readOnly}
-        zIndexMode="manual"
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        // Low enough to fit 100 states; search and collapse help read them.
-        minZoom={0.02}
-        ariaLabelConfig={ariaLabelConfig}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={16} size={1} />
-        <StateSearch />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('rf.minimap')} style={{ width: 140, height: 90 }} />
-      </ReactFlow>
-      {handlers.pending && (
-        <ConnectDialog pending={handlers.pending} onClose={() => handlers.setPending(undefined)} />
-      )}
+        {handlers.pending && (
+          <ConnectDialog
+            pending={handlers.pending}
+            onClose={() => handlers.setPending(undefined)}
+          />
+        )}
+      </div>
     </CanvasActionsContext.Provider>
   );
 }
