@@ -10,9 +10,9 @@ import type { FieldMarks } from '../template/privacy-marks.js';
 import type { JsonSchemaObject, Label, Template } from '../template/template.js';
 import { caseHistory, getCase } from './case-repository.js';
 import { caseErasures } from './erase-personal-data.js';
-import { caseTemplateVersion } from './case-template-version.js';
 import { getProgramme } from './programme-repository.js';
 import type { StoreContext } from './store-context.js';
+import { caseTemplateVersion } from './case-template-version.js';
 
 function both(label: Label | undefined, fallback: string): BilingualText {
   if (label === undefined) return { zh: fallback, en: fallback };
@@ -79,8 +79,8 @@ export async function caseExport(
 ): Promise<CaseExport> {
   const record = await getCase(ctx, caseId, caller.scope);
   const programme = await getProgramme(ctx, record.programmeId);
-  // The case's own template version: a case not moved yet by a migration stays on its older one.
-  const { compiled, id: templateId, version } = await caseTemplateVersion(ctx, record.id);
+  // The version the case runs on: its own when a migration left it on an older one.
+  const { compiled, version } = await caseTemplateVersion(ctx, record.id);
   const { template } = compiled;
   const roleTitle = (role: string) => ({ role, title: both(template.roles?.[role], role) });
   const history = await caseHistory(ctx, record.id);
@@ -93,7 +93,11 @@ export async function caseExport(
       id: programme.id,
       title: programme.title,
       district: programme.district,
-      template: { id: templateId, version, title: both(template.title, templateId) },
+      template: {
+        id: programme.templateId,
+        version,
+        title: both(template.title, programme.templateId),
+      },
     },
     case: {
       id: record.id,

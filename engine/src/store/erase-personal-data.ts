@@ -9,14 +9,13 @@ import { sql } from 'drizzle-orm';
 import { CaseStillOpenError, NotFoundError } from '../errors/engine-error.js';
 import { addDuration } from '../runtime/add-duration.js';
 import { dataMarks, formMarks } from '../template/privacy-marks.js';
-import { figureFields } from '../template/figure-fields.js';
 import type { Template } from '../template/template.js';
 import { getCase } from './case-repository.js';
-import { caseTemplateVersion } from './case-template-version.js';
 import { jsonb, textArray } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
+import { caseTemplateVersion } from './case-template-version.js';
 
 /** One recorded erasure. */
 export interface ErasureRecord {
@@ -32,6 +31,24 @@ export interface ErasureRecord {
 /** An erasure at a resident's request, and whether it had already been done before this call. */
 export interface RequestErasure extends ErasureRecord {
   alreadyErased: boolean;
+}
+
+/**
+ * Fields the template's figures read (`where`, `by: { field }`, `sum: { data }`, a summed payload
+ * `field`): erasure keeps them, so the programme's figures stay as they were.
+ */
+export function figureFields(template: Template): Set<string> {
+  const fields = new Set<string>();
+  for (const figure of Object.values(template.figures ?? {})) {
+    if (figure.sum?.data) fields.add(figure.sum.data);
+    if (figure.sum?.field) fields.add(figure.sum.field);
+    if (typeof figure.by === 'object' && 'field' in figure.by) fields.add(figure.by.field);
+    for (const m of (figure.where ?? '').matchAll(
+      /\bdata\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*['"]([^'"]+)['"]\s*\])/g,
+    ))
+      fields.add(m[1] ?? m[2]!);
+  }
+  return fields;
 }
 
 function without(record: Record<string, unknown>, names: ReadonlySet<string>) {
@@ -96,7 +113,7 @@ export async function erasePersonalData(
 ): Promise<RequestErasure> {
   const record = await getCase(ctx, caseId, caller.scope);
   if (!record.done) throw new CaseStillOpenError(record.id, record.state);
-  // The case's own template version marks its fields (a migration may not have moved it yet).
+  // The marks of the version the case runs on (its own when a migration left it behind).
   const { template } = (await caseTemplateVersion(ctx, record.id)).compiled;
   return ctx.sql.transaction(async (tx) => {
     // The row lock orders concurrent requests: the second one finds the first's record.
@@ -165,14 +182,23 @@ export async function applyRetention(ctx: StoreContext, limit = 500): Promise<nu
     const retention = template.data?.['x-relief-retention'];
     if (typeof retention !== 'string') continue;
     // ended before `now - retention`: shift `now` back by the duration, month- and year-exact
-    const due = await ctx.sql.query<{ id: string; updated_at: Date | string }>(sql`
-      select c.id, c.updated_at from cases c
+    const due = await ctx.sql.query<{
+      id: string;
+      updated_at: Date | string;
+      own_version: number | null;
+    }>(sql`
+      select c.id, c.updated_at, c.template_version as own_version from cases c
       where c.programme_id = ${p.id} and c.done
         and not exists (select 1 from case_erasures e where e.case_id = c.id and e.reason = 'retention')
       order by c.updated_at limit ${limit}`);
     for (const c of due) {
       if (addDuration(new Date(c.updated_at), retention) > now) break;
-      await ctx.sql.transaction((tx) => eraseIn(ctx, tx, template, c.id, 'retention', null));
+      // Erased by the marks of the version the case runs on (a migration may have left it behind).
+      const own =
+        c.own_version === null || Number(c.own_version) === p.template_version
+          ? template
+          : (await compiledTemplate(ctx, p.template_id, Number(c.own_version))).template;
+      await ctx.sql.transaction((tx) => eraseIn(ctx, tx, own, c.id, 'retention', null));
       erased += 1; // counted even if another process got there first: it is erased either way
     }
   }
