@@ -216,6 +216,12 @@ describe.runIf(
     });
 
     it('saves a draft, publishes, reloads and finds the change; compares two versions on the canvas', async () => {
+      // A changed state for the diff: 不符合条件 gets a longer title.
+      await page.getByRole('tab', { name: '属性', exact: true }).click();
+      await page.locator('.react-flow__node[data-id="rejected"]').click();
+      await page.getByTestId('state-title-zh').fill('不符合条件（已告知）');
+      await page.getByTestId('state-title-zh').press('Enter');
+      await eventually(() => yamlText(page)).toContain('不符合条件（已告知）');
       await page.getByTestId('save').click();
       await eventually(() => page.getByTestId('notice').textContent()).toMatch(/已保存为 v\d+/);
       const version = Number(
@@ -247,6 +253,29 @@ describe.runIf(
       await page.getByTestId('compare').click();
       await page.getByTestId('diff-banner').waitFor();
       expect(await page.locator('.react-flow__node .diff-added').count()).toBeGreaterThanOrEqual(1);
+      // The banner sits above the canvas, never over a node.
+      const banner = (await page.getByTestId('diff-banner').boundingBox())!;
+      const canvas = (await page.locator('.flow-box').boundingBox())!;
+      expect(canvas.y).toBeGreaterThanOrEqual(banner.y + banner.height - 1);
+      // The semantic diff beside: the new state, the new event, the changed title, by their titles.
+      const list = page.getByTestId('diff-list');
+      await eventually(() => list.textContent()).toContain('候补');
+      expect(await list.textContent()).toContain('结案');
+      expect(await list.textContent()).toContain('不符合条件（已告知）');
+      // A changed state is marked; selecting it gives the old and the new value.
+      expect(
+        await page.locator('.react-flow__node[data-id="rejected"] .diff-changed').count(),
+      ).toBe(1);
+      await page.locator('.react-flow__node[data-id="rejected"]').click();
+      const title = page.locator('[data-testid="diff-detail"] tr[data-path="title"]');
+      await eventually(() => title.textContent()).toContain('名称');
+      expect(await title.locator('.old').textContent()).toBe('不符合条件');
+      expect(await title.locator('.new').textContent()).toBe('不符合条件（已告知）');
+      // A list entry selects its edge: the new `close` transition.
+      await list.locator('button[data-kind="transition"][data-key="state · close"]').click();
+      await eventually(() =>
+        page.locator('[data-testid="diff-detail"] .diff-detail-item').first().textContent(),
+      ).toContain('结案');
       await screenshot(page, 'editor-diff');
       await page.getByRole('button', { name: '结束对比' }).click();
     });

@@ -17,6 +17,7 @@ import { translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CanvasActionsContext } from './canvas-actions.js';
 import { ConnectDialog } from './ConnectDialog.js';
+import { DiffList } from './DiffList.js';
 import { graphBounds } from './graph-bounds.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
@@ -96,92 +97,107 @@ export function FlowCanvas() {
 
   return (
     <CanvasActionsContext.Provider value={canvasActions}>
-      {diff && (
-        <div className="diff-banner" data-testid="diff-banner">
-          <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
-          <span className="legend-added">
-            ■ {t('added')} {diff.result.counts.added}
-          </span>
-          <span className="legend-removed">
-            ■ {t('removed')} {diff.result.counts.removed}
-          </span>
-          <span className="legend-changed">
-            ■ {t('changed')} {diff.result.counts.changed}
-          </span>
-          <button
-            onClick={() =>
-              store.getState().set({ diff: undefined, viewNonce: store.getState().viewNonce + 1 })
-            }
-          >
-            {t('endDiff')}
-          </button>
+      <div className="canvas-stack">
+        {diff && (
+          <div className="diff-banner" data-testid="diff-banner">
+            <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
+            <span className="legend-added">
+              ■ {t('added')} {diff.result.counts.added}
+            </span>
+            <span className="legend-removed">
+              ■ {t('removed')} {diff.result.counts.removed}
+            </span>
+            <span className="legend-changed">
+              ■ {t('changed')} {diff.result.counts.changed}
+            </span>
+            <button
+              onClick={() =>
+                store.getState().set({ diff: undefined, viewNonce: store.getState().viewNonce + 1 })
+              }
+            >
+              {t('endDiff')}
+            </button>
+          </div>
+        )}
+        <div className={diff ? 'canvas-row comparing' : 'canvas-row'}>
+          <div className="flow-box">
+            <ReactFlow
+              data-layout={layoutPending ? 'pending' : 'done'}
+              nodes={shown}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={onNodesChange}
+              onEdgesChange={() => undefined}
+              onNodeClick={(_e, node) => store.getState().select({ kind: 'state', id: node.id })}
+              onEdgeClick={(_e, edge) => store.getState().select({ kind: 'edge', id: edge.id })}
+              onPaneClick={() => store.getState().select({ kind: 'template' })}
+              onNodeDragStop={readOnly ? undefined : handlers.onNodeDragStop}
+              onConnect={handlers.onConnect}
+              onConnectEnd={(event, connection) => {
+                // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
+                if (readOnly || connection.isValid || !connection.fromNode) return;
+                const at = 'changedTouches' in event ? event.changedTouches[0] : event;
+                if (!at) return;
+                const target = document
+                  .elementFromPoint(at.clientX, at.clientY)
+                  ?.closest('.react-flow__node')
+                  ?.getAttribute('data-id');
+                if (target && target !== connection.fromNode.id)
+                  handlers.setPending({ source: connection.fromNode.id, target });
+              }}
+              onReconnect={handlers.onReconnect}
+              onDrop={onDrop}
+              onDragOver={(e) => {
+                e.preventDefault();
+                e.dataTransfer.dropEffect = 'copy';
+              }}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              edgesReconnectable={!readOnly}
+              zIndexMode="manual"
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              // Low enough to fit 100 states; search and collapse help read them.
+              minZoom={0.02}
+              ariaLabelConfig={ariaLabelConfig}
+              fitView
+              fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={16} size={1} />
+              <StateSearch />
+              <Controls showInteractive={false} showFitView={false}>
+                <ControlButton
+                  className="react-flow__controls-fitview"
+                  onClick={fitGraph}
+                  title={t('rf.fitView')}
+                  aria-label={t('rf.fitView')}
+                >
+                  <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+                    <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+                  </svg>
+                </ControlButton>
+              </Controls>
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel={t('rf.minimap')}
+                style={{ width: 140, height: 90 }}
+              />
+            </ReactFlow>
+          </div>
+          {diff && <DiffList />}
         </div>
-      )}
-      <ReactFlow
-        data-layout={layoutPending ? 'pending' : 'done'}
-        nodes={shown}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={() => undefined}
-        onNodeClick={(_e, node) => store.getState().select({ kind: 'state', id: node.id })}
-        onEdgeClick={(_e, edge) => store.getState().select({ kind: 'edge', id: edge.id })}
-        onPaneClick={() => store.getState().select({ kind: 'template' })}
-        onNodeDragStop={readOnly ? undefined : handlers.onNodeDragStop}
-        onConnect={handlers.onConnect}
-        onConnectEnd={(event, connection) => {
-          // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
-          if (readOnly || connection.isValid || !connection.fromNode) return;
-          const at = 'changedTouches' in event ? event.changedTouches[0] : event;
-          if (!at) return;
-          const target = document
-            .elementFromPoint(at.clientX, at.clientY)
-            ?.closest('.react-flow__node')
-            ?.getAttribute('data-id');
-          if (target && target !== connection.fromNode.id)
-            handlers.setPending({ source: connection.fromNode.id, target });
-        }}
-        onReconnect={handlers.onReconnect}
-        onDrop={onDrop}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={!readOnly}
-        zIndexMode="manual"
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        // Low enough to fit 100 states; search and collapse help read them.
-        minZoom={0.02}
-        ariaLabelConfig={ariaLabelConfig}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={16} size={1} />
-        <StateSearch />
-        <Controls showInteractive={false} showFitView={false}>
-          <ControlButton
-            className="react-flow__controls-fitview"
-            onClick={fitGraph}
-            title={t('rf.fitView')}
-            aria-label={t('rf.fitView')}
-          >
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
-              <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        <MiniMap pannable zoomable ariaLabel={t('rf.minimap')} style={{ width: 140, height: 90 }} />
-      </ReactFlow>
-      {handlers.pending && (
-        <ConnectDialog pending={handlers.pending} onClose={() => handlers.setPending(undefined)} />
-      )}
+        {handlers.pending && (
+          <ConnectDialog
+            pending={handlers.pending}
+            onClose={() => handlers.setPending(undefined)}
+          />
+        )}
+      </div>
     </CanvasActionsContext.Provider>
   );
 }

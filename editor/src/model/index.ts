@@ -62,6 +62,8 @@ export { locateIssue, issuesByElement } from './issue-map.js';
 export type { Selection } from './issue-map.js';
 export { diffGraphs } from './graph-diff.js';
 export type { DiffStatus, GraphDiff } from './graph-diff.js';
+export { elementsOfChange, semanticMarks } from './semantic-marks.js';
+export type { SemanticMarks } from './semantic-marks.js';
 export {
   startSimulation,
   sendSimEvent,

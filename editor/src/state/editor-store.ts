@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Document } from 'yaml';
-import type { TemplateIssue } from '@relief/engine';
+import type { Template, TemplateChange, TemplateIssue } from '@relief/engine';
 import { translate } from '../i18n/messages.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { deriveView, layoutFor } from './derive-view.js';
@@ -24,6 +24,7 @@ import type {
   Lang,
   LayoutDirection,
   NodeBox,
+  SemanticMarks,
   Selection,
   Simulation,
 } from '../model/index.js';
@@ -70,6 +71,13 @@ export interface EditorState extends SourceView {
         boxes: Map<string, NodeBox>;
         /** What is compared when it is not two stored versions (a save conflict). */
         title?: string;
+        /** The engine's semantic diff, when both sides are valid templates. */
+        semantic?: {
+          changes: TemplateChange[];
+          marks: SemanticMarks;
+          older: Template;
+          newer: Template;
+        };
       }
     | undefined;
   /** The last plain-typing undo checkpoint, to group keystrokes into one undo step. */

@@ -6,9 +6,10 @@ import { isMap } from 'yaml';
 import type { TemplateSummary, TemplateVersion } from '@relief/engine/contract';
 import type { ApiClient } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-problem.js';
-import { labelText, validateTemplate } from '@relief/engine';
+import { diffTemplates, labelText, validateTemplate } from '@relief/engine';
 import type { EditorStore } from './editor-store.js';
-import { diffGraphs, layoutGraph, toGraph } from '../model/index.js';
+import { diffGraphs, layoutGraph, semanticMarks, toGraph } from '../model/index.js';
+import type { LayoutDirection, Lang } from '../model/index.js';
 import { translate } from '../i18n/messages.js';
 
 /** One version of a template: its number and whether it is published. */
@@ -171,24 +172,12 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
     /** A save conflict: the version as someone else saved it, against the designer's own. */
     seeOtherChange: guarded(async (id: string, version: number) => {
       const theirs = await api.call('getTemplateVersion', { path: { id, v: version } });
-      const graphOf = (source: string) => toGraph(validateTemplate(source).parsed.value as never);
       const state = store.getState();
-      const result = diffGraphs(graphOf(state.source), graphOf(theirs.source));
-      const titles = new Map(
-        result.graph.nodes.map((n) => [n.id, labelText(n.title, state.lang) ?? n.key]),
-      );
-      const boxes = layoutGraph(
-        result.graph,
-        (nodeId) => titles.get(nodeId) ?? nodeId,
-        new Map(),
-        state.direction,
-      );
       store.getState().set({
         diff: {
           from: version,
           to: version,
-          result,
-          boxes,
+          ...compareSources(state.source, theirs.source, state.lang, state.direction),
           title: translate(state.lang, 'otherChange', { v: version }),
         },
         sim: undefined,
@@ -200,24 +189,36 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
       const [a, b] = await Promise.all(
         [from, to].map((v) => api.call('getTemplateVersion', { path: { id, v } })),
       );
-      const graphOf = (source: string) => toGraph(validateTemplate(source).parsed.value as never);
-      const result = diffGraphs(graphOf(a!.source), graphOf(b!.source));
-      const lang = store.getState().lang;
-      const titles = new Map(
-        result.graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]),
-      );
-      const boxes = layoutGraph(
-        result.graph,
-        (nodeId) => titles.get(nodeId) ?? nodeId,
-        new Map(),
-        store.getState().direction,
-      );
+      const { lang, direction } = store.getState();
       store.getState().set({
-        diff: { from, to, result, boxes },
+        diff: { from, to, ...compareSources(a!.source, b!.source, lang, direction) },
         sim: undefined,
         viewNonce: store.getState().viewNonce + 1,
       });
     }),
+  };
+}
+
+/**
+ * Two sources on one canvas: the graph diff (laid out), completed by the engine's semantic diff
+ * when both sides are valid templates (its changes marked on their nodes and edges).
+ */
+function compareSources(older: string, newer: string, lang: Lang, direction: LayoutDirection) {
+  const a = validateTemplate(older);
+  const b = validateTemplate(newer);
+  const graph = diffGraphs(toGraph(a.parsed.value as never), toGraph(b.parsed.value as never));
+  const titles = new Map(graph.graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
+  const boxes = layoutGraph(graph.graph, (id) => titles.get(id) ?? id, new Map(), direction);
+  if (!a.template || !b.template) return { result: graph, boxes };
+  const { changes } = diffTemplates(
+    { template: a.template, source: older },
+    { template: b.template, source: newer },
+  );
+  const marks = semanticMarks(graph, changes);
+  return {
+    result: { ...graph, status: marks.status, counts: marks.counts },
+    boxes,
+    semantic: { changes, marks, older: a.template, newer: b.template },
   };
 }
 

@@ -83,7 +83,9 @@ export function engineVersion(): string {
 
 /** Open the database, prepare it, and listen. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? createLogger();
+  // `RELIEF_LOG_FLUSH_MS=0` writes every request's log line at once (as before batching).
+  const flushMs = process.env.RELIEF_LOG_FLUSH_MS;
+  const log = options.log ?? createLogger(flushMs ? { flushMs: Number(flushMs) } : {});
   const dataDir = options.dataDir ?? './data';
   const pglite = !options.databaseUrl;
   const onDisk = pglite && !dataDir.startsWith('memory://');

@@ -65,7 +65,8 @@ function createApiKeyCache<T>(client: SqlClient): ApiKeyCache<T> {
     clear();
     trusted = true;
   };
-  if (client.listen)
+  // `RELIEF_KEY_CACHE=off`: every request asks the database (for comparison, or distrust).
+  if (client.listen && process.env.RELIEF_KEY_CACHE !== 'off')
     client.listen(API_KEY_CHANNEL, onNotify, onListen).catch(() => {
       trusted = false;
       clear();

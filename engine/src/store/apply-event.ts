@@ -6,6 +6,11 @@
  * row locks for about one. An event whose step may read or move a ledger also locks the
  * programme's ledger rows (in name order, after the case row) and steps on the locked balances,
  * one round trip more: its guards see balances no other event can change before it commits.
+ *
+ * With group commit on (`ctx.events`, the default of `createReliefStore`), `applyEvent` hands the
+ * event to the batcher (`event-batcher.ts`), which applies events of several requests in one
+ * transaction (`apply-event-batch.ts`); this file's one-event path is then the fallback, and the
+ * timer scheduler's path.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -30,36 +35,16 @@ import type { Row, SqlClient } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 import { withRetry } from './sql/with-retry.js';
 import { writeStepEffects } from './write-step-effects.js';
+import type { AppliedEvent, ApplyOptions, EventInput } from './event-input.js';
+import { projectCase } from './visible-case.js';
+import { stateTitle } from '../runtime/worker-card.js';
 
-/** An event as a client sends it. */
-export interface EventInput {
-  type: string;
-  payload?: Record<string, unknown> | undefined;
-}
+export type { AppliedEvent, ApplyOptions, EventInput } from './event-input.js';
 
-/** Who sends an event and under which conditions. */
-export interface ApplyOptions {
-  actorId: string | null;
-  /** The sender's roles; absent means the system itself (timers), which skips role checks. */
-  roles?: readonly string[] | undefined;
-  /** Apply only if the case is at this version (HTTP `If-Match`). */
-  ifMatch?: number | undefined;
-  /** A retry with the same key returns the first answer and applies nothing (HTTP `Idempotency-Key`). */
-  idempotencyKey?: string | undefined;
-  /** The caller's district scope; a case outside it is not found. */
-  scope?: string | undefined;
-}
-
-/** The case after an accepted event. */
-export interface AppliedEvent {
-  case: CaseRecord;
-  /** The event's history seq (equal to the case's new version). */
-  seq: number;
-  /** True when this is the stored answer to an earlier request with the same idempotency key. */
-  replayed: boolean;
-}
-
-/** Apply one event to a case in one transaction, or throw a typed refusal (nothing written). */
+/**
+ * Apply one event to a case, or throw a typed refusal (nothing written). Answers only once the
+ * event is committed: in a batch with other requests' events (group commit), or alone.
+ */
 export async function applyEvent(
   ctx: StoreContext,
   caseId: string,
@@ -72,6 +57,18 @@ export async function applyEvent(
     payload: event.payload ?? {},
     idempotencyKey: options.idempotencyKey ?? '',
   });
+  return ctx.events
+    ? ctx.events.submit({ caseId, event, options })
+    : applyEventAlone(ctx, caseId, event, options);
+}
+
+/** One event in a transaction of its own (input already checked by `applyEvent`). */
+export function applyEventAlone(
+  ctx: StoreContext,
+  caseId: string,
+  event: EventInput,
+  options: ApplyOptions,
+): Promise<AppliedEvent> {
   return withRetry(() =>
     ctx.sql.transaction(async (tx) => (await applyInTransaction(ctx, tx, caseId, event, options))!),
   );
@@ -97,7 +94,8 @@ export function applyTimerInTransaction(
   );
 }
 
-interface LockedCase extends Row {
+/** The row the event path locks: the case, and what it needs of its programme. */
+export interface LockedCase extends Row {
   template_id: string;
   template_version: number;
   params: Record<string, unknown>;
@@ -141,11 +139,16 @@ async function applyInTransaction(
   const hash = key === null ? null : requestHash(event);
   if (read?.replay) {
     if (read.replay.hash !== hash) throw new IdempotencyKeyReusedError(key!);
-    return {
-      case: reviveCaseRecord(read.replay.result.case),
-      seq: read.replay.result.seq,
-      replayed: true,
-    };
+    const replayed = reviveCaseRecord(read.replay.result.case);
+    if (options.read) await tx.query(caseReadInsert([caseId], options.read, now));
+    const compiled = options.viewer
+      ? await ctx.templates.compiled(row.template_id, row.template_version, tx)
+      : undefined;
+    return withView(
+      { case: replayed, seq: read.replay.result.seq, replayed: true },
+      compiled,
+      options,
+    );
   }
   const current = toCaseRecord(row);
   if (options.ifMatch !== undefined && options.ifMatch !== current.version)
@@ -217,10 +220,39 @@ async function applyInTransaction(
       result,
     ),
   ];
+  if (options.read) writes.push(tx.query(caseReadInsert([caseId], options.read, now)));
   // Every refusal has been decided above or is a failing statement, so COMMIT can go out now.
   tx.commitEarly();
   await settleStatements(writes);
-  return { ...answer, replayed: false };
+  return withView({ ...answer, replayed: false }, compiled, options);
+}
+
+/** The access-log rows of an answer that shows these cases (`recordCaseReads`, in a transaction). */
+export function caseReadInsert(
+  caseIds: readonly string[],
+  read: NonNullable<ApplyOptions['read']>,
+  now: Date,
+) {
+  return sql`
+    insert into case_reads (case_id, programme_id, district, reader, reader_kind, via, at)
+    select c.id, c.programme_id, c.district, ${read.reader.actorId}, ${read.reader.kind}, ${read.via}, ${now}
+    from cases c where c.id = any(${textArray(caseIds)}::uuid[])`;
+}
+
+/** The answer, with the case as `options.viewer` may see it when one is named. */
+export function withView(
+  applied: AppliedEvent,
+  compiled: CompiledTemplate | undefined,
+  options: ApplyOptions,
+): AppliedEvent {
+  if (!options.viewer || !compiled) return applied;
+  const record = options.viewer.all
+    ? applied.case
+    : projectCase(compiled.template, applied.case, options.viewer);
+  return {
+    ...applied,
+    view: { case: record, stateTitle: stateTitle(compiled, applied.case.value) },
+  };
 }
 
 /** Per compiled template: does an event of this type possibly read or move a ledger? */
@@ -232,7 +264,7 @@ const ledgerEvents = new WeakMap<CompiledTemplate, (type: string) => boolean>();
  * `ledger:` action); event types the template does not declare (timers, `after:<state>:<i>`)
  * count as touching.
  */
-function ledgerTouchedBy(compiled: CompiledTemplate, type: string): boolean {
+export function ledgerTouchedBy(compiled: CompiledTemplate, type: string): boolean {
   let touches = ledgerEvents.get(compiled);
   if (!touches) {
     const template = compiled.template;
@@ -260,7 +292,7 @@ function ledgerTouchedBy(compiled: CompiledTemplate, type: string): boolean {
 }
 
 /** Same type and payload ⇒ same hash, whatever the key order of the payload. */
-function requestHash(event: EventInput): string {
+export function requestHash(event: EventInput): string {
   return createHash('sha256')
     .update(JSON.stringify([event.type, canonical(event.payload ?? {})]))
     .digest('base64url');

@@ -26,10 +26,10 @@ import type { Page } from './page-cursor.js';
 import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
-import { getProgramme } from './programme-repository.js';
 import type { Reader } from '../template/privacy-marks.js';
 import { hiddenFields, projectCase, projectEventPayload } from './visible-case.js';
 import { writeStepEffects } from './write-step-effects.js';
+import { caseTemplateVersion } from './case-template-version.js';
 
 /** A new case: its data (validated against the template's `data`) and an optional unique ref. */
 export interface OpenCaseInput {
@@ -182,21 +182,19 @@ export async function caseDetail(
   },
 ): Promise<CaseDetail> {
   const record = await getCase(ctx, caseId, caller.scope);
-  const programme = await getProgramme(ctx, record.programmeId);
-  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  const { compiled, id, version } = await caseTemplateVersion(ctx, record.id);
   return {
     case: projectCase(compiled.template, record, caller.viewer),
-    template: { id: programme.templateId, version: programme.templateVersion },
+    template: { id, version },
     nextEvents: nextEvents(compiled, record, caller.roles),
     assignment: (await matchAssignees(ctx, [record]))[0] ?? null,
     stateTitle: stateTitle(compiled, record.value),
   };
 }
 
-/** Title of the state a stored case is in, from its programme's template version. */
+/** Title of the state a stored case is in, from the template version it runs on. */
 export async function caseStateTitle(ctx: StoreContext, record: CaseRecord): Promise<Label | null> {
-  const programme = await getProgramme(ctx, record.programmeId);
-  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  const { compiled } = await caseTemplateVersion(ctx, record.id);
   return stateTitle(compiled, record.value);
 }
 
@@ -222,7 +220,8 @@ export async function listCases(
   const limit = pageLimit(query.limit);
   const after = query.cursor === undefined ? null : fromCursor(query.cursor);
   const rows = await ctx.sql.query(sql`
-    select ${CASE_COLUMNS}, ${cursorTime(sql`c.created_at`)} as cursor_at from cases c
+    select ${CASE_COLUMNS}, ${cursorTime(sql`c.created_at`)} as cursor_at,
+      c.template_version as own_version from cases c
     where c.programme_id = ${programmeId}
       ${query.state === undefined ? sql`` : sql`and c.active_states @> ${textArray([query.state])}`}
       ${query.assignee === undefined ? sql`` : sql`and c.assignee = ${query.assignee}`}
@@ -231,8 +230,23 @@ export async function listCases(
       ${after === null ? sql`` : sql`and (c.created_at, c.id) > (${after.at}::text::timestamptz, ${after.id}::uuid)`}
     order by c.created_at, c.id limit ${limit + 1}`);
   const page = toPage(rows, limit, (last) => toCursor(last.cursor_at as string, last.id as string));
+  // A case left on an older version by a migration is projected by that version's marks.
+  const templates = new Map([[programme.template_version, template]]);
+  for (const row of page.items) {
+    const own = row.own_version === null ? undefined : Number(row.own_version);
+    if (own !== undefined && !templates.has(own))
+      templates.set(own, (await compiledTemplate(ctx, programme.template_id, own)).template);
+  }
   return {
-    items: page.items.map((row) => projectCase(template, toCaseRecord(row), query.viewer)),
+    items: page.items.map((row) =>
+      projectCase(
+        templates.get(
+          row.own_version === null ? programme.template_version : Number(row.own_version),
+        )!,
+        toCaseRecord(row),
+        query.viewer,
+      ),
+    ),
     nextCursor: page.nextCursor,
   };
 }
@@ -293,8 +307,7 @@ export async function caseHistoryPage(
 ): Promise<Page<HistoryRecord>> {
   const after = query.cursor === undefined ? 0 : fromHistoryCursor(query.cursor);
   const record = await getCase(ctx, caseId, query.scope);
-  const programme = await getProgramme(ctx, record.programmeId);
-  const { template } = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  const { template } = (await caseTemplateVersion(ctx, record.id)).compiled;
   const limit = pageLimit(query.limit ?? HISTORY_PAGE_DEFAULT);
   const rows = await ctx.sql.query(sql`
     select ${HISTORY_COLUMNS} from case_history where case_id = ${caseId} and seq > ${after}

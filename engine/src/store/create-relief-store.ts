@@ -11,6 +11,8 @@ import type { StoreContext } from './store-context.js';
 import { bindStore } from './store-operations.js';
 import type { StoreOperations } from './store-operations.js';
 import { createTemplateCache } from './template-cache.js';
+import { createEventBatcher } from './event-batcher.js';
+import type { GroupCommitOptions } from './event-batcher.js';
 
 /** The durable runtime's operations. `scope` is the caller's district; outside it is not found. */
 export interface ReliefStore extends StoreOperations {
@@ -18,15 +20,31 @@ export interface ReliefStore extends StoreOperations {
   readonly clock: Clock;
 }
 
-/** A store over an open database (see `openDatabase`); the clock defaults to the system's. */
+/** How a store runs. */
+export interface ReliefStoreOptions {
+  /** Default: the system's. */
+  clock?: Clock | undefined;
+  /**
+   * Group commit of events (`event-batcher.ts`): on by default; `false` applies every event in a
+   * transaction of its own. The environment's `RELIEF_GROUP_COMMIT=off` sets the default.
+   */
+  groupCommit?: boolean | GroupCommitOptions | undefined;
+}
+
+/** A store over an open database (see `openDatabase`). */
 export function createReliefStore(
   database: { kind: DatabaseKind; sql: SqlClient },
-  options: { clock?: Clock } = {},
+  options: ReliefStoreOptions = {},
 ): ReliefStore {
-  const ctx: StoreContext = {
+  const base: StoreContext = {
     sql: database.sql,
     clock: options.clock ?? systemClock,
     templates: createTemplateCache(),
   };
+  const groupCommit = options.groupCommit ?? process.env.RELIEF_GROUP_COMMIT !== 'off';
+  // The batcher works through the context without itself (its fallback applies events alone).
+  const ctx: StoreContext = groupCommit
+    ? { ...base, events: createEventBatcher(base, groupCommit === true ? {} : groupCommit) }
+    : base;
   return { kind: database.kind, clock: ctx.clock, ...bindStore(ctx) };
 }

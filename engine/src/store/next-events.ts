@@ -3,9 +3,8 @@ import type { CompiledTemplate } from '../compile/compile-template.js';
 import { acceptedEvents } from '../runtime/step-case.js';
 import type { JsonSchemaObject, Label } from '../template/template.js';
 import type { CaseRecord } from './case-record.js';
-import { getProgramme } from './programme-repository.js';
+import { caseTemplateVersion } from './case-template-version.js';
 import type { StoreContext } from './store-context.js';
-import { compiledTemplate } from './template-repository.js';
 
 /** One event the case accepts in its current state. */
 export interface NextEvent {
@@ -35,13 +34,12 @@ export function nextEvents(
     }));
 }
 
-/** Events a stored case accepts now, read against its programme's template version. */
+/** Events a stored case accepts now, read against the template version it runs on. */
 export async function caseNextEvents(
   ctx: StoreContext,
   record: CaseRecord,
   roles?: readonly string[],
 ): Promise<NextEvent[]> {
-  const programme = await getProgramme(ctx, record.programmeId);
-  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  const { compiled } = await caseTemplateVersion(ctx, record.id);
   return nextEvents(compiled, record, roles);
 }

@@ -1,5 +1,6 @@
 /** What every repository function of the store works with. */
 import type { Clock } from '../runtime/clock.js';
+import type { EventBatcher } from './event-input.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { TemplateCache } from './template-cache.js';
 
@@ -8,6 +9,8 @@ export interface StoreContext {
   readonly sql: SqlClient;
   readonly clock: Clock;
   readonly templates: TemplateCache;
+  /** Group commit: events are applied several to a transaction; absent, one transaction each. */
+  readonly events?: EventBatcher | undefined;
 }
 
 /** Who is asking: their id for the record, and the district scope they see (absent: everything). */

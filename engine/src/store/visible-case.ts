@@ -7,9 +7,8 @@ import type { Template } from '../template/template.js';
 import { dataMarks, formMarks, projectRecord } from '../template/privacy-marks.js';
 import type { Reader } from '../template/privacy-marks.js';
 import type { CaseRecord } from './case-record.js';
-import { getProgramme } from './programme-repository.js';
+import { caseTemplateVersion } from './case-template-version.js';
 import type { StoreContext } from './store-context.js';
-import { compiledTemplate } from './template-repository.js';
 
 /** The viewer of a read that names none: unmarked fields only. */
 export const NO_MARKED_FIELDS: Reader = { roles: [] };
@@ -42,10 +41,9 @@ export function hiddenFields(template: Template, viewer: Reader = NO_MARKED_FIEL
     .map(([name]) => name);
 }
 
-/** The template a stored case runs on. */
+/** The template a stored case runs on (its own version after a migration). */
 export async function caseTemplate(ctx: StoreContext, record: CaseRecord): Promise<Template> {
-  const programme = await getProgramme(ctx, record.programmeId);
-  return (await compiledTemplate(ctx, programme.templateId, programme.templateVersion)).template;
+  return (await caseTemplateVersion(ctx, record.id)).compiled.template;
 }
 
 /** A stored case as `viewer` may see it (for answers built from a case just written). */

@@ -117,13 +117,19 @@ function fromWorkCursor(cursor: string): Position {
   }
 }
 
-interface ProgrammeInfo {
+interface VersionInfo {
   compiled: CompiledTemplate;
   eventTitles: Record<string, Label>;
-  params: Record<string, unknown>;
-  ledger: Record<string, number>;
   /** Data fields the caller may not see. */
   hidden: ReadonlySet<string>;
+}
+
+interface ProgrammeInfo {
+  /** The programme's version, and older ones that cases were left on by a migration. */
+  versions: Map<number, VersionInfo>;
+  version: number;
+  params: Record<string, unknown>;
+  ledger: Record<string, number>;
 }
 
 /** One page of the caller's worklist. */
@@ -142,19 +148,41 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
     select id, template_id, template_version, params from programmes
     where status = 'active' and ${scopeCondition(sql`district`, query.scope)}
       ${query.programmeId === undefined ? sql`` : sql`and id = ${query.programmeId}`}`);
+  // Versions cases may still run on: each migration that left cases behind names the one they
+  // were on (a small table; over-inclusive is harmless, each case is read on its own version).
+  const older = programmes.length
+    ? await ctx.sql.query<{ programme_id: string; version: number }>(sql`
+        select distinct programme_id, (before->>'version')::int as version from programme_changes
+        where kind = 'migration' and coalesce((after->>'refused')::int, 0) > 0
+          and programme_id in (select jsonb_array_elements_text(${jsonb(programmes.map((p) => p.id))})::uuid)`)
+    : [];
+  const versionInfo = async (templateId: string, version: number): Promise<VersionInfo> => {
+    const compiled = await compiledTemplate(ctx, templateId, version);
+    const eventTitles: Record<string, Label> = {};
+    for (const [type, def] of Object.entries(compiled.template.events ?? {}))
+      if (def.title !== undefined) eventTitles[type] = def.title;
+    return {
+      compiled,
+      eventTitles,
+      hidden: new Set(hiddenFields(compiled.template, query.viewer)),
+    };
+  };
   // Programme id → states whose transitions may wait on one of the caller's roles.
   const wanted: Record<string, string[]> = {};
   const info = new Map<string, ProgrammeInfo>();
   for (const p of programmes) {
-    const compiled = await compiledTemplate(ctx, p.template_id, p.template_version);
-    const states = statesWaitingOn(compiled, query.roles);
+    const versions = new Map<number, VersionInfo>();
+    for (const v of [
+      p.template_version,
+      ...older.filter((o) => o.programme_id === p.id).map((o) => Number(o.version)),
+    ])
+      if (!versions.has(v)) versions.set(v, await versionInfo(p.template_id, v));
+    const states = [
+      ...new Set([...versions.values()].flatMap((v) => statesWaitingOn(v.compiled, query.roles))),
+    ];
     if (states.length === 0) continue;
     wanted[p.id] = states;
-    const eventTitles: Record<string, Label> = {};
-    for (const [type, def] of Object.entries(compiled.template.events ?? {}))
-      if (def.title !== undefined) eventTitles[type] = def.title;
-    const hidden = new Set(hiddenFields(compiled.template, query.viewer));
-    info.set(p.id, { compiled, params: p.params, ledger: {}, eventTitles, hidden });
+    info.set(p.id, { versions, version: p.template_version, params: p.params, ledger: {} });
   }
   if (info.size === 0) return empty;
   const ledgers = await ctx.sql.query<{ programme_id: string; name: string; balance: unknown }>(sql`
@@ -182,7 +210,8 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
         select key::uuid as programme_id, array(select jsonb_array_elements_text(value)) as states
         from jsonb_each(${jsonb(wanted)}))
       select * from (
-        select ${CASE_COLUMNS}, p.title as programme_title, p.template_id, p.template_version,
+        select ${CASE_COLUMNS}, p.title as programme_title, p.template_id,
+               coalesce(c.template_version, p.template_version) as template_version,
                ${mineSql} as k_mine,
                coalesce(t.deadline, 'infinity'::timestamptz) as k_deadline, t.deadline,
                case when t.deadline is null then 'infinity' else ${cursorTime(sql`t.deadline`)} end as deadline_text,
@@ -204,6 +233,12 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
     for (const row of rows) {
       const record = toCaseRecord(row);
       const programme = info.get(record.programmeId)!;
+      const ownVersion = Number(row.template_version);
+      let version = programme.versions.get(ownVersion);
+      if (!version) {
+        version = await versionInfo(row.template_id as string, ownVersion);
+        programme.versions.set(ownVersion, version);
+      }
       const position: Position = {
         mine: Number(row.k_mine),
         deadline: row.deadline_text as string,
@@ -213,7 +248,7 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
       after = position;
       const waiting = row.candidate
         ? waitingEvents(
-            programme.compiled,
+            version.compiled,
             record,
             { params: programme.params, ledger: programme.ledger, now },
             query.roles,
@@ -225,10 +260,10 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
       }
       if (items.length > limit) continue;
       // The text search looked at the name and the address: a match only in a hidden one is none.
-      if (pattern !== undefined && !matchesVisible(record, query.text!.trim(), programme.hidden))
+      if (pattern !== undefined && !matchesVisible(record, query.text!.trim(), version.hidden))
         continue;
-      const visible = projectCase(programme.compiled.template, record, query.viewer);
-      const events = programme.compiled.template.events ?? {};
+      const visible = projectCase(version.compiled.template, record, query.viewer);
+      const events = version.compiled.template.events ?? {};
       positions.set(record.id, position);
       items.push({
         case: visible,
@@ -242,9 +277,9 @@ export async function worklist(ctx: StoreContext, query: WorklistQuery): Promise
           roles: events[w.type]?.roles ?? null,
           form: events[w.type]?.form ?? null,
         })),
-        stateTitle: stateTitle(programme.compiled, record.value),
-        card: workerCard(programme.compiled, visible.data),
-        eventTitles: programme.eventTitles,
+        stateTitle: stateTitle(version.compiled, record.value),
+        card: workerCard(version.compiled, visible.data),
+        eventTitles: version.eventTitles,
         deadline: row.deadline === null ? null : new Date(row.deadline as string | Date),
         mine: Number(row.k_mine) === 0,
         assignment: null,

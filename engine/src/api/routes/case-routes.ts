@@ -111,21 +111,25 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
       const ifMatch = ifMatchOf(c);
       const idempotencyKey = idempotencyKeyOf(c);
       const event = await readJson<EventRequest>(ctx, c, 'sendEvent');
+      // The access-log row is written in the event's transaction, and the answer is projected
+      // for the caller from the template version the case runs on: no query after the commit.
       const applied = await ctx.store.applyEvent(c.req.param('id') ?? '', event, {
         actorId: caller.actorId,
         roles: caller.programmeRoles,
         ifMatch,
         idempotencyKey,
         scope: caller.scope,
+        read: { reader: caseReaderOf(caller), via: 'sendEvent' },
+        viewer: readerOf(caller),
       });
-      await ctx.store.recordCaseReads([applied.case.id], caseReaderOf(caller), 'sendEvent');
+      const view = applied.view!;
       c.header('etag', `"${applied.case.version}"`);
       if (applied.replayed) c.header('idempotent-replayed', 'true');
       return c.json({
-        case: toCaseView(await ctx.store.visibleCase(applied.case, readerOf(caller))),
+        case: toCaseView(view.case),
         seq: applied.seq,
         replayed: applied.replayed,
-        stateTitle: await ctx.store.caseStateTitle(applied.case),
+        stateTitle: view.stateTitle,
       });
     },
     async getCaseHistory(c) {

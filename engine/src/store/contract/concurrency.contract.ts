@@ -9,7 +9,7 @@ import { EngineError } from '../../errors/engine-error.js';
 import { createReliefStore } from '../create-relief-store.js';
 import type { ReliefStore } from '../create-relief-store.js';
 import type { DatabaseKind } from '../sql/sql-client.js';
-import { ADMIN, CLERK, useStoreHarness } from './store-contract-kit.js';
+import { ADMIN, CLERK, COURIER, useStoreHarness } from './store-contract-kit.js';
 
 const N = 50;
 
@@ -157,6 +157,62 @@ export function concurrencyContract(kind: DatabaseKind): void {
       expect(await a.ledgerBalances(p.id)).toEqual({ stock: 5 });
       // Events that do not touch the ledger still go through.
       expect((await b.applyEvent(cases[0]!.id, { type: 'note' }, CLERK)).seq).toBeGreaterThan(1);
+    });
+
+    it('group commit: refusals in a batch are answered alone and leave their neighbours applied', async () => {
+      const store = createReliefStore(h.test.database, {
+        clock: h.clock,
+        groupCommit: { maxBatch: 64, maxInFlight: 1 },
+      });
+      const p = await h.programme({ stock: 7, perDraw: 1 });
+      const cases = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          store.openCase(p.id, { data: { name: `b${i}` } }, CLERK),
+        ),
+      );
+      // Four kinds side by side: a stale If-Match, a sender without the role, a draw (7 in stock
+      // for 10 draws: the last 3 refused on the balances the batch's earlier draws left), a tick.
+      const sent = cases.map((c, i) =>
+        i % 4 === 0
+          ? store.applyEvent(c.id, { type: 'tick' }, { ...CLERK, ifMatch: 99 })
+          : i % 4 === 1
+            ? store.applyEvent(c.id, { type: 'tick' }, COURIER)
+            : i % 4 === 2
+              ? store.applyEvent(c.id, { type: 'draw' }, CLERK)
+              : store.applyEvent(c.id, { type: 'tick' }, { ...CLERK, idempotencyKey: `t${i}` }),
+      );
+      const results = await Promise.allSettled(sent);
+      const kind = (i: number) => outcomes([results[i]!]);
+      for (let i = 0; i < 40; i += 4) {
+        expect(kind(i), `stale If-Match ${i}`).toEqual({ 'version-conflict': 1 });
+        expect(kind(i + 1), `wrong role ${i + 1}`).toEqual({ 'role-not-allowed': 1 });
+        expect(kind(i + 3), `tick ${i + 3}`).toEqual({ ok: 1 });
+      }
+      const draws = results.filter((_, i) => i % 4 === 2);
+      expect(outcomes(draws)).toEqual({ ok: 7, 'ledger-insufficient': 3 });
+      expect(await store.ledgerBalances(p.id)).toEqual({ stock: 0 });
+      // Refused: nothing written; accepted: applied once.
+      const versions = await Promise.all(
+        cases.map(async (c) => (await store.getCase(c.id)).version),
+      );
+      versions.forEach((version, i) =>
+        expect(version, `case ${i}`).toBe(results[i]!.status === 'fulfilled' ? 2 : 1),
+      );
+      // They were batched: the 17 accepted events committed in fewer transactions than events.
+      const [{ transactions }] = (await h.test.database.sql.query<{ transactions: number }>(sql`
+        select count(distinct h.xmin::text)::int as transactions from case_history h
+        join cases c on c.id = h.case_id where c.programme_id = ${p.id} and h.seq = 2`)) as [
+        { transactions: number },
+      ];
+      expect(transactions).toBeLessThan(17);
+      // A retry of an accepted tick under its key is a replay, not a second tick.
+      const again = await store.applyEvent(
+        cases[3]!.id,
+        { type: 'tick' },
+        { ...CLERK, idempotencyKey: 't3' },
+      );
+      expect(again.replayed).toBe(true);
+      expect((await store.getCase(cases[3]!.id)).data.count).toBe(1);
     });
 
     it('a revoked API key is refused at once by every pool, though each keeps verified keys cached', async () => {

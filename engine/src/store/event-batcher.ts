@@ -1,0 +1,146 @@
+/**
+ * Group commit: events sent by different requests at about the same time are applied in one
+ * transaction, so they share its fixed cost (BEGIN, the round trips, the COMMIT's flush to disk).
+ *
+ * The window adapts by itself: an event is queued and a batch starts at the end of the current
+ * turn of the event loop if fewer than `maxInFlight` batches are running. When the engine is idle
+ * that is at once (a single request is not delayed); under load, events queue while the running
+ * batches commit, and the next batch takes everything waiting (at most `maxBatch`).
+ *
+ * One event per case per batch, and a case's next event waits until the batch holding its earlier
+ * one has committed: a case's events are applied in the order they arrived (in this process;
+ * across processes the row lock orders them, as it always did). Each request is answered with its
+ * own outcome once its batch has committed. A batch whose transaction fails on a database error
+ * (so nothing of it was written) is applied again one event at a time, each in its own
+ * transaction, so a failure is answered only to the event it belongs to. A failure that leaves
+ * the outcome unknown (the connection lost around COMMIT) is answered to every event of the batch,
+ * exactly as the one-event path answers it: the client retries with its Idempotency-Key.
+ */
+import { LedgerInsufficientError } from '../errors/engine-error.js';
+import { BatchNotWrittenError, applyBatchInTransaction } from './apply-event-batch.js';
+import type { BatchOutcome } from './apply-event-batch.js';
+import { applyEventAlone } from './apply-event.js';
+import type { AppliedEvent, EventBatcher, EventRequest } from './event-input.js';
+import { databaseErrorOf } from './sql/sql-client.js';
+import { withRetry } from './sql/with-retry.js';
+import type { StoreContext } from './store-context.js';
+
+/** How events are grouped. */
+export interface GroupCommitOptions {
+  /** Most events in one transaction (default 64). */
+  maxBatch?: number | undefined;
+  /** Most batches running at once, each on its own connection (default 2). */
+  maxInFlight?: number | undefined;
+}
+
+interface Waiting {
+  request: EventRequest;
+  resolve: (applied: AppliedEvent) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A batcher applying events through `ctx` (whose `events` it must not be called back through). */
+export function createEventBatcher(
+  ctx: StoreContext,
+  options: GroupCommitOptions = {},
+): EventBatcher {
+  const maxBatch = Math.max(1, options.maxBatch ?? 64);
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+  let queue: Waiting[] = [];
+  /** Cases with an event in a running batch. */
+  const busy = new Set<string>();
+  let running = 0;
+  let scheduled = false;
+
+  const schedule = () => {
+    if (scheduled || running >= maxInFlight || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(drain);
+  };
+
+  /** The next batch: oldest first, skipping a case that is busy or has an earlier event waiting. */
+  const take = (): Waiting[] => {
+    const batch: Waiting[] = [];
+    const rest: Waiting[] = [];
+    const blocked = new Set(busy);
+    for (const waiting of queue) {
+      const caseId = waiting.request.caseId;
+      if (batch.length < maxBatch && !blocked.has(caseId)) {
+        batch.push(waiting);
+        busy.add(caseId);
+      } else rest.push(waiting);
+      blocked.add(caseId);
+    }
+    queue = rest;
+    return batch;
+  };
+
+  const drain = () => {
+    scheduled = false;
+    while (running < maxInFlight && queue.length > 0) {
+      const batch = take();
+      if (batch.length === 0) return;
+      running++;
+      void run(batch).finally(() => {
+        running--;
+        for (const waiting of batch) busy.delete(waiting.request.caseId);
+        schedule();
+      });
+    }
+  };
+
+  const run = async (batch: Waiting[]): Promise<void> => {
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await withRetry(() =>
+        ctx.sql.transaction((tx) =>
+          applyBatchInTransaction(
+            ctx,
+            tx,
+            batch.map((w) => w.request),
+          ),
+        ),
+      );
+    } catch (error) {
+      if (batch.length > 1 && nothingWritten(error)) {
+        await Promise.all(
+          batch.map(({ request, resolve, reject }) =>
+            applyEventAlone(ctx, request.caseId, request.event, request.options).then(
+              resolve,
+              reject,
+            ),
+          ),
+        );
+      } else {
+        const cause = error instanceof BatchNotWrittenError ? error.cause : error;
+        for (const waiting of batch) waiting.reject(cause);
+      }
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      if ('applied' in outcome) batch[i]!.resolve(outcome.applied);
+      else batch[i]!.reject(outcome.refused);
+    });
+  };
+
+  return {
+    submit: (request) =>
+      new Promise<AppliedEvent>((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        schedule();
+      }),
+  };
+}
+
+/**
+ * The transaction certainly rolled back: it failed before its COMMIT was sent, or a statement
+ * failed with a database error (a failed statement turns the COMMIT into a rollback; the ledger
+ * refusal is such a statement) — not a lost connection or a server shutting down, where the
+ * COMMIT may or may not have happened.
+ */
+function nothingWritten(error: unknown): boolean {
+  if (error instanceof BatchNotWrittenError || error instanceof LedgerInsufficientError)
+    return true;
+  const code = databaseErrorOf(error)?.code;
+  return code !== undefined && !code.startsWith('08') && !code.startsWith('57P');
+}
