@@ -18,6 +18,8 @@ export type BenchId = (typeof BENCH_IDS)[number];
 /** Settings of one run. */
 export interface BenchSettings {
   quick: boolean;
+  /** HTTP: also measure the server with this issue's changes off, one at a time (`--steps`). */
+  steps: boolean;
   only: BenchId[];
   runs: number;
   clients: number;
@@ -31,7 +33,7 @@ export interface BenchSettings {
   pgliteDurationMs: number;
 }
 
-/** Parse `--quick`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
+/** Parse `--quick`, `--steps`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
 export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   const flag = (name: string) => argv.includes(`--${name}`);
   const value = (name: string): string | undefined => {
@@ -51,6 +53,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   if (!(runs >= 1) || !(seconds > 0)) throw new Error('--runs and --seconds must be positive');
   return {
     quick,
+    steps: flag('steps'),
     only,
     runs,
     clients: Number(value('clients') ?? 32),

@@ -1,30 +1,67 @@
 /**
- * The engine over HTTP: a real `relief serve` on PostgreSQL, loaded by autocannon from a separate
- * process with `POST /api/v1/cases/{id}/events` (same clients, cases and cycle as the limit); the
- * server's RSS idle and after the load; and bulk import of a CSV roster over HTTP.
+ * The engine over HTTP: a real `relief serve` on PostgreSQL, loaded by `wrk` from its own process
+ * with `POST /api/v1/cases/{id}/events` (same clients, cases and cycle as the limit), with the CPU
+ * per event of the load generator, the server and PostgreSQL's backends for the database; the
+ * server's RSS idle and after the load; and bulk import of a CSV roster over HTTP. With `steps`,
+ * the same load first against servers with this issue's changes switched off one by one (by
+ * their environment switches), so each change's gain is measured on its own in the same run.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import postgres from 'postgres';
 import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
-import { REPO_ROOT, startServer } from '../reliability/server-process.js';
+import { startServer } from '../reliability/server-process.js';
+import type { ServerProcess } from '../reliability/server-process.js';
 import { createBenchDatabase } from './bench-database.js';
 import { BENCH_DISTRICT, provisionProgramme } from './bench-programme.js';
-import type { HttpLoadConfig, HttpLoadResult } from './http-load-child.js';
 import type { ImportRun } from './import-bench.js';
+import { databaseBackendPids, processCpuMs, processesCpuMs } from './process-cpu.js';
 import { rosterRows, toRosterCsv } from './roster.js';
+import { haveWrk, runWrk } from './wrk-load.js';
+import type { WrkLoadResult } from './wrk-load.js';
 
-const run = promisify(execFile);
+/** One measured load, with the CPU of the server and of PostgreSQL over it. */
+export interface HttpLoadRun extends WrkLoadResult {
+  serverCpuMs: number;
+  postgresCpuMs: number;
+}
+
+/** A server configuration and its loads. */
+export interface HttpVariantResult {
+  id: string;
+  name: string;
+  env: Record<string, string>;
+  events: HttpLoadRun[];
+}
 
 /** Everything the HTTP benchmark measured. */
 export interface HttpBenchResult {
-  events: HttpLoadResult[];
+  /** The default configuration's loads (the last variant). */
+  events: HttpLoadRun[];
+  variants: HttpVariantResult[];
   rssIdleMb: number;
   rssAfterLoadMb: number;
   imports: ImportRun[];
 }
+
+/** The server as shipped. */
+const DEFAULT_VARIANT = { id: 'http', name: 'as shipped', env: {} };
+
+/** This issue's changes switched off, then back on one at a time (each with those before it). */
+export const HTTP_STEPS: { id: string; name: string; env: Record<string, string> }[] = [
+  {
+    id: 'http-before',
+    name: 'one transaction per event, key query per request, log line written per request',
+    env: { RELIEF_GROUP_COMMIT: 'off', RELIEF_KEY_CACHE: 'off', RELIEF_LOG_FLUSH_MS: '0' },
+  },
+  {
+    id: 'http-keys',
+    name: '+ cached API keys',
+    env: { RELIEF_GROUP_COMMIT: 'off', RELIEF_LOG_FLUSH_MS: '0' },
+  },
+  { id: 'http-log', name: '+ batched request log', env: { RELIEF_GROUP_COMMIT: 'off' } },
+];
 
 /** Options of the HTTP benchmark. */
 export interface HttpBenchOptions {
@@ -36,6 +73,8 @@ export interface HttpBenchOptions {
   importRows: number;
   /** Template of the imported roster (love-meals). */
   importTemplatePath: string;
+  /** Also measure `HTTP_STEPS` before the server as shipped. */
+  steps?: boolean | undefined;
 }
 
 /** Provision, start the server, load it `runs` times, import, stop; the database is dropped. */
@@ -79,44 +118,88 @@ export async function benchHttp(
       await setup.close();
     }
 
-    const server = await startServer({ databaseUrl: database.url, dataDir: join(scratch, 'data') });
+    if (!(await haveWrk()))
+      throw new Error('the HTTP benchmark needs wrk (apt-get install -y wrk)');
+    const admin = postgres(database.url, { max: 1, onnotice: () => undefined });
     try {
-      await new Promise((r) => setTimeout(r, 2000));
-      const rssIdleMb = server.rssMb();
-      const configFile = join(scratch, 'load.json');
-      const config: HttpLoadConfig = {
-        baseUrl: server.baseUrl,
-        apiKey: workerKey,
-        caseIds,
-        connections: options.clients,
-        durationSeconds: Math.max(1, Math.round(options.durationMs / 1000)),
-        warmupSeconds: Math.max(1, Math.round(options.warmupMs / 1000)),
-      };
-      writeFileSync(configFile, JSON.stringify(config));
-      const events: HttpLoadResult[] = [];
-      for (let r = 0; r < options.runs; r++) {
-        const child = join(REPO_ROOT, 'tests/bench/http-load-child.ts');
-        const { stdout } = await run(process.execPath, ['--import', 'tsx', child, configFile], {
-          cwd: REPO_ROOT,
-          maxBuffer: 1 << 20,
+      const variants: HttpVariantResult[] = [];
+      const configs = [...(options.steps ? HTTP_STEPS : []), DEFAULT_VARIANT];
+      let rssIdleMb = NaN;
+      let rssAfterLoadMb = NaN;
+      let imports: ImportRun[] = [];
+      for (const config of configs) {
+        const server = await startServer({
+          databaseUrl: database.url,
+          dataDir: join(scratch, `data-${config.id}`),
+          env: config.env,
         });
-        events.push(JSON.parse(stdout) as HttpLoadResult);
+        try {
+          await new Promise((r) => setTimeout(r, 2000));
+          const shipped = config === DEFAULT_VARIANT;
+          if (shipped) rssIdleMb = server.rssMb();
+          const load = (seconds: number) =>
+            runWrk({
+              baseUrl: server.baseUrl,
+              apiKey: workerKey,
+              caseIds,
+              connections: options.clients,
+              durationSeconds: seconds,
+              scratch,
+            });
+          await load(Math.max(1, Math.round(options.warmupMs / 1000)));
+          const events: HttpLoadRun[] = [];
+          for (let r = 0; r < options.runs; r++)
+            events.push(
+              await measured(server, admin, database.name, () =>
+                load(Math.max(1, Math.round(options.durationMs / 1000))),
+              ),
+            );
+          variants.push({ ...config, events });
+          if (shipped) {
+            rssAfterLoadMb = server.rssMb();
+            const csv = toRosterCsv(rosterRows(options.importRows));
+            imports = [];
+            for (let r = 0; r < options.runs; r++)
+              imports.push(
+                await importOverHttp(
+                  server.baseUrl,
+                  adminKey,
+                  importTemplate,
+                  csv,
+                  options.importRows,
+                ),
+              );
+          }
+        } finally {
+          await server.stop();
+        }
       }
-      const rssAfterLoadMb = server.rssMb();
-      const imports: ImportRun[] = [];
-      const csv = toRosterCsv(rosterRows(options.importRows));
-      for (let r = 0; r < options.runs; r++)
-        imports.push(
-          await importOverHttp(server.baseUrl, adminKey, importTemplate, csv, options.importRows),
-        );
-      return { events, rssIdleMb, rssAfterLoadMb, imports };
+      return { events: variants.at(-1)!.events, variants, rssIdleMb, rssAfterLoadMb, imports };
     } finally {
-      await server.stop();
+      await admin.end({ timeout: 5 });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     await database.drop();
   }
+}
+
+/** One load with the server's and PostgreSQL's CPU over it. */
+async function measured(
+  server: ServerProcess,
+  admin: postgres.Sql,
+  databaseName: string,
+  load: () => Promise<WrkLoadResult>,
+): Promise<HttpLoadRun> {
+  const backends = await databaseBackendPids(admin, databaseName);
+  const server0 = processCpuMs(server.pid) ?? NaN;
+  const postgres0 = processesCpuMs(backends);
+  const result = await load();
+  return {
+    ...result,
+    serverCpuMs: (processCpuMs(server.pid) ?? NaN) - server0,
+    postgresCpuMs: processesCpuMs(backends) - postgres0,
+  };
 }
 
 async function importOverHttp(

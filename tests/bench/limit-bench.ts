@@ -7,8 +7,15 @@
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { createBenchDatabase } from './bench-database.js';
+import { processesCpuMs } from './process-cpu.js';
 import { runClosedLoop } from './run-closed-loop.js';
 import type { LoadRun } from './run-closed-loop.js';
+
+/** A run of the limit with the CPU it cost: the client loop (this process) and PostgreSQL's backends. */
+export interface LimitRun extends LoadRun {
+  clientCpuMs: number;
+  postgresCpuMs: number;
+}
 
 const STATES = ['s1', 's2', 's3', 's4', 's5'] as const;
 
@@ -28,23 +35,34 @@ export interface LimitBenchOptions {
 export async function benchLimit(
   serverUrl: string,
   options: LimitBenchOptions,
-): Promise<LoadRun[]> {
+): Promise<LimitRun[]> {
   const database = await createBenchDatabase(serverUrl);
   const sql = postgres(database.url, { max: options.clients, onnotice: () => undefined });
   try {
     const caseIds = await createSchema(sql, options.clients * options.casesPerClient);
     const apply = options.variant === 'transaction' ? applyInTransaction : applyInOneStatement;
-    const runs: LoadRun[] = [];
+    const runs: LimitRun[] = [];
+    // Client c owns cases c, c + clients, …: no two clients wait on one row lock.
+    const op = (c: number, n: number) =>
+      apply(sql, caseIds[c + options.clients * (n % options.casesPerClient)]!);
+    const loop = (durationMs: number) =>
+      runClosedLoop({ clients: options.clients, durationMs, warmupMs: 0, op });
+    // Warm-up on its own (every connection opened), so each measured run's CPU is its own.
+    await loop(options.warmupMs);
+    const backends = (
+      await sql<{ pid: number }[]>`
+        select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
+    ).map((r) => r.pid);
     for (let r = 0; r < options.runs; r++) {
-      runs.push(
-        await runClosedLoop({
-          clients: options.clients,
-          durationMs: options.durationMs,
-          warmupMs: options.warmupMs,
-          // Client c owns cases c, c + clients, …: no two clients wait on one row lock.
-          op: (c, n) => apply(sql, caseIds[c + options.clients * (n % options.casesPerClient)]!),
-        }),
-      );
+      const client0 = process.cpuUsage();
+      const postgres0 = processesCpuMs(backends);
+      const run = await loop(options.durationMs);
+      const client = process.cpuUsage(client0);
+      runs.push({
+        ...run,
+        clientCpuMs: (client.user + client.system) / 1000,
+        postgresCpuMs: processesCpuMs(backends) - postgres0,
+      });
     }
     return runs;
   } finally {

@@ -156,6 +156,11 @@ export const cases = pgTable(
     uniqueIndex('cases_programme_ref_idx').on(t.programmeId, t.ref),
     index('cases_programme_state_idx').on(t.programmeId, t.state),
     index('cases_programme_created_idx').on(t.programmeId, t.createdAt, t.id),
+    // "Cases assigned to me" (notifications, Web Push) match the assignee as a person's id or
+    // login, trimmed and lower-cased: without this index every such read scans all cases.
+    index('cases_assignee_key_idx')
+      .on(sql`lower(trim(${t.assignee}))`)
+      .where(sql`${t.assignee} is not null`),
   ],
 );
 

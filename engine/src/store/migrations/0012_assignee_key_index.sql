@@ -1,0 +1,1 @@
+CREATE INDEX "cases_assignee_key_idx" ON "cases" USING btree (lower(trim("assignee"))) WHERE "cases"."assignee" is not null;
