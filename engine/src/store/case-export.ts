@@ -12,7 +12,7 @@ import { caseHistory, getCase } from './case-repository.js';
 import { caseErasures } from './erase-personal-data.js';
 import { getProgramme } from './programme-repository.js';
 import type { StoreContext } from './store-context.js';
-import { compiledTemplate } from './template-repository.js';
+import { caseTemplateVersion } from './case-template-version.js';
 
 function both(label: Label | undefined, fallback: string): BilingualText {
   if (label === undefined) return { zh: fallback, en: fallback };
@@ -79,7 +79,8 @@ export async function caseExport(
 ): Promise<CaseExport> {
   const record = await getCase(ctx, caseId, caller.scope);
   const programme = await getProgramme(ctx, record.programmeId);
-  const compiled = await compiledTemplate(ctx, programme.templateId, programme.templateVersion);
+  // The version the case runs on: its own when a migration left it on an older one.
+  const { compiled, version } = await caseTemplateVersion(ctx, record.id);
   const { template } = compiled;
   const roleTitle = (role: string) => ({ role, title: both(template.roles?.[role], role) });
   const history = await caseHistory(ctx, record.id);
@@ -94,7 +95,7 @@ export async function caseExport(
       district: programme.district,
       template: {
         id: programme.templateId,
-        version: programme.templateVersion,
+        version,
         title: both(template.title, programme.templateId),
       },
     },

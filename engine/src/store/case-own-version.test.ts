@@ -84,6 +84,10 @@ describe.each(kinds)('a case left on its own version, on %s', (kind) => {
       'resume',
     ]);
     expect(await store.caseStateTitle(detail.case)).toEqual({ zh: '暂停送餐', en: 'Suspended' });
+    // A resident's copy of the case names the version it runs on and its state by that version.
+    const copy = await store.caseExport(suspended, { exportedBy: 'admin-1' });
+    expect(copy.programme.template.version).toBe(1);
+    expect(copy.case.stateTitle).toEqual({ zh: '暂停送餐', en: 'Suspended' });
     // The moved case reads on v2.
     const moved = await store.caseDetail(enrolled, COMMITTEE);
     expect(moved.template).toEqual({ id: 'love-meals', version: 2 });

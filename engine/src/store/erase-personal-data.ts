@@ -15,6 +15,7 @@ import { jsonb, textArray } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
+import { caseTemplateVersion } from './case-template-version.js';
 
 /** One recorded erasure. */
 export interface ErasureRecord {
@@ -112,13 +113,8 @@ export async function erasePersonalData(
 ): Promise<RequestErasure> {
   const record = await getCase(ctx, caseId, caller.scope);
   if (!record.done) throw new CaseStillOpenError(record.id, record.state);
-  const [programme] = await ctx.sql.query<{ template_id: string; template_version: number }>(sql`
-    select template_id, template_version from programmes where id = ${record.programmeId}`);
-  const { template } = await compiledTemplate(
-    ctx,
-    programme!.template_id,
-    programme!.template_version,
-  );
+  // The marks of the version the case runs on (its own when a migration left it behind).
+  const { template } = (await caseTemplateVersion(ctx, record.id)).compiled;
   return ctx.sql.transaction(async (tx) => {
     // The row lock orders concurrent requests: the second one finds the first's record.
     await tx.query(sql`select 1 from cases where id = ${record.id} for update`);
@@ -186,14 +182,23 @@ export async function applyRetention(ctx: StoreContext, limit = 500): Promise<nu
     const retention = template.data?.['x-relief-retention'];
     if (typeof retention !== 'string') continue;
     // ended before `now - retention`: shift `now` back by the duration, month- and year-exact
-    const due = await ctx.sql.query<{ id: string; updated_at: Date | string }>(sql`
-      select c.id, c.updated_at from cases c
+    const due = await ctx.sql.query<{
+      id: string;
+      updated_at: Date | string;
+      own_version: number | null;
+    }>(sql`
+      select c.id, c.updated_at, c.template_version as own_version from cases c
       where c.programme_id = ${p.id} and c.done
         and not exists (select 1 from case_erasures e where e.case_id = c.id and e.reason = 'retention')
       order by c.updated_at limit ${limit}`);
     for (const c of due) {
       if (addDuration(new Date(c.updated_at), retention) > now) break;
-      await ctx.sql.transaction((tx) => eraseIn(ctx, tx, template, c.id, 'retention', null));
+      // Erased by the marks of the version the case runs on (a migration may have left it behind).
+      const own =
+        c.own_version === null || Number(c.own_version) === p.template_version
+          ? template
+          : (await compiledTemplate(ctx, p.template_id, Number(c.own_version))).template;
+      await ctx.sql.transaction((tx) => eraseIn(ctx, tx, own, c.id, 'retention', null));
       erased += 1; // counted even if another process got there first: it is erased either way
     }
   }
