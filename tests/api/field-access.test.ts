@@ -8,12 +8,12 @@
  * that role gets; every other field must be present.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataMarks, validateTemplate } from '@relief/engine';
-import type { JsonSchemaObject } from '@relief/engine';
+import { dataMarks } from '@relief/engine';
 import { webhookPayload } from '@relief/engine/store';
 import { connect, eventually } from './api-client.js';
 import type { ApiClient } from './api-client.js';
-import { createKey, expectProblem, templateSource } from './api-fixtures.js';
+import { createKey, expectProblem } from './api-fixtures.js';
+import { fullData, templateOf } from './template-samples.js';
 import { DATABASES, startTestServer } from './test-server.js';
 import type { TestServer } from './test-server.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
@@ -105,29 +105,6 @@ const HIDDEN: Record<string, Record<string, string>> = {
     admin: '',
   },
 };
-
-/** A value every field schema of the shipped templates accepts. */
-function sampleValue(name: string, def: JsonSchemaObject): unknown {
-  if (def.enum) return def.enum[0];
-  const type = Array.isArray(def.type) ? def.type[0] : def.type;
-  if (type === 'boolean') return true;
-  if (type === 'integer' || type === 'number') {
-    const min = typeof def.minimum === 'number' ? def.minimum : 1;
-    const max = typeof def.maximum === 'number' ? def.maximum : min + 1;
-    return Math.min(Math.max(min, 1), max);
-  }
-  if (typeof def.pattern === 'string') return '13800000000';
-  const text = `v-${name}`;
-  return typeof def.maxLength === 'number' ? text.slice(0, def.maxLength) : text;
-}
-
-const templateOf = (id: string) => validateTemplate(templateSource(id)).template!;
-
-/** Every field with a value (all of them are filled). */
-function fullData(id: string): Record<string, unknown> {
-  const props = templateOf(id).data?.properties ?? {};
-  return Object.fromEntries(Object.entries(props).map(([n, def]) => [n, sampleValue(n, def)]));
-}
 
 /** What `role` must receive of `data`: everything but its hidden fields. */
 function expected(id: string, role: string, data: Record<string, unknown>) {
