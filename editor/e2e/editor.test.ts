@@ -4,6 +4,7 @@
  * Runs against the real server when E2E_BASE_URL/E2E_API_KEY are set (see e2e-target.ts).
  */
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
@@ -16,6 +17,12 @@ const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 const loveMeals = readFileSync(new URL('../../templates/love-meals.yaml', import.meta.url), 'utf8');
+const winterKits = readFileSync(
+  new URL('../../templates/winter-kits.yaml', import.meta.url),
+  'utf8',
+);
+/** `DOCS_SHOTS=1` also writes the laid-out template's pictures to editor/docs (for the README). */
+const LAYOUT_SHOTS = resolve(import.meta.dirname, '..', 'docs');
 
 describe.runIf(
   gateSuite('editor in Chromium', hasChromium ? undefined : `no Chromium at ${CHROMIUM}`),
@@ -109,6 +116,37 @@ describe.runIf(
       await eventually(() => page.locator('.react-flow__node').count()).toBe(9);
       await eventually(() => page.url()).not.toContain('folded=');
       await eventually(() => page.locator('.edge-label[data-routed]').count()).toBe(15);
+    });
+
+    it('exports the whole graph as SVG and PNG, labels as shown', async () => {
+      await page.getByTestId('export').click();
+      const [svg] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-svg').click(),
+      ]);
+      expect(svg.suggestedFilename()).toBe('love-meals-v1-zh.svg');
+      const text = readFileSync(await svg.path(), 'utf8');
+      expect(text.startsWith('<svg')).toBe(true);
+      const size = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(text)?.[1]);
+      // All of the graph at full size, not the part in view: wider and taller than the canvas.
+      expect(size('width')).toBeGreaterThan(500);
+      expect(size('height')).toBeGreaterThan(700);
+      for (const label of ['已入册', '食堂已备餐', '居委会审核', '恢复送餐'])
+        expect(text).toContain(label);
+      expect(text).not.toContain('react-flow__handle');
+      await page.getByTestId('export').click();
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-png').click(),
+      ]);
+      expect(png.suggestedFilename()).toBe('love-meals-v1-zh.png');
+      const bytes = readFileSync(await png.path());
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      // Twice the pixels of the SVG, for print.
+      expect(bytes.readUInt32BE(16)).toBe(size('width') * 2);
+      expect(bytes.readUInt32BE(20)).toBe(size('height') * 2);
+      expect(bytes.length).toBeGreaterThan(50_000);
+      await eventually(() => page.getByTestId('notice').textContent()).toContain('已导出');
     });
 
     it('adds a state from the palette and connects it with a new event; the YAML follows', async () => {
@@ -253,6 +291,8 @@ describe.runIf(
 
     it('drags a state into a group, copies, pastes, deletes and undoes with the keyboard', async () => {
       const source = () => yamlText(page);
+      // The language switch before lays the graph out again: drag once the states stay put.
+      await page.locator('.react-flow[data-layout="done"]').waitFor();
       await dragBetween(
         page,
         '.react-flow__node[data-id="suspended"] .title',
@@ -313,6 +353,47 @@ describe.runIf(
       await screenshot(page, 'editor-save-conflict');
       await page.getByRole('button', { name: '结束对比' }).click();
       expect(errors).toEqual([]);
+    });
+
+    it('shows winter-kits laid out on a laptop and a phone, in Chinese and English', async () => {
+      for (const [width, height] of [
+        [1366, 768],
+        [390, 844],
+      ] as const)
+        for (const lang of ['zh', 'en'] as const) {
+          const context = await browser.newContext({
+            viewport: { width, height },
+            locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
+            hasTouch: width < 768,
+          });
+          await context.addInitScript((l) => localStorage.setItem('relief.lang', l), lang);
+          const shot = await context.newPage();
+          await shot.goto(`${target.url}/design`);
+          await shot.locator('.react-flow[data-layout="done"]').waitFor();
+          await shot.evaluate(
+            (source) =>
+              (
+                window as unknown as { reliefEditor: { load: (s: string) => void } }
+              ).reliefEditor.load(source),
+            winterKits,
+          );
+          // Every label where the layered layout put it (15 transitions).
+          await eventually(() => shot.locator('.edge-label[data-routed]').count()).toBe(15);
+          if (width >= 768) await shot.getByRole('button', { name: /YAML/ }).click();
+          await shot.getByRole('button', { name: lang === 'zh' ? '适应画布' : 'Fit view' }).click();
+          await shot.waitForTimeout(300);
+          expect(await shot.locator('.edge-label').first().textContent()).toMatch(
+            lang === 'zh' ? /[\u4e00-\u9fff]/ : /^[^\u4e00-\u9fff]+$/,
+          );
+          await screenshot(shot, `editor-layout-${width}-${lang}`);
+          if (process.env.DOCS_SHOTS)
+            await shot.screenshot({
+              path: join(LAYOUT_SHOTS, `editor-layout-${width}-${lang}.jpg`),
+              type: 'jpeg',
+              quality: 80,
+            });
+          await context.close();
+        }
     });
   },
   180_000,

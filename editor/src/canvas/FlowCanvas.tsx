@@ -2,6 +2,7 @@
 import {
   applyNodeChanges,
   Background,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -9,7 +10,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import type { Node, NodeChange } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { translate } from '../i18n/messages.js';
@@ -17,6 +18,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { CanvasActionsContext } from './canvas-actions.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { DiffList } from './DiffList.js';
+import { graphBounds } from './graph-bounds.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
 import { StateNodeView } from './StateNodeView.js';
@@ -47,16 +49,23 @@ export function FlowCanvas() {
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
   useEffect(() => setShown(nodes), [nodes]);
   const viewNonce = useEditor((s) => s.viewNonce);
-  const { fitView } = useReactFlow();
+  const { fitBounds, getNodes, getNodesBounds, getZoom, zoomTo } = useReactFlow();
+  // Fit the whole drawing, labels beside the outer states included (React Flow fits nodes only).
+  const fitGraph = useCallback(() => {
+    const nodes = getNodes();
+    if (nodes.length === 0) return;
+    const bounds = graphBounds(getNodesBounds(nodes), store.getState().routes);
+    void fitBounds(bounds, { padding: 0.08, duration: 0 }).then(() => {
+      if (getZoom() > 1) void zoomTo(1);
+    });
+  }, [fitBounds, getNodes, getNodesBounds, getZoom, zoomTo, store]);
   useEffect(() => {
     // Two frames: the new positions reach React Flow's nodes (`shown`) in the first.
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(
-        () => void fitView({ padding: 0.12, duration: 0, maxZoom: 1, minZoom: 0.02 }),
-      );
+      frame = requestAnimationFrame(fitGraph);
     });
     return () => cancelAnimationFrame(frame);
-  }, [viewNonce, fitView]);
+  }, [viewNonce, fitGraph]);
   const lang = useEditor((s) => s.lang);
   // React Flow's own controls, help texts and live messages in the interface's language.
   const ariaLabelConfig = useMemo(() => {
@@ -160,7 +169,18 @@ export function FlowCanvas() {
             >
               <Background gap={16} size={1} />
               <StateSearch />
-              <Controls showInteractive={false} />
+              <Controls showInteractive={false} showFitView={false}>
+                <ControlButton
+                  className="react-flow__controls-fitview"
+                  onClick={fitGraph}
+                  title={t('rf.fitView')}
+                  aria-label={t('rf.fitView')}
+                >
+                  <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+                    <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+                  </svg>
+                </ControlButton>
+              </Controls>
               <MiniMap
                 pannable
                 zoomable

@@ -28,7 +28,18 @@ export function StateSearch() {
     const found = matches[at % Math.max(matches.length, 1)];
     if (!found) return;
     store.getState().select({ kind: 'state', id: found.id });
-    void flow.fitView({ nodes: [{ id: found.id }], maxZoom: 1.2, minZoom: 0.5, duration: 200 });
+    // Two frames later: a state inside a folded group is drawn only once the group unfolds.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(
+        () =>
+          void flow.fitView({
+            nodes: [{ id: found.id }],
+            maxZoom: 1.2,
+            minZoom: 0.5,
+            duration: 200,
+          }),
+      ),
+    );
     setAt(at + 1);
   };
   return (

@@ -37,15 +37,15 @@ function labelMeasurer(): (data: TransitionEdgeData) => { width: number; height:
 export function useLayeredLayout(): boolean {
   const { store } = useActions();
   const nonce = useEditor((s) => s.layoutNonce);
-  const [pending, setPending] = useState(true);
+  // The last request answered (laid out, failed or not needed): pending until it is this one.
+  const [done, setDone] = useState(0);
   useEffect(() => {
     const state = store.getState();
     if (state.diff || state.graph.nodes.length === 0) {
-      setPending(false);
+      setDone(nonce);
       return;
     }
     let current = true;
-    setPending(true);
     const { lang, direction } = state;
     const graph = visibleGraph(state.graph, state.collapsed);
     const { edges } = toFlowElements({
@@ -88,11 +88,11 @@ export function useLayeredLayout(): boolean {
         console.warn('layered layout failed', error);
       })
       .finally(() => {
-        if (current) setPending(false);
+        if (current) setDone(nonce);
       });
     return () => {
       current = false;
     };
   }, [nonce, store]);
-  return pending;
+  return done !== nonce;
 }

@@ -18,6 +18,9 @@ export default function ConsoleLayout() {
         <NavLink to="/admin/people">{t('navPeople')}</NavLink>
         <NavLink to="/admin/keys">{t('navKeys')}</NavLink>
         <NavLink to="/admin/webhooks">{t('navWebhooks')}</NavLink>
+        <NavLink to="/admin/access-log" data-testid="nav-access-log">
+          {t('navAccessLog')}
+        </NavLink>
       </nav>
       <Outlet />
     </div>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { ApiKeyDialog } from './ApiKeyDialog.js';
+import { ExportMenu } from './ExportMenu.js';
 import { NewTemplateDialog } from './NewTemplateDialog.js';
 import { OpenDialog } from './OpenDialog.js';
 import { PublishDialog } from './PublishDialog.js';
@@ -73,6 +74,7 @@ export function Toolbar({
       >
         {direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`}
       </button>
+      <ExportMenu />
       <button onClick={onToggleYaml} aria-pressed={showYaml}>
         {'</>'} {t('yaml')}
       </button>

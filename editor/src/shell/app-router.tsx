@@ -83,6 +83,10 @@ export const appRouter = createBrowserRouter([
             path: 'webhooks',
             element: inConsole(() => import('../console/pages/WebhooksPage.js')),
           },
+          {
+            path: 'access-log',
+            element: inConsole(() => import('../console/pages/AccessLogPage.js')),
+          },
         ],
       },
       { path: '*', element: <Home /> },

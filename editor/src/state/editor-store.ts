@@ -104,8 +104,8 @@ export interface EditorState extends SourceView {
   relayout: () => void;
   /** Fold or unfold a compound state on the canvas (lays the graph out again). */
   toggleCollapsed: (id: string) => void;
-  /** Fold exactly these groups (from the URL). */
-  setCollapsed: (ids: Iterable<string>) => void;
+  /** Fold exactly these groups (from the URL); `fit` fits the view to the graph after. */
+  setCollapsed: (ids: Iterable<string>, fit?: boolean) => void;
   /** Take a layered layout made for `graph` (ignored if the graph has changed since). */
   applyLayered: (layout: LayeredLayout, graph: EditorState['graph']) => void;
   setLang: (lang: Lang) => void;
@@ -248,7 +248,7 @@ export function createEditorStore(
         const open = new Set(collapsed);
         for (let cur = parentOf.get(selection.id); cur !== undefined; cur = parentOf.get(cur))
           open.delete(cur);
-        if (open.size !== collapsed.size) get().setCollapsed(open);
+        if (open.size !== collapsed.size) get().setCollapsed(open, false);
       }
       set({ selection });
     },
@@ -260,7 +260,7 @@ export function createEditorStore(
       get().setCollapsed(next);
     },
 
-    setCollapsed(ids) {
+    setCollapsed(ids, fit = true) {
       const state = get();
       const collapsed = new Set(ids);
       if ([...collapsed].sort().join() === [...state.collapsed].sort().join()) return;
@@ -269,7 +269,7 @@ export function createEditorStore(
         boxes: layoutFor(state.graph, { ...state, collapsed }),
         routes: new Map(),
         layoutNonce: state.layoutNonce + 1,
-        viewNonce: state.viewNonce + 1,
+        viewNonce: state.viewNonce + (fit ? 1 : 0),
       });
     },
 

@@ -61,6 +61,7 @@ export {
   projectRecord,
 } from './privacy-marks.js';
 export type { FieldMark, FieldMarks, Reader, Sensitivity } from './privacy-marks.js';
+export { figureFields } from './figure-fields.js';
 export { diffTemplates } from './diff-templates.js';
 export type {
   CompatibilityConcern,

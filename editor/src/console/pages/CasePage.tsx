@@ -10,6 +10,7 @@ import { JsonForm } from '../../forms/JsonForm.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import type { NextEvent } from '@relief/engine/contract';
 import { pendingTimers } from '../case-timers.js';
+import { CasePrivacyPanels } from '../privacy/CasePrivacyPanels.js';
 import { asText, formatDuration, formatTime, formatValue, shortId } from '../format.js';
 import { LoadingPage } from '../LoadError.js';
 import { ReassignCase } from '../ReassignCase.js';
@@ -190,6 +191,18 @@ export default function CasePage() {
             ))}
           </ol>
         </section>
+        <CasePrivacyPanels
+          caseId={c.id}
+          name={title}
+          done={c.done}
+          version={c.version}
+          template={template}
+          data={c.data}
+          onErased={(text) => {
+            setNotice({ ok: true, text });
+            loaded.reload();
+          }}
+        />
       </div>
     </main>
   );
