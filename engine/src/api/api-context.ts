@@ -17,6 +17,8 @@ export interface ApiContext {
   sessions?: SessionPolicy | undefined;
   /** Which webhook URLs may be subscribed (default: public addresses only). */
   webhookTargets?: WebhookTargetPolicy | undefined;
+  /** The embedded database's archive, for `GET /backup` (undefined on PostgreSQL). */
+  backup?: (() => Promise<Uint8Array<ArrayBuffer>>) | undefined;
   /** Folder of the editor's built files, served at `/` when present. */
   editorDir?: string | undefined;
 }

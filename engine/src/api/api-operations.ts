@@ -6,6 +6,7 @@
  */
 import type { OperationSpec } from './operation-spec.js';
 import { ACCESS_LOG_OPERATIONS } from './routes/access-log-operations.js';
+import { BACKUP_OPERATIONS } from './routes/backup-operations.js';
 import { CASE_OPERATIONS } from './routes/case-operations.js';
 import { KEY_OPERATIONS } from './routes/key-operations.js';
 import { META_OPERATIONS } from './routes/meta-operations.js';
@@ -25,6 +26,7 @@ export type { Access, OperationSpec, ParameterSpec, SystemRole } from './operati
 /** The API, in the order of the DESIGN.md table. */
 export const API_OPERATIONS = [
   ...META_OPERATIONS,
+  ...BACKUP_OPERATIONS,
   ...TEMPLATE_OPERATIONS,
   ...PROGRAMME_OPERATIONS,
   ...PREVIEW_OPERATIONS,

@@ -17,6 +17,7 @@ import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
 import { authenticate } from './authenticate.js';
 import { accessLogRoutes } from './routes/access-log-routes.js';
+import { backupRoutes } from './routes/backup-routes.js';
 import { residentRequestRoutes } from './routes/resident-request-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { HttpProblem } from './http-problem.js';
@@ -55,6 +56,7 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
   // `satisfies`: an operation of the table without a handler does not compile.
   const handlers = {
     ...metaRoutes(ctx),
+    ...backupRoutes(ctx),
     ...templateRoutes(ctx),
     ...programmeRoutes(ctx),
     ...caseRoutes(ctx),

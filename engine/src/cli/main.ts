@@ -6,7 +6,9 @@ const USAGE = `relief <command>
   serve                            start the API server (PORT, DATABASE_URL or DATA_DIR)
   keys create|list|revoke …        manage API keys (relief keys for details)
   users create|list …              people who sign in to the web app (relief users for details)
-  import <programme> <file> …      open cases from a CSV or NDJSON roster (relief import for details)`;
+  import <programme> <file> …      open cases from a CSV or NDJSON roster (relief import for details)
+  backup <file> [--force]          archive the embedded database (also while the server runs)
+  restore <file> [--force]         make DATA_DIR from an archive (server stopped)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./users-command.js')).usersCommand(rest, print);
     case 'import':
       return (await import('./import-command.js')).importCommand(rest, print);
+    case 'backup':
+      return (await import('./backup-command.js')).backupCommand(rest, print);
+    case 'restore':
+      return (await import('./backup-command.js')).restoreCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

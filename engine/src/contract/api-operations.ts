@@ -63,6 +63,7 @@ export const API_ROUTES = {
   getHealth: { method: 'get', path: '/api/v1/health', bodyTypes: [] },
   getOpenApi: { method: 'get', path: '/api/v1/openapi.json', bodyTypes: [] },
   getDocs: { method: 'get', path: '/api/docs', bodyTypes: [] },
+  backupDatabase: { method: 'get', path: '/api/v1/backup', bodyTypes: [] },
   validateTemplate: {
     method: 'post',
     path: '/api/v1/templates/validate',
@@ -179,6 +180,8 @@ export interface ApiOperations {
   getOpenApi: { input: Record<never, never>; response: Record<string, unknown> };
   /** GET /api/docs: A reference page for people, built from this document */
   getDocs: { input: Record<never, never>; response: string };
+  /** GET /api/v1/backup: A backup of the embedded database (PGlite) as a gzipped archive: the owner key only */
+  backupDatabase: { input: Record<never, never>; response: string };
   /** POST /api/v1/templates/validate: Check a template source without storing it */
   validateTemplate: {
     input: { body: string | TemplateSource; contentType?: 'application/yaml' | 'application/json' };

@@ -159,6 +159,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       version: engineVersion(),
       editorDir: options.editorDir ?? EDITOR_DIR,
       webhookTargets: options.webhooks?.targets,
+      backup: database.dump,
     };
     const app = createApp(ctx);
     const server = await listen(app.fetch, options.port ?? 8787, options.hostname ?? '127.0.0.1');

@@ -2,10 +2,11 @@
  * Group commit: events sent by different requests at about the same time are applied in one
  * transaction, so they share its fixed cost (BEGIN, the round trips, the COMMIT's flush to disk).
  *
- * The window adapts by itself: an event is queued and a batch starts at the end of the current
- * turn of the event loop if fewer than `maxInFlight` batches are running. When the engine is idle
- * that is at once (a single request is not delayed); under load, events queue while the running
- * batches commit, and the next batch takes everything waiting (at most `maxBatch`).
+ * The window adapts by itself: when no batch is running, an event starts one as soon as the
+ * callback that submitted it returns (a single request is not delayed); while batches run but
+ * fewer than `maxInFlight`, at the end of the current turn of the event loop; under load, events
+ * queue while the running batches commit, and the next batch takes everything waiting (at most
+ * `maxBatch`).
  *
  * One event per case per batch, and a case's next event waits until the batch holding its earlier
  * one has committed: a case's events are applied in the order they arrived (in this process;
@@ -55,7 +56,10 @@ export function createEventBatcher(
   const schedule = () => {
     if (scheduled || running >= maxInFlight || queue.length === 0) return;
     scheduled = true;
-    setImmediate(drain);
+    // Idle: start once the current callback is done (events it submits go together), with no
+    // turn of the event loop in between. Busy: at the end of this turn, with what it brought.
+    if (running === 0) queueMicrotask(drain);
+    else setImmediate(drain);
   };
 
   /** The next batch: oldest first, skipping a case that is busy or has an earlier event waiting. */

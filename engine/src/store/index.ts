@@ -6,6 +6,7 @@
  */
 export { openDatabase, databaseOptionsFromEnv, MIGRATIONS_FOLDER } from './sql/open-database.js';
 export type { Database, OpenDatabaseOptions } from './sql/open-database.js';
+export { dumpPgliteDir, loadPgliteDir } from './sql/pglite-archive.js';
 export { createReliefStore } from './create-relief-store.js';
 export type { ReliefStore } from './create-relief-store.js';
 export { STORE_OPERATIONS, bindStore } from './store-operations.js';

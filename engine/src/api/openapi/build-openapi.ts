@@ -149,7 +149,9 @@ function toOperation(op: OperationSpec): Json {
                 schema:
                   op.success.contentType === 'text/html'
                     ? { type: 'string' }
-                    : { type: 'object', additionalProperties: true },
+                    : op.success.contentType === 'application/gzip'
+                      ? { type: 'string', contentMediaType: 'application/gzip' }
+                      : { type: 'object', additionalProperties: true },
               },
             },
           }),

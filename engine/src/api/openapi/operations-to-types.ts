@@ -61,7 +61,9 @@ function responseOf(op: OperationSpec, types: Set<string>): string {
     types.add(name);
     return name;
   }
-  return op.success.contentType === 'text/html' ? 'string' : 'Record<string, unknown>';
+  return op.success.contentType === 'text/html' || op.success.contentType === 'application/gzip'
+    ? 'string'
+    : 'Record<string, unknown>';
 }
 
 /** The whole `contract/api-operations.ts` for this operation table. */

@@ -21,6 +21,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { createPgliteClient } from './create-pglite-client.js';
 import { createPostgresClient } from './create-postgres-client.js';
+import { dumpPglite } from './pglite-archive.js';
 import type { DatabaseKind, SqlClient } from './sql-client.js';
 
 /** An open database with an up-to-date schema. */
@@ -29,6 +30,8 @@ export interface Database {
   readonly sql: SqlClient;
   /** The data folder (PGlite) or host, port and database name (PostgreSQL; never the password). */
   readonly location: string;
+  /** The embedded database's archive (PGlite only: PostgreSQL is backed up with pg_dump). */
+  readonly dump?: (() => Promise<Uint8Array<ArrayBuffer>>) | undefined;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     sql: createPgliteClient(db),
     location: dataDir,
+    dump: () => dumpPglite(db),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,159 @@
+/**
+ * `pnpm exec tsx tests/bench/seed-scale.ts [--cases 1000000] [--history 20] [--districts 300]
+ * [--streets 3] [--runs 5] [--keep]`: a city-sized database on PostgreSQL (issue 17, item 5) and
+ * the reads a worker and a dashboard make on it. Seeds, in SQL, `districts × streets` programmes
+ * (one per street `city/dNNN/sN`, each case in one of ten committees below its street), `cases`
+ * cases spread evenly over them and about `history` history rows per case (1 to 2 × history − 1),
+ * then times, as the median of `runs` warm calls: a worker's worklist page (50) for one street and
+ * for a whole district, a case list page of one programme, and one programme's stats with its
+ * figures. Not a fixture: nothing of it is kept in the repository, and the database is dropped at
+ * the end unless `--keep` (then its URL is printed).
+ *
+ * The full size (1,000,000 cases, ~20,000,000 history rows) needs tens of GB of disk and an hour
+ * of a quiet machine; run it small first (`--cases 20000 --history 5`).
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { FIGURES_SOURCE } from '../../engine/src/store/contract/figures-drill-template.js';
+import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
+import { createBenchDatabase } from './bench-database.js';
+import { median } from './latency-stats.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '1000000' },
+    history: { type: 'string', default: '20' },
+    districts: { type: 'string', default: '300' },
+    streets: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const cases = Number(values.cases);
+const history = Math.max(1, Number(values.history));
+const districts = Number(values.districts);
+const streets = Number(values.streets);
+const runs = Number(values.runs);
+const caller = { actorId: 'seed' };
+const CHUNK = 100_000;
+
+log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+const database = await createBenchDatabase(undefined, 'relief_scale');
+let keep = false;
+try {
+  const db = await openDatabase({ databaseUrl: database.url, poolSize: 4 });
+  try {
+    const store = createReliefStore(db);
+    const { record } = await store.saveTemplate(FIGURES_SOURCE, caller);
+    await store.publishTemplate(record.templateId, record.version, caller);
+    const programmes: { id: string; district: string }[] = [];
+    const t0 = Date.now();
+    for (let d = 0; d < districts; d++)
+      for (let s = 0; s < streets; s++) {
+        const district = `city/d${String(d).padStart(3, '0')}/s${s}`;
+        const p = await store.startProgramme(
+          { template: 'store-figures', district, params: { fund: 1_000_000_000 } },
+          caller,
+        );
+        programmes.push({ id: p.id, district });
+      }
+    log(`${programmes.length} programmes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const raw = postgres(database.url, { max: 1, onnotice: () => undefined });
+    try {
+      const ids = programmes.map((p) => p.id);
+      const places = programmes.map((p) => p.district);
+      const seeded = Date.now();
+      for (let from = 1; from <= cases; from += CHUNK) {
+        const to = Math.min(cases, from + CHUNK - 1);
+        // Each chunk's cases and their history in one statement.
+        await raw`
+          with c as (
+            insert into cases (id, programme_id, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
+            select gen_random_uuid(), (${ids}::uuid[])[1 + i % ${ids.length}], 'open', array['open'], '"open"'::jsonb,
+              jsonb_build_object('age', (i * 7) % 100, 'category', (array['alone', 'ill', 'disabled', 'child'])[1 + i % 4],
+                                 'amount', (i % 1000)::numeric / 100 + 10, 'name', 'resident ' || i),
+              1 + i % ${2 * history - 1}, case when i % 7 = 0 then 'worker' || (i % 50) end,
+              (${places}::text[])[1 + i % ${places.length}] || '/c' || (i % 10), false, 'seed',
+              timestamptz '2025-01-01 08:00+08' + (i % 365) * interval '1 day', now()
+            from generate_series(${from}::int, ${to}::int) i
+            returning id, data, version, created_at)
+          insert into case_history (case_id, seq, event_type, payload, actor, from_state, to_state, at)
+          select c.id, s, case when s = 1 then '(open)' else 'grant' end,
+            case when s = 1 then c.data else jsonb_build_object('amount', 12.34 + s) end,
+            'seed', case when s = 1 then null else 'open' end, 'open', c.created_at + s * interval '1 hour'
+          from c cross join lateral generate_series(1, c.version) s`;
+        log(`  ${to} cases seeded (${((Date.now() - seeded) / 1000).toFixed(0)} s)`);
+      }
+      await raw`analyze`;
+      const [size] = await raw<{ cases: number; history: number; bytes: string }[]>`
+        select (select count(*) from cases)::int as cases, (select count(*) from case_history)::int as history,
+               pg_size_pretty(pg_database_size(current_database())) as bytes`;
+      log(
+        `seeded ${size!.cases} cases, ${size!.history} history rows, ${size!.bytes}, in ${((Date.now() - seeded) / 1000).toFixed(0)} s`,
+      );
+    } finally {
+      await raw.end({ timeout: 5 });
+    }
+
+    const time = async (fn: () => Promise<unknown>): Promise<number> => {
+      await fn();
+      const ms: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await fn();
+        ms.push(performance.now() - t);
+      }
+      return median(ms);
+    };
+    const street = programmes[Math.floor(programmes.length / 2)]!;
+    const district = street.district.split('/').slice(0, 2).join('/');
+    const clerk = { roles: ['clerk'], viewer: { roles: ['clerk'] }, limit: 50 };
+    const rows: [string, number, string][] = [
+      [
+        `worklist page (50), one street (${street.district})`,
+        await time(() => store.worklist({ ...clerk, scope: street.district })),
+        '≤ 50 ms',
+      ],
+      [
+        `worklist page (50), a whole district (${district})`,
+        await time(() => store.worklist({ ...clerk, scope: district })),
+        '≤ 50 ms',
+      ],
+      [
+        'case list page (50), one programme',
+        await time(() => store.listCases(street.id, { limit: 50, viewer: { roles: ['clerk'] } })),
+        '≤ 50 ms',
+      ],
+      [
+        'stats and figures, one street (one programme)',
+        await time(() => store.programmeStats(street.id, { timeZone: 'Asia/Shanghai' })),
+        '≤ 200 ms',
+      ],
+    ];
+    log(`\nmedian of ${runs} warm calls:`);
+    for (const [name, ms, target] of rows)
+      log(`  ${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms   target ${target}`);
+    log("not measured: a whole district's stats and figures (the API computes them per programme)");
+    log(
+      `load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    keep = values.keep;
+  } finally {
+    await db.close();
+  }
+} finally {
+  if (keep) log(`kept: ${database.url}`);
+  else await database.drop();
+}
+
+function log(line: string) {
+  process.stdout.write(`${line}\n`);
+}
