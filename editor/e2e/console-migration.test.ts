@@ -291,5 +291,80 @@ describe
       expect(programme.version).toBe(2);
       expect(errors).toEqual([]);
     }, 60_000);
+
+    it('moves only those that can, says who stayed behind, and moves them later', async () => {
+      const second = await call<{ id: string }>(adminKey, '/programmes', {
+        template: 'love-meals',
+        version: 1,
+        district: STREET,
+        title: '长征镇爱心餐（二）',
+        params: { openEnrollment: true },
+      });
+      for (const [i, name] of ['钱秀兰', '孙建华', '周桂芳'].entries()) {
+        const c = await call<{ id: string }>(adminKey, `/programmes/${second.id}/cases`, {
+          ref: `LM2-${i + 1}`,
+          data: { name, age: 86, address: `长寿路 ${200 + i} 号`, careLevel: 5 },
+        });
+        if (i === 2) {
+          await send(c.id, 'review');
+          await send(c.id, 'suspend', { reason: '住院' });
+        }
+      }
+      const base = `${target.url}/programmes/${second.id}`;
+      await page.goto(`${base}/migrate`);
+      await page.getByTestId('dry-run').click();
+      await eventually(() => page.getByTestId('dry-run-summary').textContent()).toContain(
+        '共 3 个个案：可迁移 2 个，无法迁移 1 个',
+      );
+      await page.getByTestId('move-only-movable').check();
+      await page.getByTestId('migrate').click();
+      expect(await page.getByTestId('migrate-confirm').textContent()).toContain(
+        '将 2 个个案迁移到 v2？',
+      );
+      await page.getByTestId('migrate-yes').click();
+      await eventually(() => page.getByTestId('migrate-result').textContent()).toContain(
+        '迁移 2 个个案',
+      );
+      expect(await page.getByTestId('left-note').textContent()).toContain(
+        '有 1 个个案留在原来的版本',
+      );
+      // The programme page says a case stayed behind, and leads back to move it.
+      await page.getByTestId('back-to-programme').click();
+      await eventually(() => page.getByTestId('left-behind').textContent()).toContain(
+        '有 1 个个案留在旧版本',
+      );
+      // Its state is titled by the version it is on, not shown as a key.
+      expect(await page.getByTestId('by-state').textContent()).toContain('暂停送餐');
+      expect(await page.getByTestId('by-state').textContent()).not.toContain('suspended');
+      await shot('30-left-behind');
+      await page.getByTestId('go-migrate').click();
+      await page.getByTestId('migrate-same').waitFor();
+      await page.getByTestId('dry-run').click();
+      await eventually(() => page.getByTestId('dry-run-summary').textContent()).toContain(
+        '可迁移 0 个，无法迁移 1 个，已在新版本 2 个',
+      );
+      // Titled by the version it is on (v1), not by a key.
+      expect(await page.locator('tr[data-movable="false"]').textContent()).toContain('暂停送餐');
+      await page.getByTestId('map-suspended').selectOption('enrolled.prepared');
+      await page.getByTestId('dry-run').click();
+      await eventually(() => page.getByTestId('dry-run-summary').textContent()).toContain(
+        '可迁移 1 个，无法迁移 0 个',
+      );
+      await page.getByTestId('migrate').click();
+      await page.getByTestId('migrate-yes').click();
+      await eventually(() => page.getByTestId('migrate-result').textContent()).toContain(
+        '迁移 1 个个案',
+      );
+      await page.getByTestId('back-to-programme').click();
+      await page.getByTestId('dashboard').waitFor();
+      const log = page.locator('[data-testid="change-log"] tr[data-kind="migration"]');
+      await eventually(() => log.count()).toBe(2);
+      expect(await log.first().textContent()).toContain('此前留在旧版本的个案');
+      expect(await log.first().textContent()).toContain('迁移 1 个，未迁移 0 个');
+      expect(await page.getByTestId('left-behind').count()).toBe(0);
+      await log.first().scrollIntoViewIfNeeded();
+      await shot('31-continued');
+      expect(errors).toEqual([]);
+    }, 90_000);
   },
 );

@@ -76,13 +76,15 @@ describe.runIf(gateSuite('security (reliability)', missingTestDatabase()))('secu
         ? { json: { type: 'note', payload: {} } }
         : op.path.endsWith('/assignee')
           ? { json: { assignee: 'someone' } }
-          : op.path.endsWith('/import')
-            ? { body: `name\n${SENT_NAME}\n`, headers: { 'content-type': 'text/csv' } }
-            : op.method === 'PATCH'
-              ? { json: { status: 'paused' } }
-              : op.method === 'POST'
-                ? { json: { data: { name: SENT_NAME } } }
-                : {};
+          : op.path.endsWith('/erasure')
+            ? { json: { note: "resident's written request" } }
+            : op.path.endsWith('/import')
+              ? { body: `name\n${SENT_NAME}\n`, headers: { 'content-type': 'text/csv' } }
+              : op.method === 'PATCH'
+                ? { json: { status: 'paused' } }
+                : op.method === 'POST'
+                  ? { json: { data: { name: SENT_NAME } } }
+                  : {};
       for (const client of op.path.endsWith('/events') ? [worker] : [admin, worker]) {
         const response = await client.request(op.method, path, body);
         checked++;

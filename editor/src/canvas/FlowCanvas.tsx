@@ -44,6 +44,7 @@ export function FlowCanvas() {
   const diff = useEditor((s) => s.diff);
   const handlers = useCanvasHandlers();
   const layoutPending = useLayeredLayout();
+  const placeholder = useEditor((s) => s.placeholder);
   const readOnly = diff !== undefined;
   // Dragging moves nodes locally; the store hears about it once, when the drag stops.
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
@@ -123,6 +124,7 @@ export function FlowCanvas() {
           <div className="flow-box">
             <ReactFlow
               data-layout={layoutPending ? 'pending' : 'done'}
+              className={placeholder ? 'placeholder' : undefined}
               nodes={shown}
               edges={edges}
               nodeTypes={nodeTypes}

@@ -42,6 +42,7 @@ export function useLayeredLayout(): boolean {
   useEffect(() => {
     const state = store.getState();
     if (state.diff || state.graph.nodes.length === 0) {
+      state.layeredFailed();
       setDone(nonce);
       return;
     }
@@ -84,8 +85,9 @@ export function useLayeredLayout(): boolean {
         if (current) store.getState().applyLayered(layout, graph);
       })
       .catch((error: unknown) => {
-        // The per-level layout already on screen stays; say why in the console for a developer.
+        // The per-level layout stands in; say why in the console for a developer.
         console.warn('layered layout failed', error);
+        if (current) store.getState().layeredFailed();
       })
       .finally(() => {
         if (current) setDone(nonce);

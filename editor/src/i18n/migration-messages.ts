@@ -134,6 +134,19 @@ export const migrationMessages = m({
     en: 'Some cases cannot move; nothing moved',
   },
   kindMigration: { zh: '迁移模板版本', en: 'Template version' },
+  leftBehindBefore: {
+    zh: '此前留在旧版本的个案',
+    en: 'Cases left on an older version',
+  },
+  leftBehindBanner: {
+    zh: '上次迁移后，有 {n} 个个案留在旧版本，仍按旧版本办理',
+    en: '{n} cases stayed on an older version after the last migration and run on it',
+  },
+  continueMigration: { zh: '继续迁移', en: 'Continue the migration' },
+  migrateLeftNote: {
+    zh: '有 {n} 个个案留在原来的版本，仍按原版本办理；可以稍后在本页为它们做出选择并继续迁移。',
+    en: '{n} cases stayed on their version and run on it; come back to this page to decide for them and move them.',
+  },
   migrationAfter: {
     zh: 'v{v}：迁移 {moved} 个，未迁移 {refused} 个',
     en: 'v{v}: {moved} moved, {refused} not moved',

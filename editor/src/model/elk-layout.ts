@@ -117,7 +117,8 @@ export function toElkGraph(input: LayeredInput): ElkGraph {
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       // Back edges are those that return towards the initial state (a depth-first walk from it).
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      // Brandes–Köpf: network simplex placed 100 states 5–8× slower for little visible gain.
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.json.edgeCoords': 'ROOT',
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
     },

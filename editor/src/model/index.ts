@@ -3,7 +3,7 @@ export { parseEditable, emitDocument, editSource, isBlockMap } from './editable-
 export type { EditableDocument } from './editable-document.js';
 export { toGraph, fromGraph, eventEdgeId, timerEdgeId } from './template-graph.js';
 export type { StateNode, StoredPosition, TemplateGraph, TransitionEdge } from './template-graph.js';
-export { layoutGraph, textWidth, LAYOUT } from './layout-graph.js';
+export { layoutGraph, quickLayout, leafSize, textWidth, LAYOUT } from './layout-graph.js';
 export type { LayoutDirection, NodeBox } from './layout-graph.js';
 export {
   EditError,

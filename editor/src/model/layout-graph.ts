@@ -122,7 +122,8 @@ export function layoutGraph(
   return boxes;
 }
 
-function leafSize(label: string, internalCount: number): { width: number; height: number } {
+/** A state's box size: wide enough for its title, taller for the transitions listed inside. */
+export function leafSize(label: string, internalCount: number): { width: number; height: number } {
   const width = Math.min(LAYOUT.maxWidth, Math.max(LAYOUT.minWidth, textWidth(label) + 40));
   return {
     width: Math.round(width),
@@ -138,4 +139,48 @@ function groupSize(kids: NodeBox[], label: string): { width: number; height: num
     width: Math.round(right + LAYOUT.groupPad),
     height: Math.round(bottom + LAYOUT.groupPad),
   };
+}
+
+/**
+ * A placeholder layout costing next to nothing: each level's states in rows of six. Used while
+ * the layered layout of a template just opened is computed (the canvas hides it meanwhile), so
+ * opening 100 states does not also pay for dagre.
+ */
+export function quickLayout(
+  graph: TemplateGraph,
+  labels: (id: string) => string,
+): Map<string, NodeBox> {
+  const children = new Map<string | undefined, string[]>();
+  for (const node of graph.nodes) {
+    if (!children.has(node.parentId)) children.set(node.parentId, []);
+    children.get(node.parentId)!.push(node.id);
+  }
+  const internal = new Map<string, number>();
+  for (const edge of graph.edges)
+    if (edge.target === undefined) internal.set(edge.source, (internal.get(edge.source) ?? 0) + 1);
+  const boxes = new Map<string, NodeBox>();
+  const place = (level: string | undefined): { width: number; height: number } => {
+    const ids = children.get(level) ?? [];
+    const top = level ? LAYOUT.groupTop : 0;
+    const pad = level ? LAYOUT.groupPad : 0;
+    let x = pad;
+    let y = top;
+    let rowHeight = 0;
+    let width = level ? textWidth(labels(level)) + 60 : 0;
+    ids.forEach((id, i) => {
+      const size = children.has(id) ? place(id) : leafSize(labels(id), internal.get(id) ?? 0);
+      if (i > 0 && i % 6 === 0) {
+        x = pad;
+        y += rowHeight + LAYOUT.nodeGap;
+        rowHeight = 0;
+      }
+      boxes.set(id, { x, y, ...size });
+      x += size.width + LAYOUT.nodeGap;
+      rowHeight = Math.max(rowHeight, size.height);
+      width = Math.max(width, x - LAYOUT.nodeGap + pad);
+    });
+    return { width: Math.round(width), height: Math.round(y + rowHeight + pad) };
+  };
+  place(undefined);
+  return boxes;
 }

@@ -4,7 +4,13 @@
  */
 import { labelText, validateTemplate } from '@relief/engine';
 import type { Template, TemplateIssue, TemplateValidation } from '@relief/engine';
-import { issuesByElement, layoutGraph, toGraph, visibleGraph } from '../model/index.js';
+import {
+  issuesByElement,
+  layoutGraph,
+  quickLayout,
+  toGraph,
+  visibleGraph,
+} from '../model/index.js';
 import type {
   Lang,
   LayoutDirection,
@@ -18,6 +24,8 @@ export interface ViewOptions {
   lang: Lang;
   direction: LayoutDirection;
   collapsed?: ReadonlySet<string>;
+  /** A placeholder layout only (the layered layout follows; see `quickLayout`). */
+  quick?: boolean;
 }
 
 /** The derived view of one source. */
@@ -75,5 +83,6 @@ export function layoutFor(
       fixed.set(node.id, { x: old.x, y: old.y });
   }
   const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, view.lang) ?? n.key]));
+  if (view.quick) return quickLayout(graph, (id) => titles.get(id) ?? id);
   return layoutGraph(graph, (id) => titles.get(id) ?? id, fixed, view.direction);
 }

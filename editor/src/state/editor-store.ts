@@ -91,6 +91,11 @@ export interface EditorState extends SourceView {
    * language): the canvas runs it (ELK, in a worker) and hands it back with `applyLayered`.
    */
   layoutNonce: number;
+  /**
+   * The boxes are a placeholder (a template just opened): the canvas hides the graph until the
+   * layered layout arrives, or falls back to the per-level layout if it cannot be had.
+   */
+  placeholder: boolean;
   /** Compound states shown folded into one node (a view choice, not part of the template). */
   collapsed: Set<string>;
 
@@ -108,6 +113,8 @@ export interface EditorState extends SourceView {
   setCollapsed: (ids: Iterable<string>, fit?: boolean) => void;
   /** Take a layered layout made for `graph` (ignored if the graph has changed since). */
   applyLayered: (layout: LayeredLayout, graph: EditorState['graph']) => void;
+  /** No layered layout could be had: replace a placeholder with the per-level layout. */
+  layeredFailed: () => void;
   setLang: (lang: Lang) => void;
   /** Lay the graph out in the other direction (stored positions stay). */
   setDirection: (direction: LayoutDirection) => void;
@@ -150,16 +157,19 @@ export function createEditorStore(
     routes: new Map(),
     layoutNonce: 1,
     collapsed: new Set(),
+    placeholder: false,
 
     load(next, remote) {
       // Folded groups stay folded when the template has them (a reload of a shared link).
-      const view = deriveView(next, { ...get(), collapsed: new Set() });
+      const view = deriveView(next, { ...get(), collapsed: new Set(), quick: true });
       const groups = new Set(view.graph.nodes.map((n) => n.id));
       const collapsed = new Set([...get().collapsed].filter((id) => groups.has(id)));
-      if (collapsed.size > 0) view.boxes = layoutFor(view.graph, { ...get(), collapsed });
+      if (collapsed.size > 0)
+        view.boxes = layoutFor(view.graph, { ...get(), collapsed, quick: true });
       set({
         ...view,
         collapsed,
+        placeholder: view.graph.nodes.length > 0,
         source: next,
         remote,
         past: [],
@@ -253,6 +263,16 @@ export function createEditorStore(
       set({ selection });
     },
 
+    layeredFailed() {
+      const state = get();
+      if (state.placeholder)
+        set({
+          boxes: layoutFor(state.graph, state),
+          placeholder: false,
+          viewNonce: state.viewNonce + 1,
+        });
+    },
+
     toggleCollapsed(id) {
       const next = new Set(get().collapsed);
       if (next.has(id)) next.delete(id);
@@ -300,7 +320,7 @@ export function createEditorStore(
       // States that appeared since the request keep the place they were given.
       const boxes = new Map(state.boxes);
       for (const [id, box] of layout.boxes) boxes.set(id, box);
-      set({ boxes, routes: layout.routes, viewNonce: state.viewNonce + 1 });
+      set({ boxes, routes: layout.routes, viewNonce: state.viewNonce + 1, placeholder: false });
     },
 
     setLang(next) {

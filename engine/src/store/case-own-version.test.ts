@@ -103,11 +103,35 @@ describe.each(kinds)('a case left on its own version, on %s', (kind) => {
     expect(item!.stateTitle).toEqual({ zh: '暂停送餐', en: 'Suspended' });
   });
 
-  it('still accepts its v1 events, and moves later when mapped', async () => {
+  it('maps its state from its own version in a later migration', async () => {
+    // `suspended` is no state of v2, the programme's version, but of v1 where the case is.
+    const dry = await store.migrateProgramme(
+      programme,
+      { toVersion: 2, stateMap: { suspended: 'enrolled' }, dryRun: true },
+      ADMIN,
+    );
+    expect(dry).toMatchObject({ total: 2, movable: 1, refused: 0, alreadyMigrated: 1 });
+    expect(dry.cases[0]).toMatchObject({ fromState: 'suspended', toState: 'enrolled.prepared' });
+  });
+
+  it('still accepts its v1 events, and moves later', async () => {
     await store.applyEvent(suspended, { type: 'resume', payload: {} }, { actorId: 'worker' });
     expect((await store.caseDetail(suspended, COMMITTEE)).case.state).toBe('enrolled.prepared');
     const rest = await store.migrateProgramme(programme, { toVersion: 2 }, ADMIN);
     expect(rest).toMatchObject({ status: 'done', moved: 1, refused: 0 });
     expect((await store.caseDetail(suspended, COMMITTEE)).template.version).toBe(2);
+    // Both moves are in the programme's changes: the switch (1 moved, 1 left) and the follow-up.
+    const changes = (await store.listProgrammeChanges(programme)).filter(
+      (c) => c.kind === 'migration',
+    );
+    expect(changes.map((c) => c.after)).toMatchObject([
+      { version: 2, moved: 1, refused: 1 },
+      { version: 2, moved: 1, refused: 0, leftBehind: true },
+    ]);
+    // Sending it again moves nothing and records nothing.
+    await store.migrateProgramme(programme, { toVersion: 2 }, ADMIN);
+    expect(
+      (await store.listProgrammeChanges(programme)).filter((c) => c.kind === 'migration'),
+    ).toHaveLength(2);
   });
 });

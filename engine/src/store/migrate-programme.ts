@@ -275,8 +275,24 @@ export async function migrateProgramme(
     stateMap: input.stateMap ?? {},
     dataDefaults: input.dataDefaults ?? {},
   });
+  // A key may name a state of any version cases are on (a case an earlier migration left on an
+  // older version is mapped from that version's states).
+  const inUse = Object.keys(input.stateMap ?? {}).some(
+    (old) => !fromCompiled.states.has(old) && !toCompiled.states.has(old),
+  )
+    ? await ctx.sql.query<{ v: number }>(sql`
+        select distinct coalesce(template_version, ${programmeVersion}) as v from cases
+        where programme_id = ${programmeId}`)
+    : [];
+  const olderStates = await Promise.all(
+    inUse.map(async ({ v }) => (await compile(Number(v))).states),
+  );
   for (const [old, target] of Object.entries(input.stateMap ?? {})) {
-    if (!fromCompiled.states.has(old) && !toCompiled.states.has(old))
+    if (
+      !fromCompiled.states.has(old) &&
+      !toCompiled.states.has(old) &&
+      !olderStates.some((states) => states.has(old))
+    )
       throw invalidChoice(`/stateMap/${old}`, `is not a state of version ${programmeVersion}`);
     if (!toCompiled.states.has(target))
       throw invalidChoice(`/stateMap/${old}`, `'${target}' is not a state of version ${to}`);
@@ -369,13 +385,17 @@ export async function migrateProgramme(
       answer.moved += moved;
       after = rows[rows.length - 1]!.id;
     }
-    if (current === to) return;
-    await tx.query(sql`
-      update cases set template_version = ${current}
-      where programme_id = ${programmeId} and template_version is null`);
-    await tx.query(sql`
-      update programmes set template_version = ${to}, params = ${jsonb(params)}, updated_at = ${now}
-      where id = ${programmeId}`);
+    // The programme already runs `to` (cases left behind by `onlyMovable` moving now, or a
+    // retry): recorded only when it moved cases, so the change log says where they are.
+    if (current === to && answer.moved === 0) return;
+    if (current !== to) {
+      await tx.query(sql`
+        update cases set template_version = ${current}
+        where programme_id = ${programmeId} and template_version is null`);
+      await tx.query(sql`
+        update programmes set template_version = ${to}, params = ${jsonb(params)}, updated_at = ${now}
+        where id = ${programmeId}`);
+    }
     await tx.query(sql`
       insert into programme_changes (programme_id, kind, changed_by, changed_at, before, after, reason)
       values (${programmeId}, 'migration', ${caller.actorId}, ${now},
@@ -383,8 +403,10 @@ export async function migrateProgramme(
         ${jsonb({
           version: to,
           params,
-          moved: answer.moved + alreadyMigrated,
+          // A follow-up counts what it moved; the first switch also what a resumed run had.
+          moved: current === to ? answer.moved : answer.moved + alreadyMigrated,
           refused: refusedPlans.length,
+          ...(current === to && { leftBehind: true }),
           stateMap: input.stateMap ?? {},
           dataDefaults: input.dataDefaults ?? {},
         })}, null)`);

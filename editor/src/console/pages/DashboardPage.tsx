@@ -5,7 +5,7 @@
  */
 import { lazy, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Template } from '@relief/engine';
+import type { StateDef, Template } from '@relief/engine';
 import type { Programme } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime, formatValue, shortId } from '../format.js';
@@ -40,11 +40,21 @@ export default function DashboardPage() {
       api.call('listTemplates', { signal }).catch(() => ({ items: [] })),
     ]);
     const template = await loadTemplate(programme.template, programme.version);
+    // Cases a migration left on an older version may be in states this version lacks: title
+    // them from the newest earlier version that has them.
+    const earlier: Template[] = [];
+    const missing = () =>
+      Object.keys(stats.cases.byState).filter(
+        (s) => ![template, ...earlier].some((x) => hasState(x, s)),
+      );
+    for (let v = programme.version - 1; v >= 1 && missing().length > 0; v--)
+      earlier.push(await loadTemplate(programme.template, v).catch(() => template));
     const published = templates.items.find((x) => x.id === programme.template)?.publishedVersion;
     return {
       programme,
       stats,
       template,
+      earlier,
       newer: published && published > programme.version ? published : undefined,
     };
   }, id);
@@ -66,7 +76,9 @@ export default function DashboardPage() {
 
   if (loaded.error !== undefined || !loaded.data)
     return <LoadingPage error={loaded.error} retry={loaded.reload} />;
-  const { programme: p, stats, template, newer } = loaded.data;
+  const { programme: p, stats, template, newer, earlier } = loaded.data;
+  const titleOf = (path: string) =>
+    stateTitle([template, ...earlier].find((x) => hasState(x, path)) ?? template, path, lang);
   const act = (status: 'active' | 'paused' | 'closed') => async (reason: string) => {
     setActionError(undefined);
     try {
@@ -79,7 +91,7 @@ export default function DashboardPage() {
   };
   const byState = Object.entries(stats.cases.byState).sort((a, b) => b[1] - a[1]);
   const stateHeader = [t('filterState'), t('count')];
-  const stateRows = byState.map(([s, n]) => [stateTitle(template, s, lang), n]);
+  const stateRows = byState.map(([s, n]) => [titleOf(s), n]);
   const dayHeader = [t('day'), ...chart.series.map((s) => s.label), t('total')];
   const dayRows = chart.days.map((d, i) => [
     d,
@@ -109,16 +121,21 @@ export default function DashboardPage() {
   const lapsedHeader = [t('ref'), t('filterState'), t('timerFiredAt')];
   const lapsedRows = timers.lapsedCases.map((c) => [
     c.ref ?? '',
-    stateTitle(template, c.state, lang),
+    titleOf(c.state),
     formatTime(c.at, lang),
   ]);
   const nextHeader = [t('ref'), t('waitingIn'), t('dueAt')];
   const nextRows = timers.soonest.map((d) => [
     d.ref ?? '',
-    d.state ? stateTitle(template, d.state, lang) : t('caseTimer'),
+    d.state ? titleOf(d.state) : t('caseTimer'),
     formatTime(d.dueAt, lang),
   ]);
   const base = `/programmes/${p.id}`;
+  // Cases the last migration left on their version (a later one that moved them all says 0).
+  const lastMigration = (p.changes ?? []).filter((c) => c.kind === 'migration').at(-1);
+  const leftBehind = Number(
+    (lastMigration?.after as { refused?: number } | undefined)?.refused ?? 0,
+  );
   return (
     <main className="page" data-testid="dashboard">
       <div className="page-head">
@@ -130,6 +147,14 @@ export default function DashboardPage() {
           {pickLabel(template.title, lang)} v{p.version} · {p.district}
         </span>
       </div>
+      {newer === undefined && leftBehind > 0 && p.status !== 'closed' && (
+        <div className="newer-banner" role="status" data-testid="left-behind">
+          <span>{t('leftBehindBanner', { n: formatNumber(leftBehind, lang) })}</span>
+          <Link className="button primary big" to={`${base}/migrate`} data-testid="go-migrate">
+            {t('continueMigration')}
+          </Link>
+        </div>
+      )}
       {newer !== undefined && p.status !== 'closed' && (
         <div className="newer-banner" role="status" data-testid="newer-version">
           <span>
@@ -193,9 +218,7 @@ export default function DashboardPage() {
               {byState.map(([s, n]) => (
                 <tr key={s} data-state={s}>
                   <td>
-                    <Link to={`${base}/cases?state=${encodeURIComponent(s)}`}>
-                      {stateTitle(template, s, lang)}
-                    </Link>
+                    <Link to={`${base}/cases?state=${encodeURIComponent(s)}`}>{titleOf(s)}</Link>
                   </td>
                   <td className="num">{formatNumber(n, lang)}</td>
                 </tr>
@@ -310,6 +333,19 @@ export default function DashboardPage() {
   );
 }
 
+/** Whether every region of `path` (`a.b + c`) is a state of `template`. */
+function hasState(template: Template, path: string): boolean {
+  return path.split(' + ').every((one) => {
+    let states: Template['states'] | undefined = template.states;
+    for (const key of one.split('.')) {
+      const def: StateDef | undefined = states?.[key];
+      if (!def) return false;
+      states = def.states;
+    }
+    return true;
+  });
+}
+
 /** `sh/putuo/changzheng` under `sh/putuo` → `changzheng`; the programme's own district as itself. */
 function districtName(district: string, programmeDistrict: string): string {
   return district.startsWith(`${programmeDistrict}/`)
@@ -379,9 +415,14 @@ function ChangeLog({ programme, template }: { programme: Programme; template: Te
   const describe = (c: (typeof changes)[number]): [string, string] => {
     if (c.kind === 'migration') {
       const before = c.before as { version?: number };
-      const after = c.after as { version?: number; moved?: number; refused?: number };
+      const after = c.after as {
+        version?: number;
+        moved?: number;
+        refused?: number;
+        leftBehind?: boolean;
+      };
       return [
-        `v${before.version ?? '?'}`,
+        after.leftBehind ? t('leftBehindBefore') : `v${before.version ?? '?'}`,
         t('migrationAfter', {
           v: after.version ?? '?',
           moved: formatNumber(after.moved ?? 0, lang),

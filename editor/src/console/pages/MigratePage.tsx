@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Template } from '@relief/engine';
+import type { StateDef, Template } from '@relief/engine';
 import type { ProgrammeMigration, TemplateDiff } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime, formatValue } from '../format.js';
@@ -56,7 +56,22 @@ export default function MigratePage() {
               signal,
             })
           : undefined;
-      return { programme, to, older, newer, diff, note: published.find((v) => v.version === to) };
+      // Cases left behind by an earlier migration are on older versions: their states' titles.
+      const earlier = await Promise.all(
+        published
+          .filter((v) => v.version < programme.version)
+          .sort((a, b) => b.version - a.version)
+          .map((v) => loadTemplate(programme.template, v.version)),
+      );
+      return {
+        programme,
+        to,
+        older,
+        newer,
+        diff,
+        earlier,
+        note: published.find((v) => v.version === to),
+      };
     },
     `${id}/${search.get('to') ?? ''}`,
   );
@@ -70,8 +85,8 @@ export default function MigratePage() {
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ProgrammeMigration>();
-  const polling = useRef<ReturnType<typeof setInterval>>(undefined);
-  useEffect(() => () => clearInterval(polling.current), []);
+  const polling = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(polling.current), []);
   // The answer appears below the fold: bring it into view when it arrives.
   const answerRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -80,7 +95,12 @@ export default function MigratePage() {
 
   if (loaded.error !== undefined || !loaded.data)
     return <LoadingPage error={loaded.error} retry={loaded.reload} />;
-  const { programme: p, to, older, newer, diff, note } = loaded.data;
+  const { programme: p, to, older, newer, diff, note, earlier } = loaded.data;
+  // A state a case is in now: titled by the programme's version, else the newest earlier one.
+  const fromTitle = (path: string) => {
+    const template = [older, ...earlier].find((x) => stateExists(x, path)) ?? older;
+    return stateTitle(template, path, lang);
+  };
   const base = `/programmes/${p.id}`;
 
   // What the admin must decide: removed states (from the diff, and any the dry run names) and
@@ -146,13 +166,19 @@ export default function MigratePage() {
     setError(undefined);
     const before = plan?.alreadyMigrated ?? 0;
     setProgress(0);
-    // One long request on the server; how far it got is read from dry runs meanwhile.
-    polling.current = setInterval(() => {
-      void api
-        .call('migrateProgramme', { path: { id: p.id }, body: { ...body(), dryRun: true } })
-        .then((now) => setProgress(Math.max(0, now.alreadyMigrated - before)))
-        .catch(() => undefined);
-    }, 2000);
+    // One long request on the server; how far it got is read from dry runs meanwhile, one at a
+    // time, 2 s after the last answered (a dry run of a large programme takes a while itself).
+    let running = true;
+    const poll = () => {
+      polling.current = setTimeout(() => {
+        void api
+          .call('migrateProgramme', { path: { id: p.id }, body: { ...body(), dryRun: true } })
+          .then((now) => running && setProgress(Math.max(0, now.alreadyMigrated - before)))
+          .catch(() => undefined)
+          .finally(() => running && poll());
+      }, 2000);
+    };
+    poll();
     try {
       const answer = await api.call('migrateProgramme', {
         path: { id: p.id },
@@ -163,7 +189,8 @@ export default function MigratePage() {
     } catch (problem) {
       setError(t('migrateInterrupted', { detail: problemText(problem, lang) }));
     } finally {
-      clearInterval(polling.current);
+      running = false;
+      clearTimeout(polling.current);
       setBusy(undefined);
       setProgress(undefined);
     }
@@ -173,7 +200,7 @@ export default function MigratePage() {
   const rows = (plan?.cases ?? [])
     .slice()
     .sort((a, b) => Number(a.movable) - Number(b.movable))
-    .map((c) => caseRow(c, older, newer, lang, t));
+    .map((c) => caseRow(c, fromTitle, newer, lang, t));
   const willMove = plan ? plan.movable : 0;
   const blocked = plan ? plan.refused > 0 && !onlyMovable : false;
 
@@ -216,7 +243,7 @@ export default function MigratePage() {
         <div className="choice-grid">
           {removedStates.map((s) => (
             <label key={s} className="choice">
-              {t('mapStateTo', { state: stateTitle(older, s, lang) })}
+              {t('mapStateTo', { state: fromTitle(s) })}
               <select
                 value={stateMap[s] ?? ''}
                 onChange={(e) => setStateMap({ ...stateMap, [s]: e.target.value })}
@@ -407,6 +434,11 @@ export default function MigratePage() {
               to: result.toVersion,
             })}
           </p>
+          {result.refused > 0 && (
+            <p className="hint" data-testid="left-note">
+              {t('migrateLeftNote', { n: formatNumber(result.refused, lang) })}
+            </p>
+          )}
           <Link className="button big" to={base} data-testid="back-to-programme">
             {t('backToProgramme')}
           </Link>
@@ -483,8 +515,14 @@ function DiffSection(props: { diff: TemplateDiff; older: Template; newer: Templa
 }
 
 /** One case's row: reference, state now → after, timers, fields filled, outcome or reason. */
-function caseRow(c: Plan, older: Template, newer: Template, lang: Lang, t: Translate) {
-  const from = stateTitle(older, c.fromState, lang);
+function caseRow(
+  c: Plan,
+  fromTitle: (path: string) => string,
+  newer: Template,
+  lang: Lang,
+  t: Translate,
+) {
+  const from = fromTitle(c.fromState);
   const fill = (newer.data?.properties ?? {}) as Record<string, { title?: unknown }>;
   if (!c.movable) {
     const reason = c.reason;
@@ -545,6 +583,19 @@ function typed(value: string, type: string | undefined): unknown {
   if (type === 'integer' || type === 'number') return Number(value);
   if (type === 'boolean') return value === 'true';
   return value;
+}
+
+/** Whether every region of `path` (`a.b + c`) is a state of `template`. */
+function stateExists(template: Template, path: string): boolean {
+  return path.split(' + ').every((one) => {
+    let states: Template['states'] | undefined = template.states;
+    for (const key of one.split('.')) {
+      const def: StateDef | undefined = states?.[key];
+      if (!def) return false;
+      states = def.states;
+    }
+    return true;
+  });
 }
 
 function unique(items: string[]): string[] {
