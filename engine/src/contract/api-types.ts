@@ -252,7 +252,7 @@ export type CaseReadList = {
     /** The person id or key id that read. */
     reader: string;
     readerKind: 'person' | 'key';
-    /** The API operation that read the case (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, `sendEvent`, `reassignCase`). */
+    /** The API operation that read the case (`getCase`, `listCases`, `getWorklist`, `getCaseHistory`, `sendEvent`, `reassignCase`, and `exportCase`, `printCase` for a copy made at a resident's request). */
     via: string;
     at: string;
   }[];
