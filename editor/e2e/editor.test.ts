@@ -103,8 +103,12 @@ describe.runIf(
       ).toBe('含 4 个状态');
       await eventually(() => page.url()).toContain('folded=enrolled');
       // Transitions into and out of the group stay, drawn to the folded group; inner ones hide.
-      expect(await page.locator('[data-edge="on:enrolled:end:0"]').count()).toBe(1);
-      expect(await page.locator('[data-edge="on:enrolled.failed:retry:0"]').count()).toBe(0);
+      // (Drawn once the fold's layout has come back from the worker: wait for it, not a moment.)
+      await eventually(() => page.locator('[data-layout="done"]').count()).toBeGreaterThan(0);
+      await eventually(() => page.locator('[data-edge="on:enrolled:end:0"]').count()).toBe(1);
+      await eventually(() => page.locator('[data-edge="on:enrolled.failed:retry:0"]').count()).toBe(
+        0,
+      );
       await eventually(() => page.locator('.edge-label[data-routed]').count()).toBe(
         await page.locator('.edge-label').count(),
       );
