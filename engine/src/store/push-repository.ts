@@ -8,6 +8,7 @@
 import { createECDH, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/engine-error.js';
+import { isUuid } from './is-uuid.js';
 import type { StoreContext } from './store-context.js';
 import { toNumber } from './sql/to-number.js';
 
@@ -118,7 +119,7 @@ export async function unsubscribePush(
   personId: string,
   id: string,
 ): Promise<void> {
-  const rows = /^[0-9a-f-]{36}$/i.test(id)
+  const rows = isUuid(id)
     ? await ctx.sql.query(sql`
         delete from push_subscriptions where id = ${id} and person_id = ${personId} returning id`)
     : [];

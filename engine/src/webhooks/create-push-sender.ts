@@ -17,6 +17,7 @@ import {
   postOnce,
   systemResolve,
 } from './checked-post.js';
+import { createPollingLoop } from './polling-loop.js';
 import { createWebhookTargetPolicy } from './webhook-target.js';
 import type { WebhookTargetPolicy } from './webhook-target.js';
 
@@ -80,9 +81,6 @@ export function createPushSender(store: ReliefStore, options: PushSenderOptions 
   const subject = options.subject ?? 'mailto:relief-operator@localhost';
   const policy = options.targets ?? createWebhookTargetPolicy();
   const lookup = checkedLookup(policy, options.resolve ?? systemResolve);
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
 
   async function send(
     alert: PushAlert,
@@ -137,36 +135,5 @@ export function createPushSender(store: ReliefStore, options: PushSenderOptions 
     return claimed;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      let sent = 0;
-      try {
-        sent = await runOnce();
-      } catch (error) {
-        options.onError?.(error);
-      }
-      if (sent === 0 && running)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, intervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  return { runOnce, ...createPollingLoop(runOnce, intervalMs, options.onError) };
 }

@@ -15,6 +15,7 @@ import {
 import { DEFAULT_RETRY_POLICY, retryDelay } from './retry-delay.js';
 import type { RetryPolicy } from './retry-delay.js';
 import { SIGNATURE_HEADER, signWebhook } from './sign-webhook.js';
+import { createPollingLoop } from './polling-loop.js';
 import { createWebhookTargetPolicy } from './webhook-target.js';
 import type { WebhookTargetPolicy } from './webhook-target.js';
 
@@ -60,9 +61,6 @@ export function createWebhookSender(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const policy = options.targets ?? createWebhookTargetPolicy();
   const lookup = checkedLookup(policy, options.resolve ?? systemResolve);
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
 
   async function post(delivery: DueDelivery): Promise<void> {
     const body = toWebhookBody(delivery);
@@ -109,36 +107,5 @@ export function createWebhookSender(
     return due.length;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      let posted = 0;
-      try {
-        posted = await runOnce();
-      } catch (error) {
-        options.onError?.(error);
-      }
-      if (posted === 0 && running)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, intervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  return { runOnce, ...createPollingLoop(runOnce, intervalMs, options.onError) };
 }
