@@ -433,6 +433,14 @@ describe.runIf(
       expect(await toggle.textContent()).toContain(status === 'on' ? '本机已开启' : '无法开启提醒');
       console.log(`alerts in this Chromium: ${status}`);
       await shot('12-alerts-zh');
+      await page.getByTestId('app-lang').click();
+      await eventually(() => toggle.textContent()).toMatch(/alerts/);
+      await shot('13-alerts-en');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await shot('14-alerts-desktop-en');
+      await page.getByTestId('app-lang').click();
+      await shot('15-alerts-desktop-zh');
+      await page.setViewportSize(PHONE);
 
       // What the push service hands the browser, delivered through DevTools to the real worker.
       const cdp = await context.newCDPSession(page);

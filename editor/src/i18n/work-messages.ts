@@ -77,18 +77,18 @@ export const workMessages = m({
   workNotesEmpty: { zh: '没有通知。', en: 'No messages.' },
   workMarkRead: { zh: '标为已读', en: 'Mark read' },
   workPushOff: {
-    zh: '本机未开启消息提醒。开启后，有新通知时手机会提示。',
-    en: 'Alerts are off on this phone. Turn them on to be alerted of new messages.',
+    zh: '本机未开启消息提醒。开启后，有新通知时本机会提示。',
+    en: 'Alerts are off on this device. Turn them on to be alerted of new messages.',
   },
-  workPushOn: { zh: '本机已开启消息提醒。', en: 'Alerts are on for this phone.' },
+  workPushOn: { zh: '本机已开启消息提醒。', en: 'Alerts are on for this device.' },
   workPushWorking: { zh: '正在设置……', en: 'Setting up…' },
   workPushBlocked: {
     zh: '浏览器已禁止本站的通知。如需提醒，请在浏览器设置中允许本站通知。通知仍会列在下面。',
     en: 'The browser blocks notifications from this site. Allow them in its settings to get alerts. Messages are still listed below.',
   },
   workPushNoService: {
-    zh: '这台手机的浏览器暂时无法开启提醒（连不上推送服务）。通知仍会列在下面，请不时查看。',
-    en: "This phone's browser cannot turn alerts on now (no push service reachable). Messages are still listed below; check them now and then.",
+    zh: '这台设备的浏览器暂时无法开启提醒（连不上推送服务）。通知仍会列在下面，请不时查看。',
+    en: "This device's browser cannot turn alerts on now (no push service reachable). Messages are still listed below; check them now and then.",
   },
   workPushFailed: {
     zh: '未能完成设置，请稍后再试。通知仍会列在下面。',
