@@ -109,3 +109,4 @@ export type {
   Point,
 } from './elk-layout.js';
 export { visibleGraph, shownAs, hiddenCount } from './visible-graph.js';
+export { selectionLine } from './selection-line.js';
