@@ -87,7 +87,8 @@ export function simFailureText(
     }
     default: {
       const key = failure ? HEADLINE[failure.code] : undefined;
-      if (key) return translate(lang, key, { detail: String(d.source ?? '') });
+      if (key)
+        return translate(lang, key, { detail: typeof d.source === 'string' ? d.source : '' });
       return lang === 'en' ? english : translate(lang, 'engine.other');
     }
   }
