@@ -272,6 +272,39 @@ describe.runIf(
         expect(await phone.locator('.side-area').isVisible()).toBe(true);
         expect(await phone.locator('.canvas-area').isVisible()).toBe(false);
         await phone.getByTestId('state-inspector').waitFor();
+        // The description is several lines in each language, one box under the other.
+        const descriptions = phone.getByTestId('state-inspector').locator('textarea');
+        expect(await descriptions.count()).toBe(2);
+        if (lang === 'zh') {
+          await descriptions.first().fill('第一行\n第二行');
+          await descriptions.first().blur();
+          await eventually(() =>
+            phone.evaluate(
+              () =>
+                (
+                  window as unknown as {
+                    reliefEditor: {
+                      store: {
+                        getState: () => {
+                          template: { states?: Record<string, { description?: { zh?: string } }> };
+                        };
+                      };
+                    };
+                  }
+                ).reliefEditor.store.getState().template.states?.applied?.description?.zh,
+            ),
+          ).toBe('第一行\n第二行');
+          // Undone, so leaving the page asks nothing.
+          await phone.evaluate(() =>
+            (
+              window as unknown as {
+                reliefEditor: { store: { getState: () => { undo: () => void } } };
+              }
+            ).reliefEditor.store
+              .getState()
+              .undo(),
+          );
+        }
         expect(await noSideways()).toBe(true);
         await shoot(phone, `designer-${lang}-390-properties`);
         await tabs.nth(2).click();

@@ -28,3 +28,33 @@ export function CommitInput({ value, onCommit, ...rest }: Props) {
     />
   );
 }
+
+type AreaProps = Omit<
+  import('react').TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'value' | 'onChange'
+> & {
+  value: string;
+  onCommit: (value: string) => void;
+};
+
+/** Several lines (a description): Enter starts a new line; leaving the box or Ctrl+Enter commits. */
+export function CommitTextArea({ value, onCommit, ...rest }: AreaProps) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <textarea
+      rows={3}
+      {...rest}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+        if (e.key === 'Escape') setDraft(value);
+      }}
+    />
+  );
+}
