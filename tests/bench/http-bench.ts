@@ -25,6 +25,8 @@ import type { WrkLoadResult } from './wrk-load.js';
 export interface HttpLoadRun extends WrkLoadResult {
   serverCpuMs: number;
   postgresCpuMs: number;
+  /** Events written per transaction (history rows over their distinct `xmin`): group commit's batch size. */
+  eventsPerTransaction: number;
 }
 
 /** A server configuration and its loads. */
@@ -75,6 +77,8 @@ export interface HttpBenchOptions {
   importTemplatePath: string;
   /** Also measure `HTTP_STEPS` before the server as shipped. */
   steps?: boolean | undefined;
+  /** Run the server as shipped with `--cpu-prof`, its profile written here when it stops. */
+  profileDir?: string | undefined;
 }
 
 /** Provision, start the server, load it `runs` times, import, stop; the database is dropped. */
@@ -132,6 +136,10 @@ export async function benchHttp(
           databaseUrl: database.url,
           dataDir: join(scratch, `data-${config.id}`),
           env: config.env,
+          nodeArgs:
+            config === DEFAULT_VARIANT && options.profileDir
+              ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+              : [],
         });
         try {
           await new Promise((r) => setTimeout(r, 2000));
@@ -155,8 +163,9 @@ export async function benchHttp(
               ),
             );
           variants.push({ ...config, events });
-          if (shipped) {
-            rssAfterLoadMb = server.rssMb();
+          if (shipped) rssAfterLoadMb = server.rssMb();
+          // A profile shows the event load only: no import in it.
+          if (shipped && !options.profileDir) {
             const csv = toRosterCsv(rosterRows(options.importRows));
             imports = [];
             for (let r = 0; r < options.runs; r++)
@@ -194,13 +203,21 @@ async function measured(
   load: () => Promise<WrkLoadResult>,
 ): Promise<HttpLoadRun> {
   const backends = await databaseBackendPids(admin, databaseName);
+  const started = new Date();
   const server0 = processCpuMs(server.pid) ?? NaN;
   const postgres0 = processesCpuMs(backends);
   const result = await load();
+  const serverCpuMs = (processCpuMs(server.pid) ?? NaN) - server0;
+  const postgresCpuMs = processesCpuMs(backends) - postgres0;
+  // Every row carries the id of the transaction that wrote it.
+  const [written] = await admin<{ events: number; transactions: number }[]>`
+    select count(*)::int as events, count(distinct xmin::text)::int as transactions
+    from case_history where at >= ${started}`;
   return {
     ...result,
-    serverCpuMs: (processCpuMs(server.pid) ?? NaN) - server0,
-    postgresCpuMs: processesCpuMs(backends) - postgres0,
+    serverCpuMs,
+    postgresCpuMs,
+    eventsPerTransaction: written!.transactions > 0 ? written!.events / written!.transactions : NaN,
   };
 }
 

@@ -101,6 +101,7 @@ const benches: Record<BenchId, () => Promise<void>> = {
       importRows: settings.importRows,
       importTemplatePath: loveMeals,
       steps: settings.steps,
+      profileDir: settings.profileDir,
     });
     report.raw.http = result;
     const rows = result.variants.map((variant) => {
@@ -113,7 +114,9 @@ const benches: Record<BenchId, () => Promise<void>> = {
       const failures = variant.events.some((e) => e.non2xx > 0 || e.errors > 0)
         ? `; non-2xx ${variant.events.map((e) => e.non2xx).join('/')}, errors ${variant.events.map((e) => e.errors).join('/')}`
         : '';
+      const perTransaction = median(variant.events.map((e) => e.eventsPerTransaction));
       row.note =
+        `${perTransaction.toFixed(1)} events/transaction; ` +
         cpuNote(
           variant.events.map((e) => ({
             ops: e.ok,
@@ -121,7 +124,8 @@ const benches: Record<BenchId, () => Promise<void>> = {
             server: e.serverCpuMs,
             postgres: e.postgresCpuMs,
           })),
-        ) + failures;
+        ) +
+        failures;
       return row;
     });
     report.rows.push(
