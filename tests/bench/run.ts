@@ -15,6 +15,7 @@ import type { BenchId, BenchSettings } from './bench-settings.js';
 import { benchCompile } from './compile-bench.js';
 import { benchEngine } from './engine-bench.js';
 import { benchHttp } from './http-bench.js';
+import { benchHttpPglite } from './http-pglite-bench.js';
 import { benchImport } from './import-bench.js';
 import type { ImportRun } from './import-bench.js';
 import { median } from './latency-stats.js';
@@ -154,6 +155,23 @@ const benches: Record<BenchId, () => Promise<void>> = {
         result.imports,
       ),
     );
+  },
+  async 'http-pglite'() {
+    const variants = await benchHttpPglite({
+      ...load(settings),
+      profileDir: settings.profileDir,
+    });
+    report.raw.httpPglite = variants;
+    for (const variant of variants) {
+      const runs = variant.events.map((e) => ({ ...e, ops: e.ok, errors: e.errors + e.non2xx }));
+      const row = loadRow(
+        variant.id,
+        `engine over HTTP on PGlite (wrk), ${settings.clients} connections: ${variant.name}`,
+        runs,
+      );
+      row.note = `CPU ms/event: client ${median(variant.events.map((e) => e.clientCpuMs / e.ok)).toFixed(3)}, server with PGlite ${median(variant.events.map((e) => e.serverCpuMs / e.ok)).toFixed(3)}${variant.events.some((e) => e.non2xx > 0 || e.errors > 0) ? `; non-2xx ${variant.events.map((e) => e.non2xx).join('/')}, errors ${variant.events.map((e) => e.errors).join('/')}` : ''}`;
+      report.rows.push(row);
+    }
   },
   async peer() {
     const runs = await benchPeer({
