@@ -5,6 +5,7 @@ export const BENCH_IDS = [
   'limit',
   'engine',
   'http',
+  'http-pglite',
   'peer',
   'import',
   'timers',
