@@ -1,6 +1,6 @@
 /** A text input that changes the template when the designer is done (blur or Enter), not per keystroke. */
 import { useEffect, useState } from 'react';
-import type { InputHTMLAttributes, Ref } from 'react';
+import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
   value: string;
@@ -29,10 +29,7 @@ export function CommitInput({ value, onCommit, ...rest }: Props) {
   );
 }
 
-type AreaProps = Omit<
-  import('react').TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'value' | 'onChange'
-> & {
+type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
   value: string;
   onCommit: (value: string) => void;
 };
