@@ -11,5 +11,9 @@ let elk: InstanceType<typeof ELK> | undefined;
 /** Lay `graph` out with ELK (one worker for the page, started on first use). */
 export const runElk: ElkRun = (graph) => {
   elk ??= new ELK({ workerUrl });
-  return elk.layout(graph as never) as never;
+  performance.mark('relief:elk-sent');
+  return elk.layout(graph as never).then((laid) => {
+    performance.mark('relief:elk-received');
+    return laid;
+  }) as never;
 };

@@ -47,6 +47,7 @@ export function useLayeredLayout(): boolean {
       return;
     }
     let current = true;
+    performance.mark('relief:layout-start');
     const { lang, direction } = state;
     const graph = visibleGraph(state.graph, state.collapsed);
     const { edges } = toFlowElements({
@@ -65,6 +66,7 @@ export function useLayeredLayout(): boolean {
     const data = new Map(edges.map((e) => [e.id, e.data!]));
     const measure = labelMeasurer();
     const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
+    performance.mark('relief:layout-prepared');
     import('./elk-runner.js')
       .then(({ runElk }) =>
         layeredLayout(
@@ -82,6 +84,7 @@ export function useLayeredLayout(): boolean {
         ),
       )
       .then((layout) => {
+        performance.mark('relief:layout-answered');
         if (current) store.getState().applyLayered(layout, graph);
       })
       .catch((error: unknown) => {
