@@ -5,6 +5,7 @@ export const BENCH_IDS = [
   'limit',
   'engine',
   'http',
+  'http-pglite',
   'peer',
   'import',
   'timers',
@@ -20,6 +21,8 @@ export interface BenchSettings {
   quick: boolean;
   /** HTTP: also measure the server with this issue's changes off, one at a time (`--steps`). */
   steps: boolean;
+  /** HTTP: write a CPU profile of the server as shipped into this folder (`--profile dir`). */
+  profileDir: string | undefined;
   only: BenchId[];
   runs: number;
   clients: number;
@@ -33,7 +36,7 @@ export interface BenchSettings {
   pgliteDurationMs: number;
 }
 
-/** Parse `--quick`, `--steps`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
+/** Parse `--quick`, `--steps`, `--profile dir`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
 export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   const flag = (name: string) => argv.includes(`--${name}`);
   const value = (name: string): string | undefined => {
@@ -54,6 +57,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   return {
     quick,
     steps: flag('steps'),
+    profileDir: value('profile'),
     only,
     runs,
     clients: Number(value('clients') ?? 32),

@@ -25,6 +25,8 @@ import type { WrkLoadResult } from './wrk-load.js';
 export interface HttpLoadRun extends WrkLoadResult {
   serverCpuMs: number;
   postgresCpuMs: number;
+  /** Events written per transaction (history rows over their distinct `xmin`): group commit's batch size. */
+  eventsPerTransaction: number;
 }
 
 /** A server configuration and its loads. */
@@ -75,6 +77,8 @@ export interface HttpBenchOptions {
   importTemplatePath: string;
   /** Also measure `HTTP_STEPS` before the server as shipped. */
   steps?: boolean | undefined;
+  /** Run the server as shipped with `--cpu-prof`, its profile written here when it stops. */
+  profileDir?: string | undefined;
 }
 
 /** Provision, start the server, load it `runs` times, import, stop; the database is dropped. */
@@ -132,6 +136,10 @@ export async function benchHttp(
           databaseUrl: database.url,
           dataDir: join(scratch, `data-${config.id}`),
           env: config.env,
+          nodeArgs:
+            config === DEFAULT_VARIANT && options.profileDir
+              ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+              : [],
         });
         try {
           await new Promise((r) => setTimeout(r, 2000));
@@ -155,14 +163,17 @@ export async function benchHttp(
               ),
             );
           variants.push({ ...config, events });
-          if (shipped) {
-            rssAfterLoadMb = server.rssMb();
+          if (shipped) rssAfterLoadMb = server.rssMb();
+          // A profile shows the event load only: no import in it.
+          if (shipped && !options.profileDir) {
             const csv = toRosterCsv(rosterRows(options.importRows));
             imports = [];
             for (let r = 0; r < options.runs; r++)
               imports.push(
                 await importOverHttp(
-                  server.baseUrl,
+                  server,
+                  admin,
+                  database.name,
                   adminKey,
                   importTemplate,
                   csv,
@@ -192,23 +203,35 @@ async function measured(
   load: () => Promise<WrkLoadResult>,
 ): Promise<HttpLoadRun> {
   const backends = await databaseBackendPids(admin, databaseName);
+  const started = new Date();
   const server0 = processCpuMs(server.pid) ?? NaN;
   const postgres0 = processesCpuMs(backends);
   const result = await load();
+  const serverCpuMs = (processCpuMs(server.pid) ?? NaN) - server0;
+  const postgresCpuMs = processesCpuMs(backends) - postgres0;
+  // Every row carries the id of the transaction that wrote it.
+  const [written] = await admin<{ events: number; transactions: number }[]>`
+    select count(*)::int as events, count(distinct xmin::text)::int as transactions
+    from case_history where at >= ${started}`;
   return {
     ...result,
-    serverCpuMs: (processCpuMs(server.pid) ?? NaN) - server0,
-    postgresCpuMs: processesCpuMs(backends) - postgres0,
+    serverCpuMs,
+    postgresCpuMs,
+    eventsPerTransaction: written!.transactions > 0 ? written!.events / written!.transactions : NaN,
   };
 }
 
+/** One import, with the CPU it cost the server and PostgreSQL (robust on a busy machine). */
 async function importOverHttp(
-  baseUrl: string,
+  server: ServerProcess,
+  admin: postgres.Sql,
+  databaseName: string,
   key: string,
   template: string,
   csv: string,
   rows: number,
 ): Promise<ImportRun> {
+  const { baseUrl } = server;
   const headers = { authorization: `Bearer ${key}` };
   const started = await fetch(`${baseUrl}/api/v1/programmes`, {
     method: 'POST',
@@ -218,6 +241,9 @@ async function importOverHttp(
   if (started.status !== 201)
     throw new Error(`start programme: ${started.status} ${await started.text()}`);
   const programme = (await started.json()) as { id: string };
+  const backends = await databaseBackendPids(admin, databaseName);
+  const server0 = processCpuMs(server.pid) ?? NaN;
+  const postgres0 = processesCpuMs(backends);
   const t0 = performance.now();
   const response = await fetch(`${baseUrl}/api/v1/programmes/${programme.id}/cases/import`, {
     method: 'POST',
@@ -225,9 +251,12 @@ async function importOverHttp(
     body: csv,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const serverCpuMs = (processCpuMs(server.pid) ?? NaN) - server0;
+  // Connections the import opened meanwhile count too.
+  const postgresCpuMs = processesCpuMs(await databaseBackendPids(admin, databaseName)) - postgres0;
   const body = (await response.json()) as { created?: number; errors?: unknown[] };
   if (response.status !== 200)
     throw new Error(`import: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   const created = body.created ?? rows - (body.errors?.length ?? 0);
-  return { rows: created, seconds, rowsPerSec: created / seconds };
+  return { rows: created, seconds, rowsPerSec: created / seconds, serverCpuMs, postgresCpuMs };
 }

@@ -15,7 +15,9 @@ import type { BenchId, BenchSettings } from './bench-settings.js';
 import { benchCompile } from './compile-bench.js';
 import { benchEngine } from './engine-bench.js';
 import { benchHttp } from './http-bench.js';
+import { benchHttpPglite } from './http-pglite-bench.js';
 import { benchImport } from './import-bench.js';
+import type { ImportRun } from './import-bench.js';
 import { median } from './latency-stats.js';
 import { benchLimit } from './limit-bench.js';
 import { readMachineInfo } from './machine-info.js';
@@ -100,6 +102,7 @@ const benches: Record<BenchId, () => Promise<void>> = {
       importRows: settings.importRows,
       importTemplatePath: loveMeals,
       steps: settings.steps,
+      profileDir: settings.profileDir,
     });
     report.raw.http = result;
     const rows = result.variants.map((variant) => {
@@ -112,7 +115,9 @@ const benches: Record<BenchId, () => Promise<void>> = {
       const failures = variant.events.some((e) => e.non2xx > 0 || e.errors > 0)
         ? `; non-2xx ${variant.events.map((e) => e.non2xx).join('/')}, errors ${variant.events.map((e) => e.errors).join('/')}`
         : '';
+      const perTransaction = median(variant.events.map((e) => e.eventsPerTransaction));
       row.note =
+        `${perTransaction.toFixed(1)} events/transaction; ` +
         cpuNote(
           variant.events.map((e) => ({
             ops: e.ok,
@@ -120,7 +125,8 @@ const benches: Record<BenchId, () => Promise<void>> = {
             server: e.serverCpuMs,
             postgres: e.postgresCpuMs,
           })),
-        ) + failures;
+        ) +
+        failures;
       return row;
     });
     report.rows.push(
@@ -149,6 +155,23 @@ const benches: Record<BenchId, () => Promise<void>> = {
         result.imports,
       ),
     );
+  },
+  async 'http-pglite'() {
+    const variants = await benchHttpPglite({
+      ...load(settings),
+      profileDir: settings.profileDir,
+    });
+    report.raw.httpPglite = variants;
+    for (const variant of variants) {
+      const runs = variant.events.map((e) => ({ ...e, ops: e.ok, errors: e.errors + e.non2xx }));
+      const row = loadRow(
+        variant.id,
+        `engine over HTTP on PGlite (wrk), ${settings.clients} connections: ${variant.name}`,
+        runs,
+      );
+      row.note = `CPU ms/event: client ${median(variant.events.map((e) => e.clientCpuMs / e.ok)).toFixed(3)}, server with PGlite ${median(variant.events.map((e) => e.serverCpuMs / e.ok)).toFixed(3)}${variant.events.some((e) => e.non2xx > 0 || e.errors > 0) ? `; non-2xx ${variant.events.map((e) => e.non2xx).join('/')}, errors ${variant.events.map((e) => e.errors).join('/')}` : ''}`;
+      report.rows.push(row);
+    }
   },
   async peer() {
     const runs = await benchPeer({
@@ -255,9 +278,14 @@ const benches: Record<BenchId, () => Promise<void>> = {
   },
 };
 
-function importRow(id: string, name: string, runs: readonly { rowsPerSec: number }[]): BenchRow {
+function importRow(id: string, name: string, runs: readonly ImportRun[]): BenchRow {
   const value = median(runs.map((r) => r.rowsPerSec));
+  const cpu = (pick: (r: ImportRun) => number | undefined) =>
+    Math.round(median(runs.map((r) => ((pick(r) ?? NaN) * 1000) / r.rows)));
   return {
+    note: runs.some((r) => r.serverCpuMs !== undefined)
+      ? `CPU µs/row: server ${cpu((r) => r.serverCpuMs)}, PostgreSQL ${cpu((r) => r.postgresCpuMs)}`
+      : undefined,
     id,
     name,
     value,

@@ -39,6 +39,8 @@ export interface StartServerOptions {
   dataDir?: string | undefined;
   port?: number | undefined;
   env?: Record<string, string> | undefined;
+  /** Options for node itself, before the script (`--cpu-prof`, …). */
+  nodeArgs?: readonly string[] | undefined;
   /** How long to wait for `/api/v1/health` (default 60 s). */
   readyTimeoutMs?: number | undefined;
 }
@@ -78,7 +80,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
   };
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'engine/src/cli/main.ts'), 'serve'],
+    [
+      ...(options.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'engine/src/cli/main.ts'),
+      'serve',
+    ],
     {
       cwd: REPO_ROOT,
       env,

@@ -49,6 +49,8 @@ export function FlowCanvas() {
   const layoutPending = useLayeredLayout();
   const placeholder = useEditor((s) => s.placeholder);
   const readOnly = diff !== undefined;
+  // The YAML does not parse right now: the graph shown is the last one that did.
+  const stale = useEditor((s) => s.validation.parsed.issues.length > 0 && s.graph.nodes.length > 0);
   // Dragging moves nodes locally; the store hears about it once, when the drag stops.
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
   useEffect(() => setShown(nodes), [nodes]);
@@ -101,7 +103,12 @@ export function FlowCanvas() {
 
   return (
     <CanvasActionsContext.Provider value={canvasActions}>
-      <div className="canvas-stack">
+      <div className={stale ? 'canvas-stack stale' : 'canvas-stack'}>
+        {stale && (
+          <div className="stale-banner" role="status" data-testid="graph-stale">
+            {t('graphStale')}
+          </div>
+        )}
         {diff && (
           <div className="diff-banner" data-testid="diff-banner">
             <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>

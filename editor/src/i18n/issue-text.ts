@@ -1,10 +1,13 @@
 /**
- * A Chinese summary for each validator finding code. The engine's catalog phrases the full message
- * (in English, shared with the CLI and the API); in the Chinese UI the summary comes first and the
- * full message follows, so a community worker sees what is wrong at a glance.
+ * A finding in the designer's language. The engine's catalog phrases the full message in English
+ * (shared with the CLI and the API); the Chinese UI shows no English: the code's Chinese summary,
+ * then the names the finding was phrased from (`args`) through the one message catalog, and an
+ * expression's check in Chinese (`exprProblemText`).
  */
 import { issueSummaryZh } from '@relief/engine';
-import type { IssueCode, IssueCodeWithSummaryZh } from '@relief/engine';
+import type { IssueArgs, IssueCode, IssueCodeWithSummaryZh } from '@relief/engine';
+import { translate } from './messages.js';
+import type { MessageKey } from './messages.js';
 
 /**
  * Every code has its Chinese summary in exactly one place: here, or (newer codes) in the engine's
@@ -45,8 +48,155 @@ const zh: Record<Exclude<IssueCode, IssueCodeWithSummaryZh>, string> = {
   'expr-type': '表达式类型不对',
 };
 
-/** The finding as the UI shows it in `lang`. */
-export function issueText(issue: { code: IssueCode; message: string }, lang: 'zh' | 'en'): string {
-  const summary = issue.code in zh ? zh[issue.code as keyof typeof zh] : issueSummaryZh(issue.code);
-  return lang === 'zh' && summary ? `${summary}：${issue.message}` : issue.message;
+/** A finding code's short Chinese summary. */
+export function issueSummary(code: IssueCode): string {
+  return (code in zh ? zh[code as keyof typeof zh] : issueSummaryZh(code)) ?? code;
 }
+
+/** The finding as the UI shows it in `lang` (in Chinese: no English engine text). */
+export function issueText(
+  issue: { code: IssueCode; message: string; args?: IssueArgs },
+  lang: 'zh' | 'en',
+): string {
+  if (lang === 'en') return issue.message;
+  const summary = issueSummary(issue.code);
+  const detail = issueDetailZh(issue.code, issue.args ?? {});
+  return detail ? `${summary}：${detail}` : summary;
+}
+
+const EXPRESSION_CODES = new Set<IssueCode>(['expr-syntax', 'expr-unknown-name', 'expr-type']);
+/** Codes whose `found` is a type name from the schema (`string`, `object`…). */
+const TYPE_CODES = new Set<IssueCode>(['schema-type']);
+
+/** The names a finding was phrased from, in Chinese; empty when it has none worth saying. */
+function issueDetailZh(code: IssueCode, a: IssueArgs): string {
+  if (EXPRESSION_CODES.has(code)) return a.detail ? (exprDetailZh(a.detail) ?? '') : '';
+  const parts: string[] = [];
+  if (a.name) parts.push(translate('zh', 'issue.name', { name: a.name }));
+  if (TYPE_CODES.has(code) && a.expected && a.found)
+    parts.push(
+      translate('zh', 'issue.expected', { expected: typeZh(a.expected), found: typeZh(a.found) }),
+    );
+  else if (a.found && !a.name && code !== 'schema-action')
+    parts.push(translate('zh', 'issue.found', { found: a.found }));
+  if (a.known)
+    parts.push(
+      a.known.length > 0
+        ? translate('zh', 'issue.known', { list: a.known.join('、') })
+        : translate('zh', 'issue.noneKnown'),
+    );
+  if (code === 'yaml-cascade' && a.limit) parts.push(translate('zh', 'issue.more', { n: a.limit }));
+  return parts.join('；');
+}
+
+/** A JSON Schema type name (`string`, `object`, `integer or string`) in Chinese. */
+function typeZh(names: string): string {
+  return names
+    .split(/\s*(?:,|\bor\b)\s*/)
+    .filter(Boolean)
+    .map((n) => {
+      const key = KIND_KEYS[n.replace(/^an? /, '')];
+      return key ? translate('zh', key) : n;
+    })
+    .join(' / ');
+}
+
+const KIND_KEYS: Record<string, MessageKey> = {
+  string: 'typeString',
+  integer: 'typeInteger',
+  number: 'typeNumber',
+  boolean: 'typeBoolean',
+  object: 'kind.object',
+  map: 'kind.object',
+  array: 'kind.array',
+  list: 'kind.array',
+  null: 'kind.null',
+};
+
+/** A CEL type (`int`, `string`, `list(int)`) in words. */
+function celTypeText(type: string, lang: 'zh' | 'en'): string {
+  const base = type.replace(/\(.*$/, '');
+  const key = `celType.${base}`;
+  return key in CEL_KEYS ? translate(lang, key as MessageKey) : type;
+}
+const CEL_KEYS = Object.fromEntries(
+  [
+    'bool',
+    'int',
+    'uint',
+    'double',
+    'string',
+    'list',
+    'map',
+    'timestamp',
+    'duration',
+    'null_type',
+  ].map((k) => [`celType.${k}`, true]),
+);
+
+/**
+ * An expression checker's message (English) in Chinese, for the shapes it writes; undefined for
+ * one it has no Chinese for (the caller then shows only the code's summary).
+ */
+export function exprDetailZh(detail: string): string | undefined {
+  const list = (text: string) =>
+    text.trim() === '(none)' || text.trim() === '(none declared)'
+      ? translate('zh', 'issue.noneKnown')
+      : text.split(/,\s*/).join('、');
+  let hit = /^unknown field '([^']+)' on ([^;]+); declared fields: (.*)$/.exec(detail);
+  if (hit)
+    return translate('zh', 'expr.unknownField', {
+      name: hit[1]!,
+      owner: hit[2]!,
+      list: list(hit[3]!),
+    });
+  hit = /^unknown field '([^']+)' on event; there is no event payload/.exec(detail);
+  if (hit) return translate('zh', 'expr.noPayload', { name: hit[1]! });
+  hit = /^unknown name '([^']+)'/.exec(detail);
+  if (hit) return translate('zh', 'expr.unknownName', { name: hit[1]! });
+  hit = /^unknown ledger '([^']+)'; declared ledgers: (.*)$/.exec(detail);
+  if (hit) return translate('zh', 'expr.unknownLedger', { name: hit[1]!, list: list(hit[2]!) });
+  hit = /^unknown function '([^']+)'/.exec(detail);
+  if (hit) return translate('zh', 'expr.unknownFunction', { name: hit[1]! });
+  hit = /^'now' is a timestamp and has no field '([^']+)'/.exec(detail);
+  if (hit) return translate('zh', 'expr.nowField', { name: hit[1]! });
+  hit = /^expected (a condition|a number)[^,]*, but this expression gives (.+)$/.exec(detail);
+  if (hit)
+    return translate('zh', hit[1] === 'a number' ? 'expr.wantNumber' : 'expr.wantBool', {
+      type: celTypeText(hit[2]!, 'zh'),
+    });
+  hit = /^(?:found )?no (?:such|matching) overload(?: for)?:?\s*'?(.+?)'?$/i.exec(detail);
+  if (hit)
+    return translate('zh', 'expr.overload', {
+      types: hit[1]!.replace(/\bint\b|\bdouble\b|\bstring\b|\bbool\b/g, (t) =>
+        celTypeText(t, 'zh'),
+      ),
+    });
+  hit = /^Unexpected (?:token|character)[^:]*:\s*(EOF|'?(.+?)'?)\s*$/i.exec(detail);
+  if (hit)
+    return hit[1] === 'EOF'
+      ? translate('zh', 'expr.syntaxEnd')
+      : translate('zh', 'expr.syntax', { near: hit[2] ?? hit[1]! });
+  if (/Unexpected end|EOF/i.test(detail)) return translate('zh', 'expr.syntaxEnd');
+  return undefined;
+}
+
+/** A live expression check's message in `lang` (no English in Chinese). */
+export function exprProblemText(
+  problem: { kind: string; message: string },
+  lang: 'zh' | 'en',
+): string {
+  if (lang === 'en') return problem.message;
+  const code = EXPR_KIND_CODES[problem.kind] ?? 'expr-syntax';
+  const detail = exprDetailZh(problem.message);
+  const summary = issueSummary(code);
+  return detail ? `${summary}：${detail}` : summary;
+}
+const EXPR_KIND_CODES: Record<string, IssueCode> = {
+  syntax: 'expr-syntax',
+  'unknown-name': 'expr-unknown-name',
+  type: 'expr-type',
+  cost: 'expr-cost',
+  'cost-unbounded': 'expr-cost-unbounded',
+  regex: 'regex-unsupported',
+};

@@ -1,6 +1,7 @@
 import type { Lang } from '../model/index.js';
 import { consoleMessages } from './console-messages.js';
 import { designerMessages } from './designer-messages.js';
+import { engineMessages } from './engine-messages.js';
 import { formMessages } from './form-messages.js';
 import { migrationMessages } from './migration-messages.js';
 import { workMessages } from './work-messages.js';
@@ -242,6 +243,7 @@ export const messages = m({
   serverRefused: { zh: '服务器未接受：{detail}', en: 'The server refused: {detail}' },
   ...consoleMessages,
   ...designerMessages,
+  ...engineMessages,
   ...formMessages,
   ...migrationMessages,
   ...workMessages,

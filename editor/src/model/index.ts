@@ -71,7 +71,7 @@ export {
   activeStates,
   simEvents,
 } from './simulation.js';
-export type { Simulation, SimEntry } from './simulation.js';
+export type { Simulation, SimEntry, SimFailure } from './simulation.js';
 export { sampleValues } from './sample-values.js';
 export { checkInScope, namesInScope, shortGuard } from './expression-help.js';
 export type { ExprName } from './expression-help.js';
@@ -111,3 +111,4 @@ export type {
   Point,
 } from './elk-layout.js';
 export { visibleGraph, shownAs, hiddenCount } from './visible-graph.js';
+export { selectionLine } from './selection-line.js';

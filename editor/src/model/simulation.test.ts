@@ -47,6 +47,39 @@ describe('simulation', () => {
     expect(sim.log.at(-1)!.error).toBeTruthy();
   });
 
+  it('keeps each refusal by code and details, so the panel can phrase it and mark the fields', () => {
+    let sim = start();
+    sim = sendSimEvent(sim, 'assess', { careLevel: 'x' });
+    const failure = sim.log.at(-1)!.failure!;
+    expect(failure.code).toBe('validation-failed');
+    expect((failure.details!.errors as { path: string }[]).map((e) => e.path)).toContain(
+      '/careLevel',
+    );
+    sim = sendSimEvent(sim, 'deliver');
+    expect(sim.log.at(-1)!.failure!.code).toBe('event-not-accepted');
+  });
+
+  it('sends as a chosen role, refused as the server would when the event does not allow it', () => {
+    const allowed = template.events!.assess!.roles!;
+    const other = Object.keys(template.roles!).find((r) => !allowed.includes(r))!;
+    const refused = sendSimEvent(
+      start(),
+      'assess',
+      { careLevel: 5, mobilityImpaired: true },
+      other,
+    );
+    expect(refused.log.at(-1)!.failure!.code).toBe('role-not-allowed');
+    expect(activeStates(refused)).toEqual(['applied']);
+    const sent = sendSimEvent(
+      start(),
+      'assess',
+      { careLevel: 5, mobilityImpaired: true },
+      allowed[0],
+    );
+    expect(sent.log.at(-1)!.failure).toBeUndefined();
+    expect(sent.log.at(-1)!.role).toBe(allowed[0]);
+  });
+
   it('fires due timers when the clock moves on, and cancels timers of states left', () => {
     let sim = start({ careLevel: 6 });
     sim = advanceClock(sim, 71 * HOUR);

@@ -37,6 +37,16 @@ export interface SimEntry {
   edge: string | undefined;
   effects: CaseEffect[];
   error: string | undefined;
+  /** The refusal's stable code and details, so the panel can say it in the designer's language. */
+  failure?: SimFailure;
+  /** The role the event was sent as (undefined: any role, or the clock). */
+  role?: string;
+}
+
+/** Why the engine refused: its code and details (field errors, the ledger, the roles allowed). */
+export interface SimFailure {
+  code: string;
+  details?: Record<string, unknown>;
 }
 
 /** A simulated case. */
@@ -53,9 +63,15 @@ export interface Simulation {
   log: SimEntry[];
   /** Why the case could not start (bad data or params), if it could not. */
   error: string | undefined;
+  /** The same, by code and details. */
+  failure?: SimFailure;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const failureOf = (e: unknown): SimFailure =>
+  e instanceof EngineError
+    ? { code: e.code, ...(e.details && { details: e.details }) }
+    : { code: 'other' };
 
 /** Ids of the active states: every active leaf and its ancestors (the engine's own rule). */
 export function activeStates(sim: Pick<Simulation, 'compiled' | 'state'>): string[] {
@@ -97,7 +113,7 @@ export function startSimulation(
       edge: undefined,
     });
   } catch (e) {
-    return { ...sim, error: message(e) };
+    return { ...sim, error: message(e), failure: failureOf(e) };
   }
 }
 
@@ -106,11 +122,15 @@ export function simEvents(sim: Simulation): string[] {
   return sim.state && !sim.done ? acceptedEvents(sim.compiled, sim.state.value) : [];
 }
 
-/** Send an event (as any role); a refusal is logged and nothing else changes. */
+/**
+ * Send an event as `role` (any role when undefined); a refusal is logged and nothing else changes.
+ * A role the event does not allow is refused as the server would.
+ */
 export function sendSimEvent(
   sim: Simulation,
   type: string,
   payload: Record<string, unknown> = {},
+  role?: string,
 ): Simulation {
   if (!sim.state) return sim;
   const from = activeStates(sim);
@@ -119,19 +139,25 @@ export function sendSimEvent(
     event: type,
     from,
     edge: undefined as string | undefined,
+    ...(role !== undefined && { role }),
   };
   try {
-    entry.edge = takenEdge(sim, type, payload);
     const result = stepCase(
       sim.compiled,
       sim.state,
       { type, payload },
       { params: sim.params, ledger: sim.ledger, now: sim.now },
+      role !== undefined ? { roles: [role] } : {},
     );
+    // Asked of the state before the step (the engine's checks above came first).
+    entry.edge = takenEdge(sim, type, payload);
     return apply(sim, result, entry);
   } catch (e) {
-    const error = e instanceof EngineError ? e.message : message(e);
-    return { ...sim, log: [...sim.log, { ...entry, to: from, effects: [], error }] };
+    const error = message(e);
+    return {
+      ...sim,
+      log: [...sim.log, { ...entry, to: from, effects: [], error, failure: failureOf(e) }],
+    };
   }
 }
 

@@ -11,6 +11,7 @@ import { labelText } from '@relief/engine';
 import type { ExprExpect } from '@relief/engine';
 import { useEditor, useT } from '../state/editor-context.js';
 import { checkInScope, namesInScope } from '../model/index.js';
+import { exprProblemText } from '../i18n/issue-text.js';
 
 interface Props {
   value: string;
@@ -84,7 +85,7 @@ export function ExpressionField({ value, event, expect, onCommit, hint, testId }
         ) : (
           problems.map((p, i) => (
             <div className="check-bad" key={i}>
-              ✗ {p.message}
+              ✗ {exprProblemText(p, lang)}
             </div>
           ))
         ))}

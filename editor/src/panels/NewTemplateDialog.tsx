@@ -38,7 +38,10 @@ export function NewTemplateDialog({
       .then((m) => m.loadShippedTemplates())
       .then(setGallery);
     // The server's ids, to refuse one that exists (unreachable server: checked again on save).
-    void remote.listTemplates().then((items) => setTaken(new Set((items ?? []).map((i) => i.id))));
+    remote.listTemplates().then(
+      (items) => setTaken(new Set(items.map((i) => i.id))),
+      () => setTaken(undefined),
+    );
   }, [remote]);
   const chosenId = id || idFromTitle(en);
   const badId = chosenId !== '' && !TEMPLATE_ID.test(chosenId);

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import { labelText } from '@relief/engine';
 import type { TemplateSummary } from '@relief/engine/contract';
+import { ApiProblem } from '../api/api-problem.js';
+import { problemText } from '../shell/problem-text.js';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 
 /** The versions the list names: the published one, and the latest when it is a newer draft. */
@@ -19,9 +21,22 @@ export function OpenDialog({ onClose }: { onClose: () => void }) {
   const { remote, store } = useActions();
   const lang = useEditor((s) => s.lang);
   const [list, setList] = useState<TemplateSummary[] | undefined>();
+  // Why the list could not be had: a missing key and a key without the right are not "no templates".
+  const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
-    void remote.listTemplates().then((found) => setList(found ?? []));
+    remote.listTemplates().then(setList, (error: unknown) => {
+      setList([]);
+      setFailure(error ?? 'failed');
+    });
   }, [remote]);
+  const failed =
+    failure === undefined
+      ? undefined
+      : failure instanceof ApiProblem && failure.status === 401
+        ? t('openNeedKey')
+        : failure instanceof ApiProblem && failure.status === 403
+          ? t('openForbidden')
+          : t('openFailed', { detail: problemText(failure, lang) });
   const open = async (id: string, version?: number) => {
     if (store.getState().isDirty() && !window.confirm(t('discardChanges'))) return;
     await remote.open(id, version);
@@ -38,7 +53,13 @@ export function OpenDialog({ onClose }: { onClose: () => void }) {
       >
         <h3>{t('templates')}</h3>
         {!list && <p className="hint">{t('loading')}</p>}
-        {list?.length === 0 && <p className="hint">{t('noTemplates')}</p>}
+        {failed ? (
+          <p className="check-bad" role="alert" data-testid="open-failed">
+            {failed}
+          </p>
+        ) : (
+          list?.length === 0 && <p className="hint">{t('noTemplates')}</p>
+        )}
         <ul className="list">
           {list?.map((item) => (
             <li key={item.id}>
@@ -54,7 +75,7 @@ export function OpenDialog({ onClose }: { onClose: () => void }) {
                 <button
                   key={v.version}
                   onClick={() => void open(item.id, v.version)}
-                  title={v.status}
+                  title={t(v.status)}
                 >
                   v{v.version}
                   {v.status === 'published' ? ' ✓' : ''}

@@ -8,10 +8,12 @@ interface Props {
   value: Record<string, unknown>;
   onChange: (value: Record<string, unknown>) => void;
   idPrefix: string;
+  /** Fields to mark, with what is wrong (a refused send keeps the form open with these). */
+  invalid?: ReadonlyMap<string, string>;
 }
 
 /** One input per property, by type; empty inputs leave the field out. */
-export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
+export function SchemaForm({ schema, value, onChange, idPrefix, invalid }: Props) {
   const t = useT();
   const lang = useEditor((s) => s.lang);
   const required = new Set(schema?.required ?? []);
@@ -28,11 +30,16 @@ export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
         const type = Array.isArray(field.type) ? field.type[0] : field.type;
         const current = value[name];
         const caption = `${labelText(field.title, lang) ?? name}${required.has(name) ? ' *' : ''}`;
+        const problem = invalid?.get(name);
+        const aria = problem
+          ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-problem` }
+          : {};
         let input;
         if (Array.isArray(field.enum)) {
           input = (
             <select
               id={id}
+              {...aria}
               value={current === undefined ? '' : asText(current)}
               onChange={(e) =>
                 set(
@@ -55,6 +62,7 @@ export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
           input = (
             <select
               id={id}
+              {...aria}
               value={current === undefined ? '' : asText(current)}
               onChange={(e) =>
                 set(name, e.target.value === '' ? undefined : e.target.value === 'true')
@@ -69,6 +77,7 @@ export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
           input = (
             <input
               id={id}
+              {...aria}
               type="number"
               step={type === 'integer' ? 1 : 'any'}
               value={current === undefined ? '' : asText(current)}
@@ -81,6 +90,7 @@ export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
           input = (
             <input
               id={id}
+              {...aria}
               type={field.format === 'date' ? 'date' : 'text'}
               value={current === undefined ? '' : asText(current)}
               onChange={(e) => set(name, e.target.value === '' ? undefined : e.target.value)}
@@ -88,9 +98,14 @@ export function SchemaForm({ schema, value, onChange, idPrefix }: Props) {
           );
         }
         return (
-          <div key={name}>
+          <div key={name} className={problem ? 'field-invalid' : undefined}>
             <label htmlFor={id}>{caption}</label>
             {input}
+            {problem && (
+              <div className="check-bad" id={`${id}-problem`} role="alert">
+                {problem}
+              </div>
+            )}
           </div>
         );
       })}

@@ -7,6 +7,7 @@ import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { SchemaForm } from './SchemaForm.js';
 import { SimulatorRun } from './SimulatorRun.js';
+import { fieldMarks, simFailureText } from './sim-text.js';
 import { activeStates, sampleValues, simEvents } from '../model/index.js';
 
 /** The panel: set-up before a run, the run after. */
@@ -19,19 +20,37 @@ export function SimulatorPanel() {
   const [data, setData] = useState(() => sampleValues(template?.data));
   const [params, setParams] = useState(() => sampleValues(template?.parameters));
   if (!template) return <p className="check-bad">{t('simNeedsValid')}</p>;
+  // A refused start names the case data's fields, or the parameters'.
+  const startsWithData = sim?.error !== undefined && /^case data/.test(sim.error);
+  const startSchema = startsWithData ? template.data : template.parameters;
   if (sim && !sim.error)
     return <SimulatorRun sim={sim} active={activeStates(sim)} events={simEvents(sim)} />;
   return (
     <div data-testid="simulator-setup">
-      {sim?.error && <p className="check-bad">{sim.error}</p>}
+      {sim?.error && (
+        <p className="check-bad" data-testid="sim-start-refused">
+          {simFailureText(sim.failure, sim.error, lang, template, startSchema, { starting: true })}
+        </p>
+      )}
       <h4>{t('simData')}</h4>
-      <SchemaForm schema={template.data} value={data} onChange={setData} idPrefix="sim-data" />
+      <SchemaForm
+        schema={template.data}
+        value={data}
+        onChange={setData}
+        idPrefix="sim-data"
+        invalid={startsWithData ? fieldMarks(sim?.failure, template.data, lang) : undefined}
+      />
       {Object.keys(template.parameters?.properties ?? {}).length > 0 && <h4>{t('simParams')}</h4>}
       <SchemaForm
         schema={template.parameters}
         value={params}
         onChange={setParams}
         idPrefix="sim-params"
+        invalid={
+          sim?.error && !startsWithData
+            ? fieldMarks(sim.failure, template.parameters, lang)
+            : undefined
+        }
       />
       <p>
         <button

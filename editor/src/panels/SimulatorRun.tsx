@@ -5,7 +5,8 @@ import type { CaseEffect, Template } from '@relief/engine';
 import type { Lang } from '../model/index.js';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { SchemaForm } from './SchemaForm.js';
-import type { Simulation } from '../model/index.js';
+import type { SimFailure, Simulation } from '../model/index.js';
+import { fieldMarks, simFailureText } from './sim-text.js';
 
 const MINUTE = 60_000;
 const CLOCK_STEPS: [string, string, number][] = [
@@ -25,7 +26,8 @@ const EFFECT_LINE: {
     lang: Lang,
   ) => string | undefined;
 } = {
-  notify: (e, _template, lang) => `✉ ${e.role}: ${labelText(e.message, lang)}`,
+  notify: (e, template, lang) =>
+    `✉ ${labelText(template.roles?.[e.role], lang) ?? e.role}: ${labelText(e.message, lang)}`,
   // Entering and leaving states shows as the entry's "from → to"; the others in the panels above.
   enter: () => undefined,
   exit: () => undefined,
@@ -61,12 +63,16 @@ export function SimulatorRun({
   const nodes = useEditor((s) => s.graph.nodes);
   const [open, setOpen] = useState<string | undefined>();
   const [payload, setPayload] = useState<Record<string, unknown>>({});
+  // A refused send keeps its form open with the fields marked.
+  const [refused, setRefused] = useState<SimFailure | undefined>();
+  const [role, setRole] = useState<string>('');
   const template = sim.compiled.template;
+  const roleTitle = (r: string) => labelText(template.roles?.[r], lang) ?? r;
   const stateTitle = (id: string) => labelText(nodes.find((n) => n.id === id)?.title, lang) ?? id;
   const leaves = active.filter((id) => !active.some((other) => other.startsWith(`${id}.`)));
+  // The designer's own clock (the simulated case starts now, here).
   const time = (d: Date | string) =>
     new Date(d).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      timeZone: 'UTC',
       dateStyle: 'short',
       timeStyle: 'short',
     });
@@ -75,11 +81,15 @@ export function SimulatorRun({
     if (form && open !== type) {
       setOpen(type);
       setPayload({});
+      setRefused(undefined);
       return;
     }
-    simulation.send(type, form ? payload : {});
+    const entry = simulation.send(type, form ? payload : {}, role || undefined);
+    if (form && entry?.failure?.code === 'validation-failed') return setRefused(entry.failure);
+    setRefused(undefined);
     setOpen(undefined);
   };
+  const roles = Object.keys(template.roles ?? {});
   return (
     <div data-testid="simulator-run">
       <div className="row">
@@ -93,6 +103,19 @@ export function SimulatorRun({
       </div>
       {sim.done && <p className="check-ok">{t('simDone')}</p>}
       <h4>{t('simSend')}</h4>
+      {roles.length > 0 && (
+        <label className="sim-role">
+          {t('simAsRole')}{' '}
+          <select value={role} onChange={(e) => setRole(e.target.value)} data-testid="sim-role">
+            <option value="">{t('simAnyRole')}</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {roleTitle(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="sim-events">
         {events.length === 0 && <span className="hint">{t('simNoEvents')}</span>}
         {events.map((type) => (
@@ -101,7 +124,9 @@ export function SimulatorRun({
             data-event={type}
             className={open === type ? 'primary' : ''}
             onClick={() => send(type)}
-            title={(template.events?.[type]?.roles ?? []).join(', ')}
+            title={(template.events?.[type]?.roles ?? [])
+              .map(roleTitle)
+              .join(lang === 'zh' ? '、' : ', ')}
           >
             {labelText(template.events?.[type]?.title, lang) ?? type}
             {template.events?.[type]?.form ? ' ✎' : ''}
@@ -110,22 +135,30 @@ export function SimulatorRun({
       </div>
       {open && (
         <div className="card" data-testid="sim-form">
+          {refused && (
+            <p className="check-bad" data-testid="sim-form-refused">
+              {t('engine.invalid-payload')}
+            </p>
+          )}
           <SchemaForm
             schema={template.events?.[open]?.form}
             value={payload}
             onChange={setPayload}
             idPrefix={`sim-ev-${open}`}
+            invalid={fieldMarks(refused, template.events?.[open]?.form, lang)}
           />
           <p>
             <button className="primary" onClick={() => send(open)} data-testid="sim-send">
               {t('send')}
             </button>{' '}
-            <button onClick={() => setOpen(undefined)}>{t('cancel')}</button>
+            <button onClick={() => (setOpen(undefined), setRefused(undefined))}>
+              {t('cancel')}
+            </button>
           </p>
         </div>
       )}
       <h4>
-        {t('simClock')}: {time(sim.now)} UTC
+        {t('simClock')}: {time(sim.now)} <span className="hint">（{t('simLocalTime')}）</span>
       </h4>
       <div className="sim-events">
         {CLOCK_STEPS.map(([zh, en, ms]) => (
@@ -172,10 +205,13 @@ export function SimulatorRun({
             <b>
               {isTimerEvent(entry.event)
                 ? '◷'
-                : (labelText(template.events?.[entry.event]?.title, lang) ?? entry.event)}
+                : entry.event === '(start)'
+                  ? t('simStartEntry')
+                  : (labelText(template.events?.[entry.event]?.title, lang) ?? entry.event)}
             </b>
+            {entry.role && <span className="hint"> ({roleTitle(entry.role)})</span>}
             {entry.error
-              ? ` ✗ ${entry.error}`
+              ? ` ✗ ${simFailureText(entry.failure, entry.error, lang, template, template.events?.[entry.event]?.form, { role: entry.role })}`
               : ` → ${entry.to
                   .filter((id) => !entry.to.some((o) => o.startsWith(`${id}.`)))
                   .map(stateTitle)

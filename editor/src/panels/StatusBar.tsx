@@ -12,7 +12,7 @@ export function StatusBar() {
     <footer className="status" data-testid="status">
       {notice ? (
         <span className={notice.kind} title={notice.details?.join('\n')} data-testid="notice">
-          {notice.text}
+          {notice.key ? t(notice.key, notice.args) : notice.text}
           {notice.details &&
             notice.details.length > 0 &&
             ` — ${notice.details.slice(0, 3).join('; ')}`}

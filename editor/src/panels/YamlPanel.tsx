@@ -12,6 +12,7 @@ import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useActions } from '../state/editor-context.js';
 import { toDiagnostics, minimalChange } from './yaml-sync.js';
+import { selectionLine } from '../model/index.js';
 
 const fromStore = Annotation.define<boolean>();
 const TYPING_DEBOUNCE_MS = 250;
@@ -71,6 +72,20 @@ export function YamlPanel() {
           effects: EditorView.scrollIntoView(pos, { y: 'center' }),
         });
         view.focus();
+      }
+      // A state, transition or event selected on the canvas or in a panel: its lines come into
+      // view and are marked (the cursor stays put while the designer types here).
+      if (state.selection !== previous.selection && !view.hasFocus) {
+        const at = selectionLine(state.selection, state.graph, state.validation.parsed);
+        if (at !== undefined && at <= view.state.doc.lines) {
+          const line = view.state.doc.line(at);
+          view.dispatch({
+            selection: EditorSelection.cursor(
+              line.from + (/^\s*/.exec(line.text)?.[0].length ?? 0),
+            ),
+            effects: EditorView.scrollIntoView(line.from, { y: 'center' }),
+          });
+        }
       }
     });
     const onBlur = () => {

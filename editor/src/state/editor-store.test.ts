@@ -36,6 +36,18 @@ describe('editor store', () => {
     expect(store.getState().notice!.text).toBe("A state 'applied' already exists");
   });
 
+  it('clears a notice once the text it was about changes; says a numbers-only notice again in the new language', () => {
+    const store = createEditorStore(readShipped('love-meals'));
+    store.getState().say('info', 'saved', { v: 3 });
+    store.getState().setLang('en');
+    expect(store.getState().notice).toMatchObject({ key: 'saved', args: { v: 3 } });
+    store.getState().edit((doc) => addState(doc, { key: 'later' }));
+    expect(store.getState().notice).toBeUndefined();
+    store.getState().say('error', 'serverRefused', { detail: '这一版已经发布' });
+    store.getState().setLang('zh');
+    expect(store.getState().notice).toBeUndefined();
+  });
+
   it('groups typing into one undo step, keeps the last graph while the YAML is broken, and reveals issues', () => {
     const source = readShipped('love-meals');
     const store = createEditorStore(source);

@@ -45,6 +45,9 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   details?: string[];
+  /** The catalog key and arguments `text` was made from (to say it again in another language). */
+  key?: MessageKey;
+  args?: Record<string, string | number>;
   /** A save was refused as stale: the version someone else saved, to look at. */
   conflict?: { id: string; version: number };
 }
@@ -207,6 +210,9 @@ export function createEditorStore(
         future: [],
         typedAt: origin === 'yaml' ? now : 0,
         sim: undefined,
+        // What the bar said was about the text before this change ("saved as v3", a refusal);
+        // a save conflict stays until the designer has looked at it.
+        ...(state.notice && !state.notice.conflict && { notice: undefined }),
       });
     },
 
@@ -344,8 +350,16 @@ export function createEditorStore(
 
     setLang(next) {
       const state = get();
+      // A notice made only of numbers is said again in the new language; one quoting text in the
+      // old language (a server's refusal) is dropped rather than shown half in each.
+      const notice = state.notice;
+      const sayable =
+        notice?.key !== undefined &&
+        !notice.details?.length &&
+        Object.values(notice.args ?? {}).every((v) => typeof v === 'number');
       set({
         lang: next,
+        ...(notice && !sayable && !notice.conflict && { notice: undefined }),
         boxes: layoutFor(state.graph, { lang: next, direction: state.direction }, state),
         // Labels change length with the language: lay out again (and fit) for the new sizes.
         layoutNonce: state.layoutNonce + 1,
@@ -367,7 +381,13 @@ export function createEditorStore(
 
     say(kind, key, args, details) {
       set({
-        notice: { kind, text: translate(get().lang, key, args), ...(details && { details }) },
+        notice: {
+          kind,
+          text: translate(get().lang, key, args),
+          key,
+          ...(args && { args }),
+          ...(details && { details }),
+        },
       });
     },
 

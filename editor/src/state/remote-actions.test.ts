@@ -87,13 +87,17 @@ describe('remote actions', () => {
     });
     await remote.saveDraft();
     expect(store.getState().notice).toMatchObject({ kind: 'error' });
-    expect(store.getState().notice!.text).toMatch(/^服务器未接受：409 /);
+    expect(store.getState().notice!.text).toBe(
+      '服务器未接受：这一版已经发布，不能再修改（保存会成为下一版）',
+    );
     // Without an ETag the editor means a new template: an id that exists is refused, not replaced.
     store.getState().load(readShipped('love-meals').replace(/^version: 1$/m, 'version: 8'));
     await remote.saveDraft();
     expect(store.getState().notice!.text).toMatch(/^未保存：已有编号为“love-meals”的模板/);
     const locked = createRemoteActions(store, server.clientWith(''));
-    await locked.listTemplates();
+    // The Open dialog says why the list is empty: the refusal reaches it.
+    await expect(locked.listTemplates()).rejects.toMatchObject({ status: 401 });
+    await locked.open('love-meals');
     expect(store.getState().notice!.text).toMatch(/^服务器需要访问密钥/);
   });
 });

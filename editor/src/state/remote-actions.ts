@@ -10,7 +10,25 @@ import { diffTemplates, labelText, validateTemplate } from '@relief/engine';
 import type { EditorStore } from './editor-store.js';
 import { diffGraphs, layoutGraph, semanticMarks, toGraph } from '../model/index.js';
 import type { LayoutDirection, Lang } from '../model/index.js';
-import { translate } from '../i18n/messages.js';
+import { messages, translate } from '../i18n/messages.js';
+import { issueText } from '../i18n/issue-text.js';
+import { problemText } from '../shell/problem-text.js';
+import type { Lang as UiLang } from '../model/index.js';
+import type { IssueCode } from '@relief/engine';
+
+/** What the server refused, by its code (its English detail only in English; else the status). */
+function refusalText(error: ApiProblem, lang: UiLang): string {
+  if (`problem.${error.code}` in messages) return problemText(error, lang);
+  return lang === 'en' && error.detail ? `${error.status} ${error.detail}` : String(error.status);
+}
+
+/** A refusal's located findings as lines (`12:5 …`), each in the designer's language. */
+function findingLines(error: ApiProblem, lang: UiLang): string[] {
+  return error.findings.map(
+    (f) =>
+      `${f.line}:${f.col} ${issueText({ code: f.code as IssueCode, message: f.message }, lang)}`,
+  );
+}
 
 /** One version of a template: its number and whether it is published. */
 export type VersionSummary = Pick<TemplateVersion, 'version' | 'status'>;
@@ -18,14 +36,16 @@ export type VersionSummary = Pick<TemplateVersion, 'version' | 'status'>;
 /** The actions; each resolves when done (errors are shown, not thrown). */
 export function createRemoteActions(store: EditorStore, api: ApiClient) {
   const fail = (error: unknown) => {
-    const { say } = store.getState();
+    const { say, lang } = store.getState();
     if (error instanceof ApiProblem && error.status === 401) say('error', 'needKey');
     else if (error instanceof ApiProblem)
+      // The catalog's text for the stable code (the server's English only in English), and each
+      // located finding said from its code.
       say(
         'error',
         'serverRefused',
-        { detail: `${error.status} ${error.detail || error.code}` },
-        error.lines(),
+        { detail: refusalText(error, lang) },
+        findingLines(error, lang),
       );
     else
       say('error', 'network', { detail: error instanceof Error ? error.message : String(error) });
@@ -104,9 +124,8 @@ export function createRemoteActions(store: EditorStore, api: ApiClient) {
   });
 
   return {
-    listTemplates: guarded(
-      async (): Promise<TemplateSummary[]> => (await api.call('listTemplates')).items,
-    ),
+    /** The templates; a refusal is thrown (the Open dialog says why: no key, no right). */
+    listTemplates: async (): Promise<TemplateSummary[]> => (await api.call('listTemplates')).items,
 
     /** Every version, oldest first. */
     getVersions: guarded(async (id: string): Promise<VersionSummary[]> => {

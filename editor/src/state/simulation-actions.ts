@@ -11,9 +11,13 @@ export function createSimulationActions(store: EditorStore) {
       if (!validation.template) return;
       set({ sim: startSimulation(validation.template, data, params, now), diff: undefined });
     },
-    send: (type: string, payload: Record<string, unknown> = {}) => {
+    /** Send as `role` (any role when undefined); returns the log entry it made. */
+    send: (type: string, payload: Record<string, unknown> = {}, role?: string) => {
       const { sim, set } = store.getState();
-      if (sim) set({ sim: sendSimEvent(sim, type, payload) });
+      if (!sim) return undefined;
+      const next = sendSimEvent(sim, type, payload, role);
+      set({ sim: next });
+      return next.log.at(-1);
     },
     advance: (ms: number) => {
       const { sim, set } = store.getState();

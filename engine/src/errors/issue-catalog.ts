@@ -267,15 +267,20 @@ export interface TemplateIssue {
   /** 1-based line and column of the offending node in the YAML source. */
   line: number;
   col: number;
+  /**
+   * What the message was phrased from (names, the known names, found and expected), so a user
+   * interface can phrase the same finding in its own language from `code` and these.
+   */
+  args?: IssueArgs;
 }
 
-/** Phrase a finding from the catalog. */
+/** Phrase a finding from the catalog (with the arguments it was phrased from). */
 export function describeIssue(
   code: IssueCode,
   args: IssueArgs = {},
-): { severity: IssueSeverity; message: string } {
+): { severity: IssueSeverity; message: string; args: IssueArgs } {
   const entry = issueCatalog[code];
-  return { severity: entry.severity, message: entry.message(args) };
+  return { severity: entry.severity, message: entry.message(args), args };
 }
 
 /** The short Chinese summary of a code, for codes whose catalog entry carries one. */

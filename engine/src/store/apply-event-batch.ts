@@ -28,17 +28,23 @@ import {
   VersionConflictError,
 } from '../errors/engine-error.js';
 import type { CompiledTemplate } from '../compile/compile-template.js';
-import { activeStateIds } from '../runtime/active-state-ids.js';
-import { describeValue, stepCase } from '../runtime/step-case.js';
+import { stepCase } from '../runtime/step-case.js';
 import type { Sender, StepResult } from '../runtime/step-case.js';
-import { caseReadInsert, ledgerTouchedBy, requestHash, withView } from './apply-event.js';
-import type { LockedCase } from './apply-event.js';
+import {
+  acceptedEvent,
+  caseReadInsert,
+  ledgerTouchedBy,
+  requestHash,
+  withView,
+  writeAccepted,
+} from './apply-event.js';
+import type { HistoryRow, LockedCase } from './apply-event.js';
 import { CASE_COLUMNS, reviveCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
 import { inScope } from './district-scope.js';
 import type { AppliedEvent, EventRequest } from './event-input.js';
-import { databaseErrorOf, jsonb, settleStatements, textArray } from './sql/sql-client.js';
+import { databaseErrorOf, settleStatements, textArray } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { StoreContext } from './store-context.js';
 import { writeStepEffects } from './write-step-effects.js';
@@ -54,7 +60,7 @@ interface Accepted {
   after: CaseRecord;
   result: StepResult;
   ledgerBefore: Record<string, number>;
-  history: Record<string, unknown>;
+  history: HistoryRow;
 }
 
 /** Fen: the precision ledgers keep (numeric(…, 2)); running balances are rounded to it. */
@@ -211,46 +217,8 @@ async function planBatch(
             ]),
           ),
         );
-      const seq = current.version + 1;
-      const state = describeValue(result.value);
-      const after: CaseRecord = {
-        ...current,
-        state,
-        value: result.value,
-        data: result.data,
-        assignee: result.assignee,
-        done: result.done,
-        version: seq,
-        updatedAt: now,
-      };
-      const answer = { case: after, seq };
-      accepted.push({
-        index,
-        caseId,
-        current,
-        after,
-        result,
-        ledgerBefore,
-        history: {
-          case_id: caseId,
-          seq,
-          event_type: event.type,
-          payload: event.payload ?? {},
-          actor: options.actorId,
-          roles: options.roles ?? null,
-          from_state: current.state,
-          to_state: state,
-          at: now.toISOString(),
-          idempotency_key: key,
-          request_hash: hash,
-          result: key === null ? null : answer,
-          active_states: activeStateIds(result.value),
-          value: result.value,
-          data: after.data,
-          assignee: after.assignee,
-          done: after.done,
-        },
-      });
+      const { after, answer, history } = acceptedEvent(current, event, options, result, now, hash);
+      accepted.push({ index, caseId, current, after, result, ledgerBefore, history });
       if (options.read) reads.push(request);
       outcomes.push({ applied: withView({ ...answer, replayed: false }, template, options) });
     } catch (error) {
@@ -260,21 +228,11 @@ async function planBatch(
 
   const writes: Promise<unknown>[] = [];
   if (accepted.length > 0) {
-    // History rows and case updates for the whole batch in one statement, the rows as one JSON
-    // parameter: the statement's text is the same for every batch size (prepared once).
     writes.push(
-      tx.query(sql`
-        with x as (
-          select * from jsonb_to_recordset(${jsonb(accepted.map((a) => a.history))}) as x(
-            case_id uuid, seq integer, event_type text, payload jsonb, actor text, roles text[],
-            from_state text, to_state text, at timestamptz, idempotency_key text, request_hash text,
-            result jsonb, active_states text[], value jsonb, data jsonb, assignee text, done boolean)),
-        history as (
-          insert into case_history (case_id, seq, event_type, payload, actor, roles, from_state, to_state, at, idempotency_key, request_hash, result)
-          select case_id, seq, event_type, payload, actor, roles, from_state, to_state, at, idempotency_key, request_hash, result from x)
-        update cases c set state = x.to_state, active_states = x.active_states, value = x.value,
-          data = x.data, version = x.seq, assignee = x.assignee, done = x.done, updated_at = x.at
-        from x where c.id = x.case_id`),
+      writeAccepted(
+        tx,
+        accepted.map((a) => a.history),
+      ),
     );
     for (const a of accepted)
       writes.push(

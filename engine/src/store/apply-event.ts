@@ -23,7 +23,7 @@ import {
 import type { CompiledTemplate } from '../compile/compile-template.js';
 import type { StateDef } from '../template/template.js';
 import { describeValue, stepCase } from '../runtime/step-case.js';
-import type { Sender } from '../runtime/step-case.js';
+import type { Sender, StepResult } from '../runtime/step-case.js';
 import { activeStateIds } from '../runtime/active-state-ids.js';
 import { CASE_COLUMNS, reviveCaseRecord, toCaseRecord } from './case-record.js';
 import type { CaseRecord } from './case-record.js';
@@ -181,6 +181,61 @@ async function applyInTransaction(
   );
 
   checkStorable('case data', result.data);
+  const { after, answer, history } = acceptedEvent(current, event, options, result, now, hash);
+  const writes = [
+    writeAccepted(tx, [history]),
+    ...writeStepEffects(
+      tx,
+      {
+        programmeId: current.programmeId,
+        caseId,
+        district: current.district,
+        seq: after.version,
+        actorId: options.actorId,
+        now,
+        ledgerBefore: ledger,
+        state: after.state,
+      },
+      result,
+    ),
+  ];
+  if (options.read) writes.push(tx.query(caseReadInsert([caseId], options.read, now)));
+  // Every refusal has been decided above or is a failing statement, so COMMIT can go out now.
+  tx.commitEarly();
+  await settleStatements(writes);
+  return withView({ ...answer, replayed: false }, compiled, options);
+}
+
+/** An accepted event's history row, as `writeAccepted` takes it. */
+export interface HistoryRow {
+  case_id: string;
+  seq: number;
+  event_type: string;
+  payload: unknown;
+  actor: string | null;
+  roles: readonly string[] | null;
+  from_state: string;
+  to_state: string;
+  at: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  result: { case: CaseRecord; seq: number } | null;
+  active_states: string[];
+  value: StepResult['value'];
+  data: Record<string, unknown>;
+  assignee: string | null;
+  done: boolean;
+}
+
+/** The case after an accepted step, the answer, and the history row (both paths, one shape). */
+export function acceptedEvent(
+  current: CaseRecord,
+  event: EventInput,
+  options: ApplyOptions,
+  result: StepResult,
+  now: Date,
+  hash: string | null,
+): { after: CaseRecord; answer: { case: CaseRecord; seq: number }; history: HistoryRow } {
   const seq = current.version + 1;
   const state = describeValue(result.value);
   const after: CaseRecord = {
@@ -194,37 +249,49 @@ async function applyInTransaction(
     updatedAt: now,
   };
   const answer = { case: after, seq };
-  const writes = [
-    // History row and case update in one statement: one less for the server to parse and run.
-    tx.query(sql`
-      with history as (
-        insert into case_history (case_id, seq, event_type, payload, actor, roles, from_state, to_state, at, idempotency_key, request_hash, result)
-        values (${caseId}, ${seq}, ${event.type}, ${jsonb(event.payload ?? {})}, ${options.actorId},
-                ${options.roles === undefined ? null : textArray(options.roles)}, ${current.state}, ${state}, ${now},
-                ${key}, ${hash}, ${key === null ? null : jsonb(answer)}))
-      update cases set state = ${state}, active_states = ${textArray(activeStateIds(result.value))}, value = ${jsonb(result.value)},
-        data = ${jsonb(after.data)}, version = ${seq}, assignee = ${after.assignee}, done = ${after.done}, updated_at = ${now}
-      where id = ${caseId}`),
-    ...writeStepEffects(
-      tx,
-      {
-        programmeId: current.programmeId,
-        caseId,
-        district: current.district,
-        seq,
-        actorId: options.actorId,
-        now,
-        ledgerBefore: ledger,
-        state,
-      },
-      result,
-    ),
-  ];
-  if (options.read) writes.push(tx.query(caseReadInsert([caseId], options.read, now)));
-  // Every refusal has been decided above or is a failing statement, so COMMIT can go out now.
-  tx.commitEarly();
-  await settleStatements(writes);
-  return withView({ ...answer, replayed: false }, compiled, options);
+  const key = options.idempotencyKey ?? null;
+  return {
+    after,
+    answer,
+    history: {
+      case_id: current.id,
+      seq,
+      event_type: event.type,
+      payload: event.payload ?? {},
+      actor: options.actorId,
+      roles: options.roles ?? null,
+      from_state: current.state,
+      to_state: state,
+      at: now.toISOString(),
+      idempotency_key: key,
+      request_hash: hash,
+      result: key === null ? null : answer,
+      active_states: activeStateIds(result.value),
+      value: result.value,
+      data: after.data,
+      assignee: after.assignee,
+      done: after.done,
+    },
+  };
+}
+
+/**
+ * History rows and case updates of accepted events in one statement, the rows as one JSON
+ * parameter: the statement's text is the same for one event or a batch (prepared once).
+ */
+export function writeAccepted(tx: SqlClient, rows: readonly HistoryRow[]): Promise<Row[]> {
+  return tx.query(sql`
+    with x as (
+      select * from jsonb_to_recordset(${jsonb(rows)}) as x(
+        case_id uuid, seq integer, event_type text, payload jsonb, actor text, roles text[],
+        from_state text, to_state text, at timestamptz, idempotency_key text, request_hash text,
+        result jsonb, active_states text[], value jsonb, data jsonb, assignee text, done boolean)),
+    history as (
+      insert into case_history (case_id, seq, event_type, payload, actor, roles, from_state, to_state, at, idempotency_key, request_hash, result)
+      select case_id, seq, event_type, payload, actor, roles, from_state, to_state, at, idempotency_key, request_hash, result from x)
+    update cases c set state = x.to_state, active_states = x.active_states, value = x.value,
+      data = x.data, version = x.seq, assignee = x.assignee, done = x.done, updated_at = x.at
+    from x where c.id = x.case_id`);
 }
 
 /** The access-log rows of an answer that shows these cases (`recordCaseReads`, in a transaction). */

@@ -1,0 +1,111 @@
+/**
+ * The engine over HTTP on the embedded database: a real `relief serve` on PGlite (a data folder on
+ * disk, no `DATABASE_URL`), loaded by `wrk` exactly as the PostgreSQL line is (same connections,
+ * cases and cycle), with group commit off and on. PGlite runs inside the server process, so the
+ * server's CPU per event is the database's too.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
+import { startServer } from '../reliability/server-process.js';
+import { BENCH_DISTRICT, provisionProgramme } from './bench-programme.js';
+import { processCpuMs } from './process-cpu.js';
+import { haveWrk, runWrk } from './wrk-load.js';
+import type { WrkLoadResult } from './wrk-load.js';
+
+/** One measured load with the server's CPU (PGlite's included). */
+export interface PgliteHttpRun extends WrkLoadResult {
+  serverCpuMs: number;
+}
+
+/** A server configuration and its loads. */
+export interface PgliteHttpVariant {
+  id: string;
+  name: string;
+  env: Record<string, string>;
+  events: PgliteHttpRun[];
+}
+
+/** Group commit off, then as shipped. */
+const VARIANTS: { id: string; name: string; env: Record<string, string> }[] = [
+  {
+    id: 'pglite-http-one-tx',
+    name: 'one transaction per event',
+    env: { RELIEF_GROUP_COMMIT: 'off' },
+  },
+  { id: 'pglite-http', name: 'as shipped (group commit)', env: {} },
+];
+
+/** Options: the same load as the PostgreSQL HTTP line. */
+export interface PgliteHttpOptions {
+  clients: number;
+  casesPerClient: number;
+  durationMs: number;
+  warmupMs: number;
+  runs: number;
+  /** Run the server as shipped with `--cpu-prof`, its profile written here when it stops. */
+  profileDir?: string | undefined;
+}
+
+/** Provision a data folder, then load a server on it per variant; the folder is removed. */
+export async function benchHttpPglite(options: PgliteHttpOptions): Promise<PgliteHttpVariant[]> {
+  if (!(await haveWrk())) throw new Error('the HTTP benchmark needs wrk (apt-get install -y wrk)');
+  const scratch = mkdtempSync(join(tmpdir(), 'relief-bench-http-pglite-'));
+  const dataDir = join(scratch, 'data');
+  try {
+    // Provisioned in this process first: one process at a time may open a data folder.
+    const setup = await openDatabase({ dataDir });
+    let caseIds: string[];
+    let workerKey: string;
+    try {
+      const store = createReliefStore(setup);
+      ({ caseIds } = await provisionProgramme(store, options.clients * options.casesPerClient));
+      workerKey = (
+        await store.createApiKey({
+          roles: ['worker'],
+          district: BENCH_DISTRICT,
+          label: 'bench worker',
+        })
+      ).key;
+    } finally {
+      await setup.close();
+    }
+    const variants: PgliteHttpVariant[] = [];
+    for (const variant of VARIANTS) {
+      const shipped = variant === VARIANTS.at(-1);
+      const server = await startServer({
+        dataDir,
+        env: variant.env,
+        nodeArgs:
+          shipped && options.profileDir
+            ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+            : [],
+      });
+      try {
+        const load = (seconds: number) =>
+          runWrk({
+            baseUrl: server.baseUrl,
+            apiKey: workerKey,
+            caseIds,
+            connections: options.clients,
+            durationSeconds: seconds,
+            scratch,
+          });
+        await load(Math.max(1, Math.round(options.warmupMs / 1000)));
+        const events: PgliteHttpRun[] = [];
+        for (let r = 0; r < options.runs; r++) {
+          const cpu0 = processCpuMs(server.pid) ?? NaN;
+          const result = await load(Math.max(1, Math.round(options.durationMs / 1000)));
+          events.push({ ...result, serverCpuMs: (processCpuMs(server.pid) ?? NaN) - cpu0 });
+        }
+        variants.push({ ...variant, events });
+      } finally {
+        await server.stop();
+      }
+    }
+    return variants;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
