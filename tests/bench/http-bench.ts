@@ -171,7 +171,9 @@ export async function benchHttp(
             for (let r = 0; r < options.runs; r++)
               imports.push(
                 await importOverHttp(
-                  server.baseUrl,
+                  server,
+                  admin,
+                  database.name,
                   adminKey,
                   importTemplate,
                   csv,
@@ -219,13 +221,17 @@ async function measured(
   };
 }
 
+/** One import, with the CPU it cost the server and PostgreSQL (robust on a busy machine). */
 async function importOverHttp(
-  baseUrl: string,
+  server: ServerProcess,
+  admin: postgres.Sql,
+  databaseName: string,
   key: string,
   template: string,
   csv: string,
   rows: number,
 ): Promise<ImportRun> {
+  const { baseUrl } = server;
   const headers = { authorization: `Bearer ${key}` };
   const started = await fetch(`${baseUrl}/api/v1/programmes`, {
     method: 'POST',
@@ -235,6 +241,9 @@ async function importOverHttp(
   if (started.status !== 201)
     throw new Error(`start programme: ${started.status} ${await started.text()}`);
   const programme = (await started.json()) as { id: string };
+  const backends = await databaseBackendPids(admin, databaseName);
+  const server0 = processCpuMs(server.pid) ?? NaN;
+  const postgres0 = processesCpuMs(backends);
   const t0 = performance.now();
   const response = await fetch(`${baseUrl}/api/v1/programmes/${programme.id}/cases/import`, {
     method: 'POST',
@@ -242,9 +251,12 @@ async function importOverHttp(
     body: csv,
   });
   const seconds = (performance.now() - t0) / 1000;
+  const serverCpuMs = (processCpuMs(server.pid) ?? NaN) - server0;
+  // Connections the import opened meanwhile count too.
+  const postgresCpuMs = processesCpuMs(await databaseBackendPids(admin, databaseName)) - postgres0;
   const body = (await response.json()) as { created?: number; errors?: unknown[] };
   if (response.status !== 200)
     throw new Error(`import: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   const created = body.created ?? rows - (body.errors?.length ?? 0);
-  return { rows: created, seconds, rowsPerSec: created / seconds };
+  return { rows: created, seconds, rowsPerSec: created / seconds, serverCpuMs, postgresCpuMs };
 }

@@ -15,6 +15,9 @@ export interface ImportRun {
   rows: number;
   seconds: number;
   rowsPerSec: number;
+  /** Over HTTP: the server's and PostgreSQL's CPU for the whole import, in ms. */
+  serverCpuMs?: number;
+  postgresCpuMs?: number;
 }
 
 /** Import `rows` rows `runs` times through `store.openCases`, in chunks of `chunk` rows. */

@@ -17,6 +17,7 @@ import { benchEngine } from './engine-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchHttpPglite } from './http-pglite-bench.js';
 import { benchImport } from './import-bench.js';
+import type { ImportRun } from './import-bench.js';
 import { median } from './latency-stats.js';
 import { benchLimit } from './limit-bench.js';
 import { readMachineInfo } from './machine-info.js';
@@ -277,9 +278,14 @@ const benches: Record<BenchId, () => Promise<void>> = {
   },
 };
 
-function importRow(id: string, name: string, runs: readonly { rowsPerSec: number }[]): BenchRow {
+function importRow(id: string, name: string, runs: readonly ImportRun[]): BenchRow {
   const value = median(runs.map((r) => r.rowsPerSec));
+  const cpu = (pick: (r: ImportRun) => number | undefined) =>
+    Math.round(median(runs.map((r) => ((pick(r) ?? NaN) * 1000) / r.rows)));
   return {
+    note: runs.some((r) => r.serverCpuMs !== undefined)
+      ? `CPU µs/row: server ${cpu((r) => r.serverCpuMs)}, PostgreSQL ${cpu((r) => r.postgresCpuMs)}`
+      : undefined,
     id,
     name,
     value,

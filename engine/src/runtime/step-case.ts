@@ -3,7 +3,7 @@
  * persist, or a typed refusal. No I/O: the durable runtime wraps it in one SQL transaction, the
  * editor's simulator calls it in the browser, so what is simulated is what runs.
  */
-import { createActor, initialTransition } from 'xstate';
+import { createActor } from 'xstate';
 import type { ActorScope, AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import type { CaseContext, CaseEffect, CaseEvent } from '../compile/case-machine-types.js';
 import type { CompiledTemplate, StepEvent } from '../compile/compile-template.js';
@@ -75,7 +75,8 @@ export function startCase(
   data: Record<string, unknown>,
   env: StepEnvironment,
 ): StepResult {
-  const [snapshot] = initialTransition(compiled.machine, {
+  // `initialTransition()` would build an actor first, computing an initial snapshot of its own.
+  const snapshot = compiled.machine.getInitialSnapshot(inertScope(compiled.machine), {
     data,
     params: env.params,
     ledger: env.ledger,

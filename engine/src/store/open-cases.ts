@@ -89,34 +89,118 @@ export async function openCases(
   caller: Caller,
 ): Promise<OpenCaseOutcome[]> {
   if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
+  // One clock reading for the call: rows are stamped `now` + their position in µs, so the case
+  // list keeps the input's order however the chunks' transactions interleave.
+  const now = ctx.clock.now();
+  if (ctx.sql.kind === 'pglite') return openChunksInTurn(ctx, programmeId, inputs, caller, now);
+  return openChunksSideBySide(ctx, programmeId, inputs, caller, now);
+}
+
+/** PGlite: one chunk after another, each sized to about `PGLITE_CHUNK_TARGET_MS`. */
+async function openChunksInTurn(
+  ctx: StoreContext,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+  now: Date,
+): Promise<OpenCaseOutcome[]> {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
-  const embedded = ctx.sql.kind === 'pglite';
-  let size = embedded ? PGLITE_CHUNK_FIRST : OPEN_CASES_CHUNK;
+  let size = PGLITE_CHUNK_FIRST;
   for (let start = 0; start < inputs.length;) {
     // Between chunks, requests that arrived meanwhile get the database before the next chunk.
     if (start > 0) await letOthersIn();
     const chunk = inputs.slice(start, start + size);
     const began = performance.now();
-    const done = await openChunk(ctx, programmeId, chunk, caller);
+    const done = await openChunk(ctx, { programmeId, inputs: chunk, first: start, caller, now });
     done.forEach((outcome, i) => (outcomes[start + i] = outcome));
     start += chunk.length;
-    if (embedded) size = nextPgliteChunk(chunk.length, performance.now() - began);
+    size = nextPgliteChunk(chunk.length, performance.now() - began);
   }
   return outcomes;
 }
 
-async function openChunk(
+/**
+ * Chunks written by this many transactions at once on PostgreSQL: while the database writes one
+ * chunk, the server validates and starts the next one's rows (JavaScript), and PostgreSQL can
+ * use a second core. Measured with `pnpm bench --only http` (see docs/performance.md).
+ */
+export const OPEN_CASES_WRITERS = 2;
+
+/**
+ * PostgreSQL: up to `OPEN_CASES_WRITERS` chunks in flight. A chunk whose rows move a ledger waits
+ * for the chunks before it to commit before it locks the balances, so every row still sees the
+ * balance its predecessors in the input left. When a ref repeats across the input the chunks go
+ * one at a time: two transactions inserting the same two refs in opposite orders would deadlock.
+ */
+async function openChunksSideBySide(
   ctx: StoreContext,
   programmeId: string,
   inputs: readonly OpenCaseInput[],
   caller: Caller,
+  now: Date,
 ): Promise<OpenCaseOutcome[]> {
+  const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
+  const starts: number[] = [];
+  for (let start = 0; start < inputs.length; start += OPEN_CASES_CHUNK) starts.push(start);
+  const settled = starts.map(() => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
+  const writers = refsRepeat(inputs) ? 1 : OPEN_CASES_WRITERS;
+  let next = 0;
+  const writer = async () => {
+    for (let k = next++; k < starts.length; k = next++) {
+      // Requests that arrived meanwhile get the database before the next chunk.
+      if (k >= writers) await letOthersIn();
+      const first = starts[k]!;
+      const chunk = inputs.slice(first, first + OPEN_CASES_CHUNK);
+      try {
+        const done = await openChunk(ctx, {
+          programmeId,
+          inputs: chunk,
+          first,
+          caller,
+          now,
+          previous: k === 0 ? undefined : settled[k - 1]!.promise,
+        });
+        done.forEach((outcome, i) => (outcomes[first + i] = outcome));
+      } finally {
+        settled[k]!.resolve();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(writers, starts.length) }, writer));
+  return outcomes;
+}
+
+function refsRepeat(inputs: readonly OpenCaseInput[]): boolean {
+  const refs = new Set<string>();
+  for (const { ref } of inputs) {
+    if (ref === undefined || ref === null) continue;
+    if (refs.has(ref)) return true;
+    refs.add(ref);
+  }
+  return false;
+}
+
+/** One chunk to open: its rows, where they start in the whole input, and the chunk before it. */
+interface ChunkToOpen {
+  programmeId: string;
+  inputs: readonly OpenCaseInput[];
+  /** Position of the chunk's first row in the whole input (its `created_at` offset in µs). */
+  first: number;
+  caller: Caller;
+  now: Date;
+  /** Settles when the chunk before this one has committed or failed. */
+  previous?: Promise<void> | undefined;
+}
+
+async function openChunk(ctx: StoreContext, chunk: ChunkToOpen): Promise<OpenCaseOutcome[]> {
   const taken = new Set<string>();
   for (;;) {
     try {
-      return await ctx.sql.transaction((tx) =>
-        writeChunk(ctx, tx, programmeId, inputs, caller, taken),
-      );
+      return await ctx.sql.transaction((tx) => writeChunk(ctx, tx, chunk, taken));
     } catch (error) {
       if (!(error instanceof RefsTaken)) throw error;
       for (const ref of error.refs) taken.add(ref);
@@ -127,9 +211,7 @@ async function openChunk(
 async function writeChunk(
   ctx: StoreContext,
   tx: SqlClient,
-  programmeId: string,
-  inputs: readonly OpenCaseInput[],
-  caller: Caller,
+  { programmeId, inputs, first, caller, now, previous }: ChunkToOpen,
   taken: ReadonlySet<string>,
 ): Promise<OpenCaseOutcome[]> {
   // `for share`: the programme cannot be paused or closed while the chunk is being written.
@@ -145,7 +227,6 @@ async function writeChunk(
     programme.template_version,
     tx,
   );
-  const now = ctx.clock.now();
   const readLedger = async (lock: boolean) => {
     const rows = await tx.query<{ name: string; balance: unknown }>(
       lock
@@ -159,14 +240,16 @@ async function writeChunk(
   let started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
   const movesLedger = started.entries.some((s) => hasLedgerMoves(s.result));
   if (movesLedger) {
-    // Balances carried from row to row must be the real ones: lock them, then start again.
+    // Balances carried from row to row must be the real ones, left by the chunks before this
+    // one: wait for those, lock the balances, then start again.
+    await previous;
     ledger = await readLedger(true);
     started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
   }
   const { outcomes, entries, ledgerBefore } = started;
   if (entries.length === 0) return outcomes;
 
-  const inserted = await insertCases(tx, programmeId, programme.district, caller, now, entries);
+  const inserted = await insertCases(tx, programmeId, caller, now, first, entries);
   const conflicts = entries.filter((s) => !inserted.has(s.record.id));
   // A ledger moved by a row that was not written would be wrong for every row after it.
   if (conflicts.length > 0 && movesLedger)
@@ -238,13 +321,13 @@ function applyDeltas(
 async function insertCases(
   tx: SqlClient,
   programmeId: string,
-  district: string,
   caller: Caller,
   now: Date,
+  first: number,
   entries: readonly Started[],
 ): Promise<Set<string>> {
-  const rows = entries.map(({ record, data, result }, ord) => ({
-    ord,
+  const rows = entries.map(({ index, record, data, result }) => ({
+    ord: first + index,
     id: record.id,
     ref: record.ref,
     district: record.district,
@@ -287,7 +370,7 @@ async function insertCases(
         id uuid, ref text, district text, state text, active_states text[], value jsonb, data jsonb,
         payload jsonb, assignee text, done boolean, ord int)
     ), opened as (
-      -- One microsecond apart in file order, so case lists (ordered by created_at) keep the
+      -- One microsecond apart in input order, so case lists (ordered by created_at) keep the
       -- roster's order instead of the random order of ids that one shared timestamp would give.
       insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
       select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, district, done, ${caller.actorId},

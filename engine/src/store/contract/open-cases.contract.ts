@@ -163,6 +163,39 @@ export function openCasesContract(kind: DatabaseKind): void {
       expect(page.items.map((c) => c.ref)).toEqual(roster.map((r) => r.ref));
     });
 
+    it('over several chunks: draws stock in roster order and lists the cases in roster order', async () => {
+      const source = ENTRY_SOURCE.replace('id: bulk-entry', 'id: bulk-chunks');
+      const saved = await h.store.saveTemplate(source, ADMIN);
+      await h.store.publishTemplate('bulk-chunks', saved.record.version, ADMIN);
+      // PostgreSQL: three chunks, written side by side. PGlite: small chunks one after another
+      // (fewer rows: PGlite writes them in the test's own thread).
+      const rowCount = kind === 'postgres' ? 2600 : 260;
+      const refusedCount = rowCount / 5;
+      const stock = rowCount - refusedCount;
+      const p = await h.store.startProgramme(
+        { template: 'bulk-chunks', district: 'bulk/a', params: { stock } },
+        ADMIN,
+      );
+      const roster = Array.from({ length: rowCount }, (_, i) => ({
+        data: { name: `N${i}` },
+        ref: `r${i}`,
+      }));
+      const outcomes = await h.store.openCases(p.id, roster, CLERK);
+      const refused = outcomes.flatMap((o, i) => (o.ok ? [] : [i]));
+      expect(refused).toEqual(Array.from({ length: refusedCount }, (_, i) => stock + i));
+      expect(outcomes.every((o) => o.ok || o.error.code === 'ledger-insufficient')).toBe(true);
+      const q = h.test.database.sql;
+      const listed = await q.query<{ ref: string }>(
+        sql`select ref from cases where programme_id = ${p.id} order by created_at, id`,
+      );
+      expect(listed.map((r) => r.ref)).toEqual(roster.slice(0, stock).map((r) => r.ref));
+      const drawn = await q.query<{ ref: string; balance_after: string }>(sql`
+        select c.ref, e.balance_after::text from ledger_entries e join cases c on c.id = e.case_id
+        where e.programme_id = ${p.id} order by e.balance_after desc`);
+      expect(drawn.map((r) => r.ref)).toEqual(roster.slice(0, stock).map((r) => r.ref));
+      expect(drawn.at(-1)?.balance_after).toBe('0.00');
+    });
+
     it('skips a ref taken in the database, keeps the rest; a paused programme refuses the call', async () => {
       const p = await h.programme();
       await h.store.openCase(p.id, { data: { name: 'A' }, ref: 'taken' }, CLERK);
