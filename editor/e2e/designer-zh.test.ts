@@ -158,6 +158,20 @@ describe.runIf(
       const bad = await english();
       expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
       await shoot(page, 'designer-zh-1366-finding');
+      // Find in the YAML (the button or Ctrl+F), its panel in Chinese.
+      await page.getByTestId('yaml-search').click();
+      const panel = page.locator('.yaml-area .cm-search');
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain('区分大小写');
+      expect(await panel.textContent()).not.toMatch(/match case|regexp|replace/);
+      await panel.locator('input[name="search"]').fill('careLevl');
+      await panel.locator('input[name="search"]').press('Enter');
+      await eventually(() => page.locator('.yaml-area .cm-searchMatch-selected').count()).toBe(1);
+      expect(await page.locator('.yaml-area .cm-searchMatch-selected').textContent()).toBe(
+        'careLevl',
+      );
+      await panel.locator('input[name="search"]').press('Escape');
+      await eventually(() => panel.count()).toBe(0);
     });
 
     it('marks the graph stale while the YAML does not parse, and not after', async () => {

@@ -8,19 +8,41 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
+import {
+  highlightSelectionMatches,
+  openSearchPanel,
+  search,
+  searchKeymap,
+} from '@codemirror/search';
+import { Annotation, Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { useActions } from '../state/editor-context.js';
+import { useActions, useEditor, useT } from '../state/editor-context.js';
+import { messages, translate } from '../i18n/messages.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Lang } from '../model/index.js';
 import { toDiagnostics, minimalChange } from './yaml-sync.js';
 import { selectionLine } from '../model/index.js';
 
 const fromStore = Annotation.define<boolean>();
+
+/** CodeMirror's own words (search panel, folding, lint) in `lang`, from the catalog's `cm.` keys. */
+function phrases(lang: Lang): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(messages)
+      .filter((k) => k.startsWith('cm.'))
+      .map((k) => [k.slice(3), translate(lang, k as MessageKey)]),
+  );
+}
 const TYPING_DEBOUNCE_MS = 250;
 
 /** The panel. */
 export function YamlPanel() {
   const { store } = useActions();
+  const t = useT();
+  const lang = useEditor((s) => s.lang);
   const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const words = useRef(new Compartment());
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,7 +59,11 @@ export function YamlPanel() {
           bracketMatching(),
           highlightActiveLine(),
           yaml(),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          // Ctrl+F finds (and replaces) in the YAML, with the matches of the selection marked.
+          search({ top: true }),
+          highlightSelectionMatches(),
+          words.current.of(EditorState.phrases.of(phrases(store.getState().lang))),
+          keymap.of([...searchKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromStore)))
               return;
@@ -50,6 +76,7 @@ export function YamlPanel() {
         ],
       }),
     });
+    viewRef.current = view;
     const sync = () => {
       const { source, validation } = store.getState();
       const current = view.state.doc.toString();
@@ -102,5 +129,24 @@ export function YamlPanel() {
     };
   }, [store]);
 
-  return <div ref={host} style={{ height: '100%' }} data-testid="yaml-panel" />;
+  useEffect(() => {
+    viewRef.current?.dispatch({
+      effects: words.current.reconfigure(EditorState.phrases.of(phrases(lang))),
+    });
+  }, [lang]);
+
+  return (
+    <div className="yaml-panel-box">
+      <button
+        className="yaml-search"
+        title={t('yamlSearch')}
+        aria-label={t('yamlSearch')}
+        data-testid="yaml-search"
+        onClick={() => viewRef.current && openSearchPanel(viewRef.current)}
+      >
+        ⌕
+      </button>
+      <div ref={host} style={{ height: '100%' }} data-testid="yaml-panel" />
+    </div>
+  );
 }
