@@ -8,12 +8,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import {
-  highlightSelectionMatches,
-  openSearchPanel,
-  search,
-  searchKeymap,
-} from '@codemirror/search';
+import { openSearchPanel, search, searchKeymap } from '@codemirror/search';
 import { Annotation, Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
@@ -59,9 +54,10 @@ export function YamlPanel() {
           bracketMatching(),
           highlightActiveLine(),
           yaml(),
-          // Ctrl+F finds (and replaces) in the YAML, with the matches of the selection marked.
+          // Long lines wrap: the panel is narrow, and a cut line hides the condition being read.
+          EditorView.lineWrapping,
+          // Ctrl+F finds (and replaces) in the YAML.
           search({ top: true }),
-          highlightSelectionMatches(),
           words.current.of(EditorState.phrases.of(phrases(store.getState().lang))),
           keymap.of([...searchKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.updateListener.of((update) => {
@@ -110,7 +106,7 @@ export function YamlPanel() {
             selection: EditorSelection.cursor(
               line.from + (/^\s*/.exec(line.text)?.[0].length ?? 0),
             ),
-            effects: EditorView.scrollIntoView(line.from, { y: 'center' }),
+            effects: EditorView.scrollIntoView(line.from, { y: 'center', x: 'start' }),
           });
         }
       }
