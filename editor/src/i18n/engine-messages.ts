@@ -161,6 +161,6 @@ export const engineMessages = m({
   'cm.Diagnostics': { zh: '问题', en: 'Diagnostics' },
   'cm.No diagnostics': { zh: '没有问题', en: 'No diagnostics' },
   'cm.Control character': { zh: '控制字符', en: 'Control character' },
-  yamlSearch: { zh: '在 YAML 中查找（Ctrl+F）', en: 'Find in the YAML (Ctrl+F)' },
+  yamlSearch: { zh: '在文本中查找（Ctrl+F）', en: 'Find in the text (Ctrl+F)' },
   openFailed: { zh: '无法列出模板：{detail}', en: 'Cannot list the templates: {detail}' },
 });
