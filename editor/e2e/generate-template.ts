@@ -1,18 +1,23 @@
 /**
  * A generated template of `count` states for the benchmark: groups of eight steps (one with a
  * timer) chained one after another, then a chain of top-level states, then `done`. Valid, and
- * every state reachable.
+ * every state reachable. A `variant` names a different template of the same shape (its own id,
+ * titles and event names of other lengths), so each benchmark run opens one the editor has never
+ * laid out.
  */
-export function generateTemplate(count = 100): string {
+export function generateTemplate(count = 100, variant?: number): string {
+  const v = variant === undefined ? '' : `${variant}`;
+  // Titles a little longer or shorter from one variant to the next: labels take other sizes.
+  const pad = variant === undefined ? '' : '·'.repeat(variant % 4);
   const lines = [
     'dsl: relief/v1',
-    'id: bench-generated',
+    `id: bench-generated${v && `-${v}`}`,
     'version: 1',
     'title: { zh: 基准模板, en: Benchmark }',
     'events:',
   ];
   for (const e of ['next', 'back', 'skip', 'close'])
-    lines.push(`  ${e}: { title: { zh: 事件${e}, en: ${e} } }`);
+    lines.push(`  ${e}: { title: { zh: 事件${e}${pad}, en: ${e}${pad} } }`);
   lines.push('initial: s0', 'states:');
   const groups = Math.floor((count - 10) / 9);
   const extras = count - 1 - groups * 9;
@@ -21,7 +26,7 @@ export function generateTemplate(count = 100): string {
     const next = g + 1 < groups ? `s${g + 1}` : afterGroups;
     lines.push(
       `  s${g}:`,
-      `    title: { zh: 阶段${g}, en: Stage ${g} }`,
+      `    title: { zh: 阶段${g}${pad}, en: Stage ${g}${v && `.${v}`} }`,
       '    initial: c0',
       '    on:',
       '      close: done',
@@ -30,7 +35,7 @@ export function generateTemplate(count = 100): string {
     for (let c = 0; c < 8; c++) {
       lines.push(
         `      c${c}:`,
-        `        title: { zh: 步骤${g}-${c}, en: Step ${g}-${c} }`,
+        `        title: { zh: 步骤${g}-${c}${pad}, en: Step ${g}-${c}${v && `.${v}`} }`,
         '        on:',
         `          next: ${c < 7 ? `c${c + 1}` : next}`,
       );
@@ -43,7 +48,7 @@ export function generateTemplate(count = 100): string {
     const next = i + 1 < extras ? `t${i + 1}` : 'done';
     lines.push(
       `  t${i}:`,
-      `    title: { zh: 附加${i}, en: Extra ${i} }`,
+      `    title: { zh: 附加${i}${pad}, en: Extra ${i}${v && `.${v}`} }`,
       '    on:',
       `      next: ${next}`,
       '      skip: done',

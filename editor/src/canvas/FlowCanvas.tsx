@@ -31,6 +31,9 @@ import { useLayeredLayout } from './use-layered-layout.js';
 
 const nodeTypes = { state: StateNodeView, compound: GroupNodeView };
 const edgeTypes = { transition: TransitionEdgeView };
+/** Nothing drawn while a template just opened waits for its layered layout. */
+const NO_NODES: Node<StateNodeData>[] = [];
+const NO_EDGES: ReturnType<typeof useFlowElements>['edges'] = [];
 const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
   interactionWidth: 12,
@@ -132,8 +135,10 @@ export function FlowCanvas() {
             <ReactFlow
               data-layout={layoutPending ? 'pending' : 'done'}
               className={placeholder ? 'placeholder' : undefined}
-              nodes={shown}
-              edges={edges}
+              // A placeholder layout is not drawn at all: drawing and measuring 100 hidden states
+              // took as long as drawing them laid out, and held up the layout's start.
+              nodes={placeholder ? NO_NODES : shown}
+              edges={placeholder ? NO_EDGES : edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               defaultEdgeOptions={defaultEdgeOptions}

@@ -47,6 +47,7 @@ export function useLayeredLayout(): boolean {
       return;
     }
     let current = true;
+    performance.mark('relief:layout-start');
     const { lang, direction } = state;
     const graph = visibleGraph(state.graph, state.collapsed);
     const { edges } = toFlowElements({
@@ -65,9 +66,12 @@ export function useLayeredLayout(): boolean {
     const data = new Map(edges.map((e) => [e.id, e.data!]));
     const measure = labelMeasurer();
     const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
+    performance.mark('relief:layout-prepared');
+    let warm: (() => void) | undefined;
     import('./elk-runner.js')
-      .then(({ runElk }) =>
-        layeredLayout(
+      .then(({ runElk, warmElk }) => {
+        warm = warmElk;
+        return layeredLayout(
           {
             graph,
             direction,
@@ -79,10 +83,13 @@ export function useLayeredLayout(): boolean {
             measure: (id) => measure(data.get(id)!),
           },
           runElk,
-        ),
-      )
+        );
+      })
       .then((layout) => {
+        performance.mark('relief:layout-answered');
         if (current) store.getState().applyLayered(layout, graph);
+        // The first template is on screen: get ELK ready for a larger one.
+        warm?.();
       })
       .catch((error: unknown) => {
         // The per-level layout stands in; say why in the console for a developer.

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { countGroupCrossings } from '../canvas/label-overlaps.js';
 import { loadShipped } from '../test-support/shipped-templates.js';
-import { absoluteBoxes, layeredLayout, toElkGraph, withStoredPositions } from './elk-layout.js';
+import {
+  absoluteBoxes,
+  fromElkGraph,
+  layeredLayout,
+  toElkGraph,
+  warmUpGraph,
+  withStoredPositions,
+} from './elk-layout.js';
 import { toGraph } from './template-graph.js';
 import type { ElkRun } from './elk-layout.js';
 
@@ -62,5 +69,15 @@ describe('layered layout (ELK)', () => {
       ],
     } as never);
     expect(countGroupCrossings(graph, laid.boxes, through)).toBe(1);
+  });
+
+  it('warms up on a made-up graph with groups, edges back, out of and into groups, all routed', async () => {
+    const warm = warmUpGraph(3, 6);
+    expect(warm.layoutOptions).toEqual(toElkGraph(input).layoutOptions);
+    const { boxes, routes } = fromElkGraph(await run(warm));
+    // 3 groups of 6 steps and the end state; 3 × (6 forward + 5 back + 1 out of the group) edges.
+    expect(boxes.size).toBe(22);
+    expect(routes.size).toBe(36);
+    expect([...routes.values()].every((r) => r.points.length >= 2 && r.label)).toBe(true);
   });
 });

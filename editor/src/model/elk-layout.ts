@@ -89,8 +89,14 @@ export interface LayeredInput {
 
 const isGroup = (kind: string) => kind === 'compound' || kind === 'parallel';
 
+/** What `toElkGraph` reads of a graph: states' nesting and kind, edges' ends. */
+export interface GraphShape {
+  nodes: readonly Pick<TemplateGraph['nodes'][number], 'id' | 'parentId' | 'kind'>[];
+  edges: readonly Pick<TemplateGraph['edges'][number], 'id' | 'source' | 'target'>[];
+}
+
 /** The ELK graph of `input`. */
-export function toElkGraph(input: LayeredInput): ElkGraph {
+export function toElkGraph(input: Omit<LayeredInput, 'graph'> & { graph: GraphShape }): ElkGraph {
   const { graph, nodeLabel, edgeLabel, direction } = input;
   const measure = input.measure ?? ((_id: string, text: string) => estimateEdgeLabel(text));
   const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
@@ -154,7 +160,7 @@ export function toElkGraph(input: LayeredInput): ElkGraph {
   };
   // Transitions joining the same two states in the same direction (winter-kits allocates by four
   // guards) share one route; their labels stack beside it, one line each.
-  const bundles = new Map<string, TemplateGraph['edges']>();
+  const bundles = new Map<string, GraphShape['edges'][number][]>();
   for (const edge of graph.edges) {
     if (edge.target === undefined || !kindOf.has(edge.source) || !kindOf.has(edge.target)) continue;
     const pair = `${edge.source}\u0000${edge.target}`;
@@ -291,4 +297,33 @@ function leafSize(label: string, internalCount: number): { width: number; height
     width: Math.round(width),
     height: LAYOUT.nodeHeight + Math.min(internalCount, 4) * LAYOUT.rowHeight,
   };
+}
+
+/**
+ * A made-up graph with what real templates have (groups of steps, edges back, out of a group and
+ * into the next, labels) to warm ELK up before a designer opens a large template: ELK is compiled
+ * Java, and V8 runs it several times slower on its first graphs than once it has optimised it.
+ */
+export function warmUpGraph(groups = 3, steps = 6): ElkGraph {
+  const nodes: GraphShape['nodes'][number][] = [];
+  const edges: GraphShape['edges'][number][] = [];
+  const edge = (source: string, target: string) =>
+    edges.push({ id: `on:${source}:e:${edges.length}`, source, target });
+  for (let g = 0; g < groups; g++) {
+    nodes.push({ id: `g${g}`, parentId: undefined, kind: 'compound' });
+    for (let c = 0; c < steps; c++) {
+      const id = `g${g}.c${c}`;
+      nodes.push({ id, parentId: `g${g}`, kind: 'atomic' });
+      if (c > 0) edge(id, `g${g}.c${c - 1}`);
+      edge(id, c < steps - 1 ? `g${g}.c${c + 1}` : g < groups - 1 ? `g${g + 1}` : 'end');
+    }
+    edge(`g${g}`, 'end');
+  }
+  nodes.push({ id: 'end', parentId: undefined, kind: 'final' });
+  return toElkGraph({
+    graph: { nodes, edges },
+    direction: 'TB',
+    nodeLabel: (id) => `Step ${id}`,
+    edgeLabel: (id) => `event ${id.length}`,
+  });
 }

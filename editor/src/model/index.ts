@@ -99,11 +99,13 @@ export {
   absoluteBoxes,
   estimateEdgeLabel,
   EDGE_LABEL_HEIGHT,
+  warmUpGraph,
 } from './elk-layout.js';
 export type {
   EdgeRoute,
   ElkGraph,
   ElkRun,
+  GraphShape,
   LayeredInput,
   LayeredLayout,
   Point,

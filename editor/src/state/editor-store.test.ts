@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { layeredLayout, visibleGraph } from '../model/index.js';
+import type { ElkRun } from '../model/index.js';
 import { addState } from '../model/state-operations.js';
 import { readShipped } from '../test-support/shipped-templates.js';
 import { createEditorStore } from './editor-store.js';
@@ -76,4 +79,42 @@ describe('editor store', () => {
     sim.nextTimer();
     expect(store.getState().sim!.log.at(-1)!.event).toBe('after:enrolled.atGate:0');
   });
+
+  it('fits the view when a layout arrives after open, auto layout or direction, not after an edit', async () => {
+    const elk = new ELK();
+    const run: ElkRun = (graph) => elk.layout(graph as never) as never;
+    const store = createEditorStore(readShipped('love-meals'));
+    const s = () => store.getState();
+    // What the canvas does for every layout request (labels estimated, as in Node).
+    const layOut = async () => {
+      const graph = visibleGraph(s().graph, s().collapsed);
+      const layout = await layeredLayout(
+        { graph, direction: s().direction, nodeLabel: (id) => id, edgeLabel: (id) => id },
+        run,
+      );
+      s().applyLayered(layout, graph);
+    };
+    s().load(readShipped('love-meals'));
+    let fits = s().viewNonce;
+    await layOut();
+    expect(s().viewNonce).toBe(fits + 1);
+    fits = s().viewNonce;
+    const requests = s().layoutNonce;
+    s().edit((doc) => addState(doc, { key: 'waitlisted' }));
+    expect(s().layoutNonce).toBe(requests + 1);
+    await layOut();
+    expect(s().boxes.has('waitlisted')).toBe(true);
+    expect(s().viewNonce).toBe(fits);
+    s().relayout();
+    fits = s().viewNonce;
+    await layOut();
+    expect(s().viewNonce).toBe(fits + 1);
+    s().setDirection('LR');
+    fits = s().viewNonce;
+    await layOut();
+    expect(s().viewNonce).toBe(fits + 1);
+    s().edit((doc) => addState(doc, { key: 'declined' }));
+    await layOut();
+    expect(s().viewNonce).toBe(fits + 1);
+  }, 60_000);
 });

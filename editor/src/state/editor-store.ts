@@ -95,6 +95,12 @@ export interface EditorState extends SourceView {
    */
   layoutNonce: number;
   /**
+   * The next layered layout fits the view when it arrives (open, auto layout, direction,
+   * language, fold or unfold); one after an edit that adds, removes or reconnects states keeps
+   * the viewport, so a designer working on a large graph stays where they were.
+   */
+  fitOnLayout: boolean;
+  /**
    * The boxes are a placeholder (a template just opened): the canvas hides the graph until the
    * layered layout arrives, or falls back to the per-level layout if it cannot be had.
    */
@@ -159,6 +165,7 @@ export function createEditorStore(
     viewNonce: 0,
     routes: new Map(),
     layoutNonce: 1,
+    fitOnLayout: true,
     collapsed: new Set(),
     placeholder: false,
 
@@ -184,6 +191,7 @@ export function createEditorStore(
         viewNonce: get().viewNonce + 1,
         routes: new Map(),
         layoutNonce: get().layoutNonce + 1,
+        fitOnLayout: true,
       });
     },
 
@@ -276,7 +284,9 @@ export function createEditorStore(
           boxes: layoutFor(state.graph, state),
           placeholder: false,
           viewNonce: state.viewNonce + 1,
+          fitOnLayout: false,
         });
+      else if (state.fitOnLayout) set({ fitOnLayout: false });
     },
 
     toggleCollapsed(id) {
@@ -296,6 +306,7 @@ export function createEditorStore(
         routes: new Map(),
         layoutNonce: state.layoutNonce + 1,
         viewNonce: state.viewNonce + (fit ? 1 : 0),
+        fitOnLayout: state.fitOnLayout || fit,
       });
     },
 
@@ -316,6 +327,7 @@ export function createEditorStore(
         viewNonce: after.viewNonce + 1,
         routes: new Map(),
         layoutNonce: after.layoutNonce + 1,
+        fitOnLayout: true,
       });
     },
 
@@ -326,7 +338,14 @@ export function createEditorStore(
       // States that appeared since the request keep the place they were given.
       const boxes = new Map(state.boxes);
       for (const [id, box] of layout.boxes) boxes.set(id, box);
-      set({ boxes, routes: layout.routes, viewNonce: state.viewNonce + 1, placeholder: false });
+      const fit = state.fitOnLayout || state.placeholder;
+      set({
+        boxes,
+        routes: layout.routes,
+        viewNonce: state.viewNonce + (fit ? 1 : 0),
+        fitOnLayout: false,
+        placeholder: false,
+      });
     },
 
     setLang(next) {
@@ -344,6 +363,7 @@ export function createEditorStore(
         boxes: layoutFor(state.graph, { lang: next, direction: state.direction }, state),
         // Labels change length with the language: lay out again (and fit) for the new sizes.
         layoutNonce: state.layoutNonce + 1,
+        fitOnLayout: true,
       });
     },
 
@@ -355,6 +375,7 @@ export function createEditorStore(
         viewNonce: state.viewNonce + 1,
         routes: new Map(),
         layoutNonce: state.layoutNonce + 1,
+        fitOnLayout: true,
       });
     },
 
