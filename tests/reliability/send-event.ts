@@ -71,9 +71,24 @@ export async function sendEvent(
       contentType,
     };
   } catch (error) {
-    return {
-      kind: 'unknown',
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    };
+    return { kind: 'unknown', error: describeFailure(error) };
   }
+}
+
+/**
+ * A failed fetch as one line with its causes: `TypeError: fetch failed` alone does not say whether
+ * the connection was refused, reset, closed by the server or timed out.
+ */
+export function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 4; depth++) {
+    if (!(e instanceof Error)) {
+      parts.push(typeof e === 'string' ? e : JSON.stringify(e));
+      break;
+    }
+    const code = (e as { code?: unknown }).code;
+    parts.push(`${e.name}${typeof code === 'string' ? ` ${code}` : ''}: ${e.message}`);
+    e = e.cause;
+  }
+  return parts.join(' <- ');
 }
