@@ -5,6 +5,7 @@ import type { StateNodeData } from './flow-elements.js';
 import { InternalTransitions } from './InternalTransitions.js';
 import { IssueMarker } from './IssueMarker.js';
 import { NodeExtras } from './NodeExtras.js';
+import { useIssueText } from '../panels/use-issue-text.js';
 
 /** Classes shared by state and group nodes. */
 export function nodeClasses(data: StateNodeData, selected: boolean): string {
@@ -24,11 +25,12 @@ export function nodeClasses(data: StateNodeData, selected: boolean): string {
 
 /** The node component. */
 export function StateNodeView({ data, selected }: NodeProps<Node<StateNodeData>>) {
+  const issueText = useIssueText();
   return (
     <div
       className={`state-node ${nodeClasses(data, selected)}`}
       data-state={data.state.id}
-      title={data.issues.map((i) => i.message).join('\n') || data.state.id}
+      title={data.issues.map(issueText).join('\n') || data.state.id}
     >
       <Handle type="target" position={data.direction === 'TB' ? Position.Top : Position.Left} />
       <div className="title">{data.title}</div>

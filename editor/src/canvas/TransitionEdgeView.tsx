@@ -2,6 +2,7 @@
 import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { useActions } from '../state/editor-context.js';
+import { useIssueText } from '../panels/use-issue-text.js';
 import { edgePath, routePath } from './edge-path.js';
 import type { TransitionEdgeData } from './flow-elements.js';
 
@@ -17,6 +18,7 @@ const COLORS = {
 
 /** The edge component. */
 export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
+  const issueText = useIssueText();
   const { id, source, target, data, selected, markerEnd } = props;
   const { store } = useActions();
   const lane = data?.lane ?? 0;
@@ -80,7 +82,7 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
           onClick={() => store.getState().select({ kind: 'edge', id })}
           data-routed={routed ? '' : undefined}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={data?.issues.map((i) => i.message).join('\n')}
+          title={data?.issues.map(issueText).join('\n')}
         >
           {data?.onPath ? <b>{data.onPath}. </b> : null}
           {data?.timer ? '◷ ' : ''}

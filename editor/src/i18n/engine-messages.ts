@@ -62,6 +62,11 @@ export const engineMessages = m({
     zh: '表达式没有写完（检查括号、引号和运算符）',
     en: 'the expression ends too early',
   },
+  'expr.noKey': { zh: '样例个案里没有“{name}”', en: 'No such key: {name}' },
+  'expr.evalOther': {
+    zh: '在样例个案上计算出错',
+    en: 'It fails on the sample case',
+  },
   'celType.bool': { zh: '条件（成立/不成立）', en: 'a condition' },
   'celType.int': { zh: '整数', en: 'an integer' },
   'celType.uint': { zh: '整数', en: 'an integer' },

@@ -200,3 +200,11 @@ const EXPR_KIND_CODES: Record<string, IssueCode> = {
   'cost-unbounded': 'expr-cost-unbounded',
   regex: 'regex-unsupported',
 };
+
+/** Why an expression could not be evaluated on a sample case, in `lang` (no English in Chinese). */
+export function evalErrorText(message: string, lang: 'zh' | 'en'): string {
+  if (lang === 'en') return message;
+  const key = /no such key:\s*'?([^'\s]+)'?/i.exec(message);
+  if (key) return translate('zh', 'expr.noKey', { name: key[1]! });
+  return exprDetailZh(message) ?? translate('zh', 'expr.evalOther');
+}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import type { JsonSchemaObject, Template } from '@relief/engine';
 import { useEditor, useT } from '../state/editor-context.js';
+import { evalErrorText } from '../i18n/issue-text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ExpressionField } from './ExpressionField.js';
 import {
@@ -211,7 +212,7 @@ export function ConditionBuilder({
             ? preview.value
               ? `✓ ${t('condTrue')}`
               : `✗ ${t('condFalse')}`
-            : t('condError', { detail: preview.error })}
+            : t('condError', { detail: evalErrorText(preview.error, lang) })}
         </div>
       )}
     </div>

@@ -25,6 +25,7 @@ export function EventInspector({ name }: { name: string }) {
       <LabelFields caption={t('title')} path={['events', name, 'title']} label={def?.title} />
       <LabelFields
         caption={t('description')}
+        multiline
         path={['events', name, 'description']}
         label={def?.description}
       />

@@ -31,7 +31,7 @@ export function ProblemsPanel() {
               {issue.line}:{issue.col}
             </span>
             <span>{text(issue)}</span>
-            <span className="hint">[{issue.code}]</span>
+            <code className="hint">{issue.code}</code>
           </li>
         ))}
       </ul>

@@ -81,6 +81,7 @@ export function StateInspector({ node }: { node: StateNode }) {
       />
       <LabelFields
         caption={t('description')}
+        multiline
         path={[...path, 'description']}
         label={node.own.description as Label | undefined}
       />

@@ -24,7 +24,12 @@ export function TemplateInspector() {
         {t('template')} · <code>{String(template.id ?? '')}</code> v{String(template.version ?? '')}
       </h3>
       <LabelFields caption={t('title')} path={['title']} label={template.title} />
-      <LabelFields caption={t('description')} path={['description']} label={template.description} />
+      <LabelFields
+        caption={t('description')}
+        path={['description']}
+        label={template.description}
+        multiline
+      />
       <FormBuilder
         at={['data']}
         form={template.data}

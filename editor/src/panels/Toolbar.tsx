@@ -75,7 +75,7 @@ export function Toolbar({
         {direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`}
       </button>
       <ExportMenu />
-      <button onClick={onToggleYaml} aria-pressed={showYaml}>
+      <button className="yaml-toggle" onClick={onToggleYaml} aria-pressed={showYaml}>
         {'</>'} {t('yaml')}
       </button>
       <button onClick={() => setDialog('key')}>{t('apiKey')}</button>

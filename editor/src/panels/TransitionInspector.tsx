@@ -113,6 +113,7 @@ export function TransitionInspector({ edge }: { edge: TransitionEdge }) {
       )}
       <LabelFields
         caption={t('description')}
+        multiline
         path={[...path, 'description']}
         label={edge.transition.description}
         prepare={asMap}

@@ -1,0 +1,325 @@
+/**
+ * The Design area in Chinese, end to end in Chromium against the real server: nothing English on
+ * screen (text, title, placeholder, aria-label) with a template open, a finding shown, the
+ * inspector and the simulator; the review's small fixes (the Open dialog says why it is empty, the
+ * YAML follows the selection, a refused form stays open with its fields marked, a role picker,
+ * local time, a stale graph is marked); the phone layout's tabs at 390×844. Screenshots at
+ * 1366×768 and 390×844 in zh and en (`DOCS_SHOTS=1` also writes them to editor/docs).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gateSuite } from '@relief/engine/testing';
+import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
+import { seedTemplate, yamlText } from './page-helpers.js';
+
+const eventually = <T>(fn: () => T | Promise<T>) =>
+  expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+const loveMeals = readFileSync(new URL('../../templates/love-meals.yaml', import.meta.url), 'utf8');
+const DOCS = resolve(import.meta.dirname, '..', 'docs');
+
+/** A screenshot under test-results; with `DOCS_SHOTS=1` also in editor/docs for the README. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  if (process.env.DOCS_SHOTS) await page.screenshot({ path: resolve(DOCS, `${name}.png`) });
+}
+
+/**
+ * Latin words a person can read in the page, outside code (YAML, ids in <code>, expressions in
+ * their inputs): visible text, and the title, placeholder and aria-label of visible elements.
+ */
+function latinWords(page: Page): Promise<{ word: string; where: string }[]> {
+  return page.evaluate(() => {
+    const out: { word: string; where: string }[] = [];
+    // Code shown as code: the YAML, expressions in their inputs, ids, and a guard's CEL on an edge.
+    const CODE = 'code, pre, kbd, script, style, .cm-editor, .expr-input, noscript, .guard';
+    const visible = (el: Element) =>
+      el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true }) &&
+      el.getClientRects().length > 0;
+    const add = (text: string | null, where: string) => {
+      for (const word of text?.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g) ?? [])
+        out.push({ word, where: `${where}: ${text!.trim().slice(0, 80)}` });
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest(CODE) || !visible(el)) continue;
+      add(n.textContent, `text <${el.tagName.toLowerCase()}.${el.className}>`);
+    }
+    for (const el of document.querySelectorAll('[title], [placeholder], [aria-label]')) {
+      if (el.closest(CODE) || !visible(el)) continue;
+      for (const attr of ['title', 'placeholder', 'aria-label'])
+        add(el.getAttribute(attr), `${attr} <${el.tagName.toLowerCase()}>`);
+    }
+    // The document's own language.
+    add(
+      document.documentElement.lang === 'zh-CN' ? '' : document.documentElement.lang,
+      'html lang',
+    );
+    return out;
+  });
+}
+
+describe.runIf(
+  gateSuite('designer in Chinese', hasChromium ? undefined : `no Chromium at ${CHROMIUM}`),
+)(
+  'designer in Chinese (Chromium)',
+  () => {
+    let target: Awaited<ReturnType<typeof startTarget>>;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    const errors: string[] = [];
+    /** Names from the template (keys, ids, roles) may be shown as they are; so may these. */
+    const allowed = new Set([
+      ...[...loveMeals.matchAll(/^\s*-?\s*([\w-]+):/gm)].map((m) => m[1]!),
+      ...['YAML', 'CEL', 'ISO', 'JSON', 'SVG', 'PNG', 'Delete', 'Enter', 'Tab', 'v', 'Esc'],
+      // The language toggle names the other language; shortcut keys (Ctrl+Z) in tooltips.
+      ...['English', 'Ctrl', 'Shift', 'Z', 'Y', 'S', 'N', 'F'],
+      'careLevl',
+    ]);
+    const english = async () =>
+      (await latinWords(page)).filter(
+        ({ word }) =>
+          !allowed.has(word) && !/^v\d*$/.test(word) && !allowed.has(word.split('-')[0]!),
+      );
+
+    beforeAll(async () => {
+      target = await startTarget();
+      await seedTemplate(target, loveMeals);
+      browser = await launchChromium();
+      context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await target?.close();
+    });
+
+    it('says the Open dialog is empty for want of a key, not for want of templates', async () => {
+      await page.goto(`${target.url}/design`);
+      await page.getByTestId('open').click();
+      await expect
+        .poll(() => page.getByTestId('open-failed').textContent(), { timeout: 15_000 })
+        .toContain('访问密钥');
+      expect(await page.getByTestId('open-dialog').textContent()).not.toContain('还没有模板');
+      await page.getByTestId('open-dialog').getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('button', { name: '访问密钥' }).click();
+      await page.getByTestId('api-key').fill(target.key);
+      await page.getByTestId('api-key-save').click();
+      await page.getByTestId('open').click();
+      await page.locator('[data-template="love-meals"]').click();
+      await page.locator('.react-flow__node[data-id="enrolled.prepared"]').waitFor();
+      await page.locator('.react-flow[data-layout="done"]').waitFor();
+      expect(new URL(page.url()).searchParams.get('template')).toBe('love-meals');
+    });
+
+    it('shows a finding, the inspector and the live check in Chinese only, and the YAML follows the selection', async () => {
+      // A misspelt field in a guard, typed as a designer would in the YAML.
+      await page.evaluate(() => {
+        const { store } = (
+          window as unknown as {
+            reliefEditor: {
+              store: {
+                getState: () => {
+                  source: string;
+                  setSource: (s: string, o: 'yaml') => void;
+                };
+              };
+            };
+          }
+        ).reliefEditor;
+        const s = store.getState();
+        s.setSource(
+          s.source.replace(
+            'data.careLevel >= params.minCareLevel',
+            'data.careLevl >= params.minCareLevel',
+          ),
+          'yaml',
+        );
+      });
+      await eventually(() => page.locator('[data-code="expr-unknown-name"]').count()).toBe(1);
+      const finding = await page.locator('[data-code="expr-unknown-name"]').textContent();
+      expect(finding).toContain('表达式用了未声明的名称');
+      expect(finding).toContain('careLevl');
+      expect(finding).not.toMatch(/unknown field|declared fields/);
+      // The transition with the finding: its inspector, and the YAML scrolled to it.
+      await page.locator('[data-edge="on:applied:review:0"]').click();
+      await page.getByTestId('transition-inspector').waitFor();
+      await eventually(() => page.getByTestId('guard-input').textContent()).toContain('✗');
+      expect(await page.getByTestId('guard-input').textContent()).not.toMatch(/unknown|declared/);
+      await eventually(() =>
+        page.locator('.yaml-area .cm-activeLine').first().textContent(),
+      ).toMatch(/review|target: enrolled/);
+      const bad = await english();
+      expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
+      await shoot(page, 'designer-zh-1366-finding');
+    });
+
+    it('marks the graph stale while the YAML does not parse, and not after', async () => {
+      const source = await yamlText(page);
+      const setSource = (text: string) =>
+        page.evaluate((t) => {
+          (
+            window as unknown as {
+              reliefEditor: {
+                store: { getState: () => { setSource: (s: string, o: 'yaml') => void } };
+              };
+            }
+          ).reliefEditor.store
+            .getState()
+            .setSource(t, 'yaml');
+        }, text);
+      await setSource(source.replace('states:', 'states: [unclosed'));
+      await page.getByTestId('graph-stale').waitFor();
+      // The titles stay on the canvas.
+      expect(await page.locator('.react-flow__node[data-id="applied"]').textContent()).toContain(
+        '已申请',
+      );
+      await setSource(source.replace('data.careLevl', 'data.careLevel'));
+      await eventually(() => page.getByTestId('graph-stale').count()).toBe(0);
+    });
+
+    it('simulates in Chinese: a refused form stays open with its fields marked, a role, local time', async () => {
+      await page.getByTestId('tab-simulator').click();
+      await page.getByTestId('sim-start').click();
+      await page.getByTestId('simulator-run').waitFor();
+      const clock = await page
+        .getByTestId('simulator-run')
+        .locator('h4', { hasText: '时钟' })
+        .textContent();
+      expect(clock).not.toContain('UTC');
+      expect(clock).toContain('本地时间');
+      // The clock reads as this browser's local time.
+      const local = await page.evaluate(() =>
+        new Date().toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' }).slice(0, 8),
+      );
+      expect(clock).toContain(local);
+      expect(await page.getByTestId('sim-log').textContent()).toContain('开始');
+      // An assessment sent empty: refused, the form stays, its required fields are marked.
+      await page.locator('[data-event="assess"]').click();
+      await page.getByTestId('sim-send').click();
+      await page.getByTestId('sim-form-refused').waitFor();
+      expect(
+        await page.getByTestId('sim-form').locator('[aria-invalid="true"]').count(),
+      ).toBeGreaterThan(0);
+      expect(await page.getByTestId('sim-log').locator('li').last().textContent()).toContain(
+        '必须填写',
+      );
+      const bad = await english();
+      expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
+      await shoot(page, 'designer-zh-1366-simulator');
+      // As the courier, whom assess does not allow: refused as the server would, by role title.
+      await page.getByTestId('sim-role').selectOption('courier');
+      await page.locator('#sim-ev-assess-careLevel').fill('5');
+      await page.locator('#sim-ev-assess-mobilityImpaired').selectOption('true');
+      await page.getByTestId('sim-send').click();
+      await eventually(() =>
+        page.getByTestId('sim-log').locator('li').last().textContent(),
+      ).toMatch(/不能发送这个事件/);
+      await page.getByTestId('sim-role').selectOption('');
+      await page.locator('[data-event="assess"]').click();
+      await page.locator('#sim-ev-assess-careLevel').fill('5');
+      await page.locator('#sim-ev-assess-mobilityImpaired').selectOption('true');
+      await page.getByTestId('sim-send').click();
+      await eventually(() => page.getByTestId('sim-form').count()).toBe(0);
+    });
+
+    it('in English shows the same screens without Chinese but the language toggle', async () => {
+      await page.getByTestId('lang').click();
+      await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.locator('.react-flow[data-layout="done"]').waitFor();
+      const chinese = await page.evaluate(() =>
+        [...document.querySelectorAll('.app *')]
+          .filter(
+            (el) =>
+              el.children.length === 0 &&
+              el.checkVisibility() &&
+              !el.closest('code, pre, .cm-editor, .expr-input'),
+          )
+          .map((el) => el.textContent ?? '')
+          .filter((t) => /[\u4e00-\u9fff]/.test(t) && t.trim() !== '中文'),
+      );
+      expect(chinese).toEqual([]);
+      await shoot(page, 'designer-en-1366-simulator');
+    });
+
+    it('on a 390×844 phone, tabs show the graph, the properties and the simulator one at a time', async () => {
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 390, height: 844 });
+      phone.on('pageerror', (e) => errors.push(e.message));
+      for (const lang of ['zh', 'en'] as const) {
+        await phone.goto(`${target.url}/design?template=love-meals`);
+        await phone.evaluate((l) => localStorage.setItem('relief.lang', l), lang);
+        await phone.reload();
+        await phone.locator('.react-flow__node[data-id="applied"]').waitFor();
+        await phone.locator('.react-flow[data-layout="done"]').waitFor();
+        const tabs = phone.locator('.phone-tabs [role="tab"]');
+        expect(await tabs.count()).toBe(3);
+        const noSideways = () =>
+          phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+        expect(await phone.locator('.canvas-area').isVisible()).toBe(true);
+        expect(await phone.locator('.side-area').isVisible()).toBe(false);
+        expect(await noSideways()).toBe(true);
+        await shoot(phone, `designer-${lang}-390-graph`);
+        // A tap on a state, then the properties tab shows it.
+        await phone.locator('.react-flow__node[data-id="applied"]').click();
+        await tabs.nth(1).click();
+        expect(await phone.locator('.side-area').isVisible()).toBe(true);
+        expect(await phone.locator('.canvas-area').isVisible()).toBe(false);
+        await phone.getByTestId('state-inspector').waitFor();
+        // The description is several lines in each language, one box under the other.
+        const descriptions = phone.getByTestId('state-inspector').locator('textarea');
+        expect(await descriptions.count()).toBe(2);
+        if (lang === 'zh') {
+          await descriptions.first().fill('第一行\n第二行');
+          await descriptions.first().blur();
+          await eventually(() =>
+            phone.evaluate(
+              () =>
+                (
+                  window as unknown as {
+                    reliefEditor: {
+                      store: {
+                        getState: () => {
+                          template: { states?: Record<string, { description?: { zh?: string } }> };
+                        };
+                      };
+                    };
+                  }
+                ).reliefEditor.store.getState().template.states?.applied?.description?.zh,
+            ),
+          ).toBe('第一行\n第二行');
+          // Undone, so leaving the page asks nothing.
+          await phone.evaluate(() =>
+            (
+              window as unknown as {
+                reliefEditor: { store: { getState: () => { undo: () => void } } };
+              }
+            ).reliefEditor.store
+              .getState()
+              .undo(),
+          );
+        }
+        expect(await noSideways()).toBe(true);
+        await shoot(phone, `designer-${lang}-390-properties`);
+        await tabs.nth(2).click();
+        await phone.getByTestId('sim-start').click();
+        await phone.getByTestId('simulator-run').waitFor();
+        expect(await noSideways()).toBe(true);
+        await shoot(phone, `designer-${lang}-390-simulator`);
+        if (lang === 'zh') {
+          page = phone;
+          const bad = await english();
+          expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
+        }
+      }
+      expect(errors).toEqual([]);
+    });
+  },
+  300_000,
+);
