@@ -44,6 +44,8 @@ const streets = Number(values.streets);
 const runs = Number(values.runs);
 const caller = { actorId: 'seed' };
 const CHUNK = 100_000;
+/** Connections opened besides the store's, ended before it closes. */
+const closers: (() => Promise<unknown>)[] = [];
 
 log(
   `load average at start: ${loadavg()
@@ -124,8 +126,9 @@ try {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    keep = values.keep;
+    keep = values.keep || Boolean(values.database);
   } finally {
+    for (const close of closers) await close();
     await db.close();
   }
 } finally {
@@ -241,6 +244,7 @@ async function seed(
  */
 function explaining(client: SqlClient, url: string, plans: string[]): SqlClient {
   const raw = postgres(url, { max: 1, onnotice: () => undefined });
+  closers.push(() => raw.end({ timeout: 5 }));
   const seen = new Set<string>();
   return {
     kind: client.kind,

@@ -8,6 +8,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import type { Node, NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -55,6 +56,9 @@ export function FlowCanvas() {
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
   useEffect(() => setShown(nodes), [nodes]);
   const viewNonce = useEditor((s) => s.viewNonce);
+  // The dotted grid only where it can be seen: fitted out to 100 states, a 16 px grid is a dot
+  // every pixel or two, hundreds of thousands of them painted on every frame.
+  const dotted = useStore((s) => s.transform[2] >= 0.4);
   const { fitBounds, getNodes, getNodesBounds, getZoom, zoomTo } = useReactFlow();
   // Fit the whole drawing, labels beside the outer states included (React Flow fits nodes only).
   const fitGraph = useCallback(() => {
@@ -181,7 +185,7 @@ export function FlowCanvas() {
               fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
               proOptions={{ hideAttribution: true }}
             >
-              <Background gap={16} size={1} />
+              {dotted && <Background gap={16} size={1} />}
               <StateSearch />
               <Controls showInteractive={false} showFitView={false}>
                 <ControlButton
