@@ -156,6 +156,18 @@ describe.runIf(
       await eventually(() =>
         page.locator('.yaml-area .cm-activeLine').first().textContent(),
       ).toMatch(/review|target: enrolled/);
+      // Each action's ✕ is named for its action, not 删除 like the transition's delete button.
+      const removers = await page
+        .getByTestId('transition-inspector')
+        .locator('button.danger[aria-label^="删除动作"]')
+        .count();
+      expect(removers).toBeGreaterThan(0);
+      expect(
+        await page
+          .getByTestId('transition-inspector')
+          .getByRole('button', { name: '删除', exact: true })
+          .count(),
+      ).toBeLessThanOrEqual(1);
       const bad = await english();
       expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
       await shoot(page, 'designer-zh-1366-finding');

@@ -162,5 +162,7 @@ export const engineMessages = m({
   'cm.No diagnostics': { zh: '没有问题', en: 'No diagnostics' },
   'cm.Control character': { zh: '控制字符', en: 'Control character' },
   yamlSearch: { zh: '在文本中查找（Ctrl+F）', en: 'Find in the text (Ctrl+F)' },
+  // Each action card's ✕ says which action it removes (not the same name as 删除 the transition).
+  removeAction: { zh: '删除动作“{action}”', en: 'Remove the action “{action}”' },
   openFailed: { zh: '无法列出模板：{detail}', en: 'Cannot list the templates: {detail}' },
 });

@@ -33,7 +33,12 @@ export function ActionCard({ action, event, onChange, onRemove }: Props) {
   const head = (title: string) => (
     <div className="row">
       <b>{title}</b>
-      <button className="fixed danger" onClick={onRemove} aria-label={t('delete')}>
+      <button
+        className="fixed danger"
+        onClick={onRemove}
+        aria-label={t('removeAction', { action: title })}
+        title={t('removeAction', { action: title })}
+      >
         ✕
       </button>
     </div>
