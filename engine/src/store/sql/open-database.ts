@@ -67,12 +67,23 @@ export async function openDatabase(
     : openPglite(options.dataDir ?? './data');
 }
 
+/**
+ * Planner settings of the engine's own sessions. Its reads are short, indexed statements: a JIT
+ * compile (tens to hundreds of ms) or parallel workers cost more than they save. Measured on
+ * 1,000,000 cases / 20,000,000 history rows (`tests/bench/seed-scale.ts`, quiet 2-core machine,
+ * docs/scaling.md): a street's stats and figures 506 ms with PostgreSQL's defaults, 88–97 ms with
+ * these. A district's (three programmes at once) stayed at ~9 s with these as session settings
+ * but fell to 239–267 ms with `ALTER DATABASE … SET jit = off` (not understood yet: see
+ * docs/scaling.md), which operations.md asks an operator to set.
+ */
+export const ENGINE_SESSION_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   await migrateOnPostgres(url);
   const pool = postgres(url, {
     max: poolSize,
     onnotice: () => undefined,
-    connection: { application_name: 'relief' },
+    connection: { application_name: 'relief', ...ENGINE_SESSION_SETTINGS },
   });
   const { host, pathname } = new URL(url);
   return {
