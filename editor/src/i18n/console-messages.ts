@@ -20,7 +20,7 @@ export const consoleMessages = m({
   navOverview: { zh: '项目总览', en: 'Overview' },
   navStart: { zh: '开展新项目', en: 'Start a programme' },
   navPeople: { zh: '人员', en: 'People' },
-  navKeys: { zh: '访问密钥', en: 'API keys' },
+  navKeys: { zh: '密钥管理', en: 'API keys' },
   navWebhooks: { zh: '数据推送', en: 'Webhooks' },
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出', en: 'Sign out' },
