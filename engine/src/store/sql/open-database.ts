@@ -71,10 +71,8 @@ export async function openDatabase(
  * Planner settings of the engine's own sessions. Its reads are short, indexed statements: a JIT
  * compile (tens to hundreds of ms) or parallel workers cost more than they save. Measured on
  * 1,000,000 cases / 20,000,000 history rows (`tests/bench/seed-scale.ts`, quiet 2-core machine,
- * docs/scaling.md): a street's stats and figures 506 ms with PostgreSQL's defaults, 88–97 ms with
- * these. A district's (three programmes at once) stayed at ~9 s with these as session settings
- * but fell to 239–267 ms with `ALTER DATABASE … SET jit = off` (not understood yet: see
- * docs/scaling.md), which operations.md asks an operator to set.
+ * docs/scaling.md): a street's stats and figures 506 ms with PostgreSQL's defaults, 79–120 ms
+ * with these.
  */
 export const ENGINE_SESSION_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
 
