@@ -41,3 +41,17 @@ export async function provisionProgramme(
   }
   return { programmeId: programme.id, caseIds };
 }
+
+/** The cycle programme with `caseCount` cases and the worker key the HTTP load sends events with. */
+export async function provisionWorkerLoad(
+  store: ReliefStore,
+  caseCount: number,
+): Promise<{ caseIds: string[]; workerKey: string }> {
+  const { caseIds } = await provisionProgramme(store, caseCount);
+  const { key } = await store.createApiKey({
+    roles: ['worker'],
+    district: BENCH_DISTRICT,
+    label: 'bench worker',
+  });
+  return { caseIds, workerKey: key };
+}

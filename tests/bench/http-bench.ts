@@ -14,7 +14,7 @@ import { createReliefStore, openDatabase } from '../../engine/src/store/index.js
 import { startServer } from '../reliability/server-process.js';
 import type { ServerProcess } from '../reliability/server-process.js';
 import { createBenchDatabase } from './bench-database.js';
-import { BENCH_DISTRICT, provisionProgramme } from './bench-programme.js';
+import { BENCH_DISTRICT, provisionWorkerLoad } from './bench-programme.js';
 import type { ImportRun } from './import-bench.js';
 import { databaseBackendPids, processCpuMs, processesCpuMs } from './process-cpu.js';
 import { rosterRows, toRosterCsv } from './roster.js';
@@ -96,14 +96,10 @@ export async function benchHttp(
     let importTemplate: string;
     try {
       const store = createReliefStore(setup);
-      ({ caseIds } = await provisionProgramme(store, options.clients * options.casesPerClient));
-      workerKey = (
-        await store.createApiKey({
-          roles: ['worker'],
-          district: BENCH_DISTRICT,
-          label: 'bench worker',
-        })
-      ).key;
+      ({ caseIds, workerKey } = await provisionWorkerLoad(
+        store,
+        options.clients * options.casesPerClient,
+      ));
       adminKey = (
         await store.createApiKey({
           roles: ['admin'],

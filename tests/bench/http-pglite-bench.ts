@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
 import { startServer } from '../reliability/server-process.js';
-import { BENCH_DISTRICT, provisionProgramme } from './bench-programme.js';
+import { provisionWorkerLoad } from './bench-programme.js';
 import { processCpuMs } from './process-cpu.js';
 import { haveWrk, runWrk } from './wrk-load.js';
 import type { WrkLoadResult } from './wrk-load.js';
@@ -60,14 +60,10 @@ export async function benchHttpPglite(options: PgliteHttpOptions): Promise<Pglit
     let workerKey: string;
     try {
       const store = createReliefStore(setup);
-      ({ caseIds } = await provisionProgramme(store, options.clients * options.casesPerClient));
-      workerKey = (
-        await store.createApiKey({
-          roles: ['worker'],
-          district: BENCH_DISTRICT,
-          label: 'bench worker',
-        })
-      ).key;
+      ({ caseIds, workerKey } = await provisionWorkerLoad(
+        store,
+        options.clients * options.casesPerClient,
+      ));
     } finally {
       await setup.close();
     }

@@ -4,7 +4,7 @@
  * then the names the finding was phrased from (`args`) through the one message catalog, and an
  * expression's check in Chinese (`exprProblemText`).
  */
-import { issueSummaryZh } from '@relief/engine';
+import { EXPR_PROBLEM_CODES, issueSummaryZh } from '@relief/engine';
 import type { IssueArgs, IssueCode, IssueCodeWithSummaryZh } from '@relief/engine';
 import { translate } from './messages.js';
 import type { MessageKey } from './messages.js';
@@ -187,19 +187,12 @@ export function exprProblemText(
   lang: 'zh' | 'en',
 ): string {
   if (lang === 'en') return problem.message;
-  const code = EXPR_KIND_CODES[problem.kind] ?? 'expr-syntax';
+  const code: IssueCode =
+    EXPR_PROBLEM_CODES[problem.kind as keyof typeof EXPR_PROBLEM_CODES] ?? 'expr-syntax';
   const detail = exprDetailZh(problem.message);
   const summary = issueSummary(code);
   return detail ? `${summary}：${detail}` : summary;
 }
-const EXPR_KIND_CODES: Record<string, IssueCode> = {
-  syntax: 'expr-syntax',
-  'unknown-name': 'expr-unknown-name',
-  type: 'expr-type',
-  cost: 'expr-cost',
-  'cost-unbounded': 'expr-cost-unbounded',
-  regex: 'regex-unsupported',
-};
 
 /** Why an expression could not be evaluated on a sample case, in `lang` (no English in Chinese). */
 export function evalErrorText(message: string, lang: 'zh' | 'en'): string {
