@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '@relief/engine';
 import { translate } from '../i18n/messages.js';
-import { entryTitle } from './template-info.js';
+import { entryTitle, hasStatePath } from './template-info.js';
 
 const template = {
   events: { deliver: { title: { zh: '送餐到户', en: 'Meal delivered' } } },
@@ -33,5 +33,17 @@ describe('entryTitle', () => {
           'Moved to a newer version',
         ]);
     }
+  });
+});
+
+describe('hasStatePath', () => {
+  const nested = {
+    states: { enrolled: { states: { waiting: {}, prepared: {} } }, closed: {} },
+  } as unknown as Template;
+  it('needs every region of a path to name a state, nested keys included', () => {
+    expect(hasStatePath(nested, 'enrolled.prepared')).toBe(true);
+    expect(hasStatePath(nested, 'enrolled.waiting + closed')).toBe(true);
+    expect(hasStatePath(nested, 'enrolled.gone')).toBe(false);
+    expect(hasStatePath(nested, 'closed + nowhere')).toBe(false);
   });
 });

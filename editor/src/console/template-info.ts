@@ -56,6 +56,19 @@ export function stateTitle(template: Template | undefined, path: string, lang: L
     .join(' + ');
 }
 
+/** Whether every region of `path` (`a.b + c`) is a state of `template`. */
+export function hasStatePath(template: Template, path: string): boolean {
+  return path.split(' + ').every((one) => {
+    let states: Template['states'] | undefined = template.states;
+    for (const key of one.split('.')) {
+      const def: StateDef | undefined = states?.[key];
+      if (!def) return false;
+      states = def.states;
+    }
+    return true;
+  });
+}
+
 /** A data field. */
 export interface FieldInfo {
   name: string;

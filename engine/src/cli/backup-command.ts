@@ -59,12 +59,12 @@ async function fromServer(dataDir: string, env: Record<string, string | undefine
   return { archive: new Uint8Array(await res.arrayBuffer()), via: `the running server at ${base}` };
 }
 
-/** `relief backup`: returns the exit code. */
-export async function backupCommand(
+/** The file and `--force` of a backup or restore, or the exit code after saying what is wrong. */
+function parseFor(
   args: readonly string[],
   out: (line: string) => void,
-  env: Record<string, string | undefined> = process.env,
-): Promise<number> {
+  env: Record<string, string | undefined>,
+): { file: string; force: boolean } | number {
   const parsed = parse(args);
   if (typeof parsed === 'string') {
     out(`${parsed}\n${BACKUP_USAGE}`);
@@ -74,7 +74,18 @@ export async function backupCommand(
     out(PG_HINT);
     return 2;
   }
-  const file = parsed.file!;
+  return { file: parsed.file!, force: parsed.force };
+}
+
+/** `relief backup`: returns the exit code. */
+export async function backupCommand(
+  args: readonly string[],
+  out: (line: string) => void,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  const parsed = parseFor(args, out, env);
+  if (typeof parsed === 'number') return parsed;
+  const file = parsed.file;
   if (existsSync(file) && !parsed.force) {
     out(`${file} exists; nothing was written (give --force to replace it)`);
     return 1;
@@ -110,16 +121,9 @@ export async function restoreCommand(
   env: Record<string, string | undefined> = process.env,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const parsed = parse(args);
-  if (typeof parsed === 'string') {
-    out(`${parsed}\n${BACKUP_USAGE}`);
-    return 2;
-  }
-  if (env.DATABASE_URL) {
-    out(PG_HINT);
-    return 2;
-  }
-  const file = parsed.file!;
+  const parsed = parseFor(args, out, env);
+  if (typeof parsed === 'number') return parsed;
+  const file = parsed.file;
   const dataDir = env.DATA_DIR || './data';
   let archive: Uint8Array<ArrayBuffer>;
   try {

@@ -5,7 +5,7 @@
  */
 import { lazy, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { StateDef, Template } from '@relief/engine';
+import type { Template } from '@relief/engine';
 import type { Programme } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime, formatValue, shortId } from '../format.js';
@@ -16,7 +16,7 @@ import { changeStatus } from '../programme-actions.js';
 import { ReasonAction } from '../ReasonAction.js';
 import { STATUS_TEXT } from '../status-text.js';
 import { loadTemplate } from '../template-cache.js';
-import { entryTitle, openingOf, stateTitle } from '../template-info.js';
+import { entryTitle, hasStatePath, openingOf, stateTitle } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import { Lazy } from '../../shell/Lazy.js';
 import { useLang, useText } from '../../shell/lang-store.js';
@@ -45,7 +45,7 @@ export default function DashboardPage() {
     const earlier: Template[] = [];
     const missing = () =>
       Object.keys(stats.cases.byState).filter(
-        (s) => ![template, ...earlier].some((x) => hasState(x, s)),
+        (s) => ![template, ...earlier].some((x) => hasStatePath(x, s)),
       );
     for (let v = programme.version - 1; v >= 1 && missing().length > 0; v--)
       earlier.push(await loadTemplate(programme.template, v).catch(() => template));
@@ -78,7 +78,7 @@ export default function DashboardPage() {
     return <LoadingPage error={loaded.error} retry={loaded.reload} />;
   const { programme: p, stats, template, newer, earlier } = loaded.data;
   const titleOf = (path: string) =>
-    stateTitle([template, ...earlier].find((x) => hasState(x, path)) ?? template, path, lang);
+    stateTitle([template, ...earlier].find((x) => hasStatePath(x, path)) ?? template, path, lang);
   const act = (status: 'active' | 'paused' | 'closed') => async (reason: string) => {
     setActionError(undefined);
     try {
@@ -331,19 +331,6 @@ export default function DashboardPage() {
       </div>
     </main>
   );
-}
-
-/** Whether every region of `path` (`a.b + c`) is a state of `template`. */
-function hasState(template: Template, path: string): boolean {
-  return path.split(' + ').every((one) => {
-    let states: Template['states'] | undefined = template.states;
-    for (const key of one.split('.')) {
-      const def: StateDef | undefined = states?.[key];
-      if (!def) return false;
-      states = def.states;
-    }
-    return true;
-  });
 }
 
 /** `sh/putuo/changzheng` under `sh/putuo` → `changzheng`; the programme's own district as itself. */

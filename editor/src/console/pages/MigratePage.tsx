@@ -8,14 +8,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { StateDef, Template } from '@relief/engine';
+import type { Template } from '@relief/engine';
 import type { ProgrammeMigration, TemplateDiff } from '@relief/engine/contract';
 import { ExportButtons } from '../export/ExportButtons.js';
 import { formatNumber, formatTime, formatValue } from '../format.js';
 import { GridHead } from '../GridHead.js';
 import { LoadingPage } from '../LoadError.js';
 import { loadTemplate } from '../template-cache.js';
-import { fieldsOf, stateTitle, statesOf } from '../template-info.js';
+import { fieldsOf, hasStatePath, stateTitle, statesOf } from '../template-info.js';
 import { useLoad } from '../use-load.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { changeDetail, changeSubject } from '../../i18n/template-change-text.js';
@@ -98,7 +98,7 @@ export default function MigratePage() {
   const { programme: p, to, older, newer, diff, note, earlier } = loaded.data;
   // A state a case is in now: titled by the programme's version, else the newest earlier one.
   const fromTitle = (path: string) => {
-    const template = [older, ...earlier].find((x) => stateExists(x, path)) ?? older;
+    const template = [older, ...earlier].find((x) => hasStatePath(x, path)) ?? older;
     return stateTitle(template, path, lang);
   };
   const base = `/programmes/${p.id}`;
@@ -583,19 +583,6 @@ function typed(value: string, type: string | undefined): unknown {
   if (type === 'integer' || type === 'number') return Number(value);
   if (type === 'boolean') return value === 'true';
   return value;
-}
-
-/** Whether every region of `path` (`a.b + c`) is a state of `template`. */
-function stateExists(template: Template, path: string): boolean {
-  return path.split(' + ').every((one) => {
-    let states: Template['states'] | undefined = template.states;
-    for (const key of one.split('.')) {
-      const def: StateDef | undefined = states?.[key];
-      if (!def) return false;
-      states = def.states;
-    }
-    return true;
-  });
 }
 
 function unique(items: string[]): string[] {
