@@ -44,16 +44,8 @@ export function layoutGraph(
   fixed: ReadonlyMap<string, StoredPosition> = new Map(),
   direction: LayoutDirection = 'LR',
 ): Map<string, NodeBox> {
-  const children = new Map<string | undefined, string[]>();
-  const parentOf = new Map<string, string | undefined>();
-  for (const node of graph.nodes) {
-    parentOf.set(node.id, node.parentId);
-    if (!children.has(node.parentId)) children.set(node.parentId, []);
-    children.get(node.parentId)!.push(node.id);
-  }
-  const internal = new Map<string, number>();
-  for (const edge of graph.edges)
-    if (edge.target === undefined) internal.set(edge.source, (internal.get(edge.source) ?? 0) + 1);
+  const { children, internal } = nesting(graph);
+  const parentOf = new Map(graph.nodes.map((node) => [node.id, node.parentId]));
   const boxes = new Map<string, NodeBox>();
 
   /** The child of `level` that contains `id` (or undefined when `id` is not under `level`). */
@@ -150,14 +142,7 @@ export function quickLayout(
   graph: TemplateGraph,
   labels: (id: string) => string,
 ): Map<string, NodeBox> {
-  const children = new Map<string | undefined, string[]>();
-  for (const node of graph.nodes) {
-    if (!children.has(node.parentId)) children.set(node.parentId, []);
-    children.get(node.parentId)!.push(node.id);
-  }
-  const internal = new Map<string, number>();
-  for (const edge of graph.edges)
-    if (edge.target === undefined) internal.set(edge.source, (internal.get(edge.source) ?? 0) + 1);
+  const { children, internal } = nesting(graph);
   const boxes = new Map<string, NodeBox>();
   const place = (level: string | undefined): { width: number; height: number } => {
     const ids = children.get(level) ?? [];
@@ -183,4 +168,20 @@ export function quickLayout(
   };
   place(undefined);
   return boxes;
+}
+
+/** Each level's child ids in template order, and each state's count of internal transitions. */
+function nesting(graph: TemplateGraph): {
+  children: Map<string | undefined, string[]>;
+  internal: Map<string, number>;
+} {
+  const children = new Map<string | undefined, string[]>();
+  for (const node of graph.nodes) {
+    if (!children.has(node.parentId)) children.set(node.parentId, []);
+    children.get(node.parentId)!.push(node.id);
+  }
+  const internal = new Map<string, number>();
+  for (const edge of graph.edges)
+    if (edge.target === undefined) internal.set(edge.source, (internal.get(edge.source) ?? 0) + 1);
+  return { children, internal };
 }
