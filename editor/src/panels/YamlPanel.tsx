@@ -83,8 +83,32 @@ export function YamlPanel() {
       view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, validation.issues)));
     };
     sync();
+    // A template just opened is drawn first: while its graph waits for the layered layout, the
+    // text (for 100 states: a new document, its parse, fold markers and lint marks) would hold up
+    // the layout's start and compete with the drawing; it follows two frames after the graph is
+    // painted. Focusing the panel, or a request to show a line in it, brings it up to date at once.
+    let behind = false;
+    let frame = 0;
+    const catchUp = () => {
+      cancelAnimationFrame(frame);
+      if (!behind) return;
+      behind = false;
+      sync();
+    };
+    const afterPaint = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(catchUp)));
+    };
+    const onFocus = () => catchUp();
+    view.contentDOM.addEventListener('focus', onFocus);
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.source !== previous.source || state.validation !== previous.validation) sync();
+      if (state.source !== previous.source || state.validation !== previous.validation) {
+        if (state.placeholder) behind = true;
+        else if (!behind) sync();
+      }
+      if (behind && !state.placeholder && previous.placeholder) afterPaint();
+      const reveal = state.selection !== previous.selection && state.selection.kind !== 'template';
+      if (behind && ((state.cursor && state.cursor !== previous.cursor) || reveal)) catchUp();
       if (state.cursor && state.cursor !== previous.cursor) {
         const line = view.state.doc.line(
           Math.min(Math.max(1, state.cursor.line), view.state.doc.lines),
@@ -119,7 +143,9 @@ export function YamlPanel() {
     view.contentDOM.addEventListener('blur', onBlur);
     return () => {
       clearTimeout(timer);
+      cancelAnimationFrame(frame);
       unsubscribe();
+      view.contentDOM.removeEventListener('focus', onFocus);
       view.contentDOM.removeEventListener('blur', onBlur);
       view.destroy();
     };
