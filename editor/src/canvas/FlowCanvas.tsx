@@ -7,6 +7,7 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   useStore,
 } from '@xyflow/react';
@@ -61,6 +62,11 @@ export function FlowCanvas() {
     setShownFrom(nodes);
     setShown(nodes);
   }
+  // The laid-out graph is drawn and measured: say so (the YAML panel waits for it on an open).
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured && !placeholder && !store.getState().drawn) store.getState().set({ drawn: true });
+  }, [measured, placeholder, store]);
   const viewNonce = useEditor((s) => s.viewNonce);
   // The dotted grid only where it can be seen: fitted out to 100 states, a 16 px grid is a dot
   // every pixel or two, hundreds of thousands of them painted on every frame.
