@@ -259,7 +259,7 @@ describe.runIf(
     });
 
     it('in English shows the same screens without Chinese but the language toggle', async () => {
-      await page.getByTestId('lang').click();
+      await page.getByTestId('app-lang').click();
       await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
       await page.locator('.react-flow[data-layout="done"]').waitFor();
       const chinese = await page.evaluate(() =>

@@ -285,12 +285,12 @@ describe.runIf(
     });
 
     it('switches the interface and the template labels to English with one control', async () => {
-      await page.getByTestId('lang').click();
+      await page.getByTestId('app-lang').click();
       await eventually(() =>
         page.locator('.react-flow__node[data-id="applied"] .title').textContent(),
       ).toBe('Applied');
       expect(await page.getByTestId('save').textContent()).toContain('Save draft');
-      await page.getByTestId('lang').click();
+      await page.getByTestId('app-lang').click();
     });
 
     it('drags a state into a group, copies, pastes, deletes and undoes with the keyboard', async () => {

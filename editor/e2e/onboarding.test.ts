@@ -216,12 +216,12 @@ describe.runIf(
         page.locator('.react-flow__edgelabel-renderer').textContent(),
       ).toContain('7天');
       // Checking the English labels is not part of building it: not counted.
-      await page.getByTestId('lang').click();
+      await page.getByTestId('app-lang').click();
       await eventually(() =>
         page.locator('.react-flow__edgelabel-renderer').textContent(),
       ).toContain('7 days');
       await screenshot(page, 'onboarding-en');
-      await page.getByTestId('lang').click();
+      await page.getByTestId('app-lang').click();
     });
 
     it('publishes without a YAML edit; the server opens a case with name, phone and test date', async () => {

@@ -1,4 +1,7 @@
-/** The top bar: open, save draft, publish, versions and diff, undo/redo, layout, YAML toggle, key, language. */
+/**
+ * The top bar: open, save draft, publish, versions and diff, undo/redo, layout, YAML toggle, key.
+ * The language is the app header's one toggle (shared by every area), not repeated here.
+ */
 import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
@@ -79,16 +82,6 @@ export function Toolbar({
         {'</>'} {t('yaml')}
       </button>
       <button onClick={() => setDialog('key')}>{t('apiKey')}</button>
-      <button
-        onClick={() => {
-          const next = lang === 'zh' ? 'en' : 'zh';
-          localStorage.setItem('relief.lang', next);
-          s().setLang(next);
-        }}
-        data-testid="lang"
-      >
-        {t('language')}
-      </button>
       {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'versions' && ref && (
