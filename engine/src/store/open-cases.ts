@@ -82,27 +82,49 @@ class RefsTaken extends Error {
  * Open many cases in a programme: valid rows are kept, refusals reported per row, in input order.
  * Whole-call refusals (programme not found or not active) are thrown.
  */
-export async function openCases(
+export function openCases(
   ctx: StoreContext,
   programmeId: string,
   inputs: readonly OpenCaseInput[],
   caller: Caller,
 ): Promise<OpenCaseOutcome[]> {
+  return openValidatedCases(ctx, programmeId, inputs, caller, undefined);
+}
+
+/**
+ * `openCases` for rows whose data the caller has already validated (defaults filled) with
+ * `validatedWith`, the programme's compiled template (the import does, to report refusals as
+ * the rows arrive): a chunk that finds the programme still on that template does not validate
+ * them again.
+ */
+export async function openValidatedCases(
+  ctx: StoreContext,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+  validatedWith: CompiledTemplate | undefined,
+): Promise<OpenCaseOutcome[]> {
   if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
   // One clock reading for the call: rows are stamped `now` + their position in µs, so the case
   // list keeps the input's order however the chunks' transactions interleave.
-  const now = ctx.clock.now();
-  if (ctx.sql.kind === 'pglite') return openChunksInTurn(ctx, programmeId, inputs, caller, now);
-  return openChunksSideBySide(ctx, programmeId, inputs, caller, now);
+  const call: OpenCall = { programmeId, caller, now: ctx.clock.now(), validatedWith };
+  if (ctx.sql.kind === 'pglite') return openChunksInTurn(ctx, call, inputs);
+  return openChunksSideBySide(ctx, call, inputs);
+}
+
+/** What every chunk of one call shares. */
+interface OpenCall {
+  programmeId: string;
+  caller: Caller;
+  now: Date;
+  validatedWith: CompiledTemplate | undefined;
 }
 
 /** PGlite: one chunk after another, each sized to about `PGLITE_CHUNK_TARGET_MS`. */
 async function openChunksInTurn(
   ctx: StoreContext,
-  programmeId: string,
+  call: OpenCall,
   inputs: readonly OpenCaseInput[],
-  caller: Caller,
-  now: Date,
 ): Promise<OpenCaseOutcome[]> {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
   let size = PGLITE_CHUNK_FIRST;
@@ -111,7 +133,7 @@ async function openChunksInTurn(
     if (start > 0) await letOthersIn();
     const chunk = inputs.slice(start, start + size);
     const began = performance.now();
-    const done = await openChunk(ctx, { programmeId, inputs: chunk, first: start, caller, now });
+    const done = await openChunk(ctx, { ...call, inputs: chunk, first: start });
     done.forEach((outcome, i) => (outcomes[start + i] = outcome));
     start += chunk.length;
     size = nextPgliteChunk(chunk.length, performance.now() - began);
@@ -134,10 +156,8 @@ export const OPEN_CASES_WRITERS = 2;
  */
 async function openChunksSideBySide(
   ctx: StoreContext,
-  programmeId: string,
+  call: OpenCall,
   inputs: readonly OpenCaseInput[],
-  caller: Caller,
-  now: Date,
 ): Promise<OpenCaseOutcome[]> {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
   const starts: number[] = [];
@@ -157,11 +177,9 @@ async function openChunksSideBySide(
       const chunk = inputs.slice(first, first + OPEN_CASES_CHUNK);
       try {
         const done = await openChunk(ctx, {
-          programmeId,
+          ...call,
           inputs: chunk,
           first,
-          caller,
-          now,
           previous: k === 0 ? undefined : settled[k - 1]!.promise,
         });
         done.forEach((outcome, i) => (outcomes[first + i] = outcome));
@@ -185,13 +203,10 @@ function refsRepeat(inputs: readonly OpenCaseInput[]): boolean {
 }
 
 /** One chunk to open: its rows, where they start in the whole input, and the chunk before it. */
-interface ChunkToOpen {
-  programmeId: string;
+interface ChunkToOpen extends OpenCall {
   inputs: readonly OpenCaseInput[];
   /** Position of the chunk's first row in the whole input (its `created_at` offset in µs). */
   first: number;
-  caller: Caller;
-  now: Date;
   /** Settles when the chunk before this one has committed or failed. */
   previous?: Promise<void> | undefined;
 }
@@ -211,7 +226,7 @@ async function openChunk(ctx: StoreContext, chunk: ChunkToOpen): Promise<OpenCas
 async function writeChunk(
   ctx: StoreContext,
   tx: SqlClient,
-  { programmeId, inputs, first, caller, now, previous }: ChunkToOpen,
+  { programmeId, inputs, first, caller, now, previous, validatedWith }: ChunkToOpen,
   taken: ReadonlySet<string>,
 ): Promise<OpenCaseOutcome[]> {
   // `for share`: the programme cannot be paused or closed while the chunk is being written.
@@ -237,14 +252,19 @@ async function writeChunk(
   };
 
   let ledger = await readLedger(false);
-  let started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
+  // Rows validated with this very template need no second check (a migration to another
+  // version since then gets them checked again).
+  const validated = validatedWith === compiled;
+  const start = (balances: Record<string, number>) =>
+    startRows(compiled, programme, programmeId, inputs, caller, taken, balances, now, validated);
+  let started = start(ledger);
   const movesLedger = started.entries.some((s) => hasLedgerMoves(s.result));
   if (movesLedger) {
     // Balances carried from row to row must be the real ones, left by the chunks before this
     // one: wait for those, lock the balances, then start again.
     await previous;
     ledger = await readLedger(true);
-    started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
+    started = start(ledger);
   }
   const { outcomes, entries, ledgerBefore } = started;
   if (entries.length === 0) return outcomes;
@@ -269,6 +289,7 @@ function startRows(
   taken: ReadonlySet<string>,
   ledger: Record<string, number>,
   now: Date,
+  validated: boolean,
 ) {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
   const entries: Started[] = [];
@@ -283,7 +304,7 @@ function startRows(
       if (ref !== null && (taken.has(ref) || seen.has(ref)))
         throw new DuplicateCaseRefError(programmeId, ref);
       checkStorable('case', { data: input.data, ref: input.ref ?? '' });
-      const data = validateCaseData(compiled, input.data);
+      const data = validated ? input.data : validateCaseData(compiled, input.data);
       const district = caseDistrict(programme.district, input.district);
       const result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
       const opened = { id: randomUUID(), programmeId, ref, district };
