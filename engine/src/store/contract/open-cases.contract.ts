@@ -25,6 +25,7 @@ data:
   properties:
     name: { type: string, minLength: 1 }
     size: { type: number, default: 1 }
+    seen: { type: string }
 events:
   close: { roles: [clerk] }
 ledgers:
@@ -38,6 +39,7 @@ states:
       - notify: { role: clerk, message: { zh: 新登记, en: New case } }
       - emit: bulk.opened
       - assign: "'desk-1'"
+      - set: { seen: "'yes'" }
     on:
       close: closed
     after:
@@ -58,6 +60,8 @@ export function openCasesContract(kind: DatabaseKind): void {
       { data: { name: 'D', size: 1 }, ref: 'r5' },
       { data: { name: 'E\u0000' } },
       { data: { name: 'F', size: 0.5 } },
+      // Quotes, backslashes, commas and braces: text the array parameters must carry unchanged.
+      { data: { name: 'G "q" \\ ,{}\\"', size: 0 }, ref: 'r"7\\,{}' },
     ];
 
     /** Everything the opening wrote for a programme, ids replaced by the row's position. */
@@ -128,6 +132,7 @@ export function openCasesContract(kind: DatabaseKind): void {
         'ledger-insufficient',
         'validation-failed',
         'ok',
+        'ok',
       ]);
       expect(outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(
         alone.map((o) => (o.ok ? 'ok' : o.code)),
@@ -147,6 +152,10 @@ export function openCasesContract(kind: DatabaseKind): void {
         })),
       });
       expect(actual.ledgers).toEqual([{ name: 'stock', balance: '0.00' }]);
+      // The `(open)` payload is the validated input; the case's data is what its entry set.
+      const name = 'G "q" \\ ,{}\\"';
+      expect(actual.cases.at(-1)).toMatchObject({ ref: 'r"7\\,{}', data: { name, seen: 'yes' } });
+      expect(actual.history.at(-1)?.payload).toEqual({ name, size: 0 });
       const first = outcomes[0]!;
       if (!first.ok) throw first.error;
       expect(await h.store.getCase(first.case.id)).toEqual(first.case);
