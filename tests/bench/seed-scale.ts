@@ -1,7 +1,7 @@
 /**
  * `pnpm exec tsx tests/bench/seed-scale.ts [--cases 1000000] [--history 20] [--districts 300]
- * [--streets 3] [--runs 5] [--keep] [--database <url>] [--explain]`: a city-sized database on
- * PostgreSQL (issue 17, item 5) and the reads a worker and a dashboard make on it. Seeds, in SQL,
+ * [--streets 3] [--runs 5] [--keep] [--database <url>] [--street city/dNNN/sN] [--explain]`: a
+ * city-sized database on PostgreSQL (issue 17, item 5) and the reads a worker and a dashboard make on it. Seeds, in SQL,
  * `districts × streets` programmes (one per street `city/dNNN/sN`, each case in one of ten
  * committees below its street), `cases` cases spread evenly over them and about `history` history
  * rows per case (1 to 2 × history − 1), then times, as the median of `runs` warm calls: a worker's
@@ -9,7 +9,9 @@
  * and the stats with figures of one programme and of a whole district's programmes at once. Not a
  * fixture: nothing of it is kept in the repository, and the database is dropped at the end unless
  * `--keep` (then its URL is printed). `--database <url>` measures a database an earlier `--keep`
- * run seeded; `--explain` prints `explain (analyze, buffers)` of every store statement over 20 ms.
+ * run seeded; `--street` picks the street measured (default the middle one, `city/d150/s0` at full
+ * size) and so its district; `--explain` prints `explain (analyze, buffers)` of every store
+ * statement over 20 ms.
  *
  * The full size took 333 s to seed (plus 6 s of programmes) and 4.8 GB of disk on a loaded 2-core
  * machine (docs/scaling.md); run it small first (`--cases 20000 --history 5`).
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
     database: { type: 'string' },
+    street: { type: 'string' },
     explain: { type: 'boolean', default: false },
   },
 });
@@ -81,7 +84,10 @@ try {
       }
       return median(ms);
     };
-    const street = programmes[Math.floor(programmes.length / 2)]!;
+    const street = values.street
+      ? programmes.find((p) => p.district === values.street)
+      : programmes[Math.floor(programmes.length / 2)];
+    if (!street) throw new Error(`no programme for the street ${values.street}`);
     const district = street.district.split('/').slice(0, 2).join('/');
     const inDistrict = programmes.filter((p) => p.district.startsWith(`${district}/`));
     const clerk = { roles: ['clerk'], viewer: { roles: ['clerk'] }, limit: 50 };

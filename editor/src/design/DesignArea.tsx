@@ -43,10 +43,7 @@ function editorActions(): EditorActions {
   window.addEventListener('beforeunload', (event) => {
     if (store.getState().isDirty()) event.preventDefault();
   });
-  // The editor's own language button and the app's follow each other.
-  store.subscribe((s) => {
-    if (s.lang !== langStore.getState().lang) langStore.getState().setLang(s.lang);
-  });
+  // The editor follows the app's language (the header's one toggle).
   langStore.subscribe((s) => {
     if (s.lang !== store.getState().lang) store.getState().setLang(s.lang);
   });

@@ -1,4 +1,7 @@
-/** The top bar: open, save draft, publish, versions and diff, undo/redo, layout, YAML toggle, key, language. */
+/**
+ * The top bar: open, save draft, publish, versions and diff, undo/redo, layout, YAML toggle, key.
+ * The language is the app header's one toggle (shared by every area), not repeated here.
+ */
 import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
@@ -78,16 +81,8 @@ export function Toolbar({
       <button className="yaml-toggle" onClick={onToggleYaml} aria-pressed={showYaml}>
         {'</>'} {t('yaml')}
       </button>
-      <button onClick={() => setDialog('key')}>{t('apiKey')}</button>
-      <button
-        onClick={() => {
-          const next = lang === 'zh' ? 'en' : 'zh';
-          localStorage.setItem('relief.lang', next);
-          s().setLang(next);
-        }}
-        data-testid="lang"
-      >
-        {t('language')}
+      <button onClick={() => setDialog('key')} data-testid="api-key-open">
+        {t('apiKey')}
       </button>
       {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}

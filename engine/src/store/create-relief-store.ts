@@ -46,7 +46,15 @@ export function createReliefStore(
     options.groupCommit ?? groupCommitByDefault(database.kind, process.env.RELIEF_GROUP_COMMIT);
   // The batcher works through the context without itself (its fallback applies events alone).
   const ctx: StoreContext = groupCommit
-    ? { ...base, events: createEventBatcher(base, groupCommit === true ? {} : groupCommit) }
+    ? {
+        ...base,
+        events: createEventBatcher(
+          base,
+          groupCommit === true
+            ? groupCommitFromEnv(process.env.RELIEF_GROUP_COMMIT_IN_FLIGHT)
+            : groupCommit,
+        ),
+      }
     : base;
   return { kind: database.kind, clock: ctx.clock, ...bindStore(ctx) };
 }
@@ -62,4 +70,20 @@ export function groupCommitByDefault(kind: DatabaseKind, setting: string | undef
   if (setting === 'on') return true;
   if (setting === 'off') return false;
   return kind === 'postgres';
+}
+
+/**
+ * `RELIEF_GROUP_COMMIT_IN_FLIGHT`: how many batches may commit at once, each on its own pool
+ * connection (default 2). More lets a PostgreSQL with spare cores work on more batches while the
+ * server builds the next; fewer makes bigger batches. Anything but a whole number 1–16 stops the
+ * server at start with this message, rather than running with a setting nobody chose.
+ */
+export function groupCommitFromEnv(inFlight: string | undefined): GroupCommitOptions {
+  if (inFlight === undefined || inFlight === '') return {};
+  const n = Number(inFlight);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(
+      `RELIEF_GROUP_COMMIT_IN_FLIGHT must be a whole number from 1 to 16, not '${inFlight}'`,
+    );
+  return { maxInFlight: n };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommitByDefault } from './create-relief-store.js';
+import { groupCommitByDefault, groupCommitFromEnv } from './create-relief-store.js';
 
 describe('groupCommitByDefault', () => {
   it('is on for PostgreSQL and off for PGlite unless RELIEF_GROUP_COMMIT says', () => {
@@ -7,5 +7,15 @@ describe('groupCommitByDefault', () => {
     expect(groupCommitByDefault('pglite', undefined)).toBe(false);
     expect(groupCommitByDefault('pglite', 'on')).toBe(true);
     expect(groupCommitByDefault('postgres', 'off')).toBe(false);
+  });
+});
+
+describe('groupCommitFromEnv', () => {
+  it('takes a whole number of batches in flight from 1 to 16, and nothing else', () => {
+    expect(groupCommitFromEnv(undefined)).toEqual({});
+    expect(groupCommitFromEnv('')).toEqual({});
+    expect(groupCommitFromEnv('4')).toEqual({ maxInFlight: 4 });
+    for (const bad of ['0', '17', '2.5', 'two', '-1'])
+      expect(() => groupCommitFromEnv(bad)).toThrow(/RELIEF_GROUP_COMMIT_IN_FLIGHT .*'/);
   });
 });

@@ -20,7 +20,7 @@ import { existingCaseRefs } from './case-ref-repository.js';
 import { caseListCursorAt } from './case-repository.js';
 import { createTimeSlicer } from './create-time-slicer.js';
 import { caseDistrict } from './district-scope.js';
-import { openCases } from './open-cases.js';
+import { openValidatedCases } from './open-cases.js';
 import { getProgramme } from './programme-repository.js';
 import type { Caller, StoreContext } from './store-context.js';
 import { compiledTemplate } from './template-repository.js';
@@ -138,8 +138,10 @@ export async function importCases(
       fail({ row: row.row, line: row.line, ref: row.ref, ...row.error });
       continue;
     }
+    let data: Record<string, unknown>;
     try {
-      validateCaseData(compiled, row.data);
+      // Kept (defaults filled) and handed to the bulk open, which then need not check it again.
+      data = validateCaseData(compiled, row.data);
       caseDistrict(programme.district, row.district);
     } catch (error) {
       if (!(error instanceof ValidationFailedError)) throw error;
@@ -170,7 +172,7 @@ export async function importCases(
       }
       firstRowOfRef.set(row.ref, row.row);
     }
-    valid.push(row);
+    valid.push({ ...row, data });
   }
 
   const duplicate = (row: { row: number; line: number; ref: string | null }) => {
@@ -199,11 +201,12 @@ export async function importCases(
     }
   } else {
     // Set-based, a chunk per transaction; refs already taken are refused by the insert itself.
-    const outcomes = await openCases(
+    const outcomes = await openValidatedCases(
       ctx,
       programme.id,
       valid.map((row) => ({ data: row.data, ref: row.ref, district: row.district })),
       caller,
+      compiled,
     );
     outcomes.forEach((outcome, i) => {
       const row = valid[i]!;

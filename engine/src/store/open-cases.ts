@@ -1,7 +1,7 @@
 /**
  * Bulk open, set-based: every row is validated and started in JavaScript (pure: data schema,
- * defaults, `startCase`), then a chunk of rows is written with one multi-row statement per table
- * (`jsonb_to_recordset`), one transaction per chunk, the event loop served between chunks. The outcome of each row is what `openCase`
+ * defaults, `startCase`), then a chunk of rows is written with one statement (a column per array
+ * parameter, read with `unnest`), one transaction per chunk, the event loop served between chunks. The outcome of each row is what `openCase`
  * would have given it alone: a case, or the refusal with its code and message.
  *
  * Refs are deduplicated by the database (`on conflict do nothing`), so a ref taken by a concurrent
@@ -31,7 +31,7 @@ import { toEffectRows } from './effect-rows.js';
 import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { letOthersIn } from './let-others-in.js';
-import { jsonb } from './sql/sql-client.js';
+import { arrayLiteral } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 
@@ -82,27 +82,49 @@ class RefsTaken extends Error {
  * Open many cases in a programme: valid rows are kept, refusals reported per row, in input order.
  * Whole-call refusals (programme not found or not active) are thrown.
  */
-export async function openCases(
+export function openCases(
   ctx: StoreContext,
   programmeId: string,
   inputs: readonly OpenCaseInput[],
   caller: Caller,
 ): Promise<OpenCaseOutcome[]> {
+  return openValidatedCases(ctx, programmeId, inputs, caller, undefined);
+}
+
+/**
+ * `openCases` for rows whose data the caller has already validated (defaults filled) with
+ * `validatedWith`, the programme's compiled template (the import does, to report refusals as
+ * the rows arrive): a chunk that finds the programme still on that template does not validate
+ * them again.
+ */
+export async function openValidatedCases(
+  ctx: StoreContext,
+  programmeId: string,
+  inputs: readonly OpenCaseInput[],
+  caller: Caller,
+  validatedWith: CompiledTemplate | undefined,
+): Promise<OpenCaseOutcome[]> {
   if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
   // One clock reading for the call: rows are stamped `now` + their position in µs, so the case
   // list keeps the input's order however the chunks' transactions interleave.
-  const now = ctx.clock.now();
-  if (ctx.sql.kind === 'pglite') return openChunksInTurn(ctx, programmeId, inputs, caller, now);
-  return openChunksSideBySide(ctx, programmeId, inputs, caller, now);
+  const call: OpenCall = { programmeId, caller, now: ctx.clock.now(), validatedWith };
+  if (ctx.sql.kind === 'pglite') return openChunksInTurn(ctx, call, inputs);
+  return openChunksSideBySide(ctx, call, inputs);
+}
+
+/** What every chunk of one call shares. */
+interface OpenCall {
+  programmeId: string;
+  caller: Caller;
+  now: Date;
+  validatedWith: CompiledTemplate | undefined;
 }
 
 /** PGlite: one chunk after another, each sized to about `PGLITE_CHUNK_TARGET_MS`. */
 async function openChunksInTurn(
   ctx: StoreContext,
-  programmeId: string,
+  call: OpenCall,
   inputs: readonly OpenCaseInput[],
-  caller: Caller,
-  now: Date,
 ): Promise<OpenCaseOutcome[]> {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
   let size = PGLITE_CHUNK_FIRST;
@@ -111,7 +133,7 @@ async function openChunksInTurn(
     if (start > 0) await letOthersIn();
     const chunk = inputs.slice(start, start + size);
     const began = performance.now();
-    const done = await openChunk(ctx, { programmeId, inputs: chunk, first: start, caller, now });
+    const done = await openChunk(ctx, { ...call, inputs: chunk, first: start });
     done.forEach((outcome, i) => (outcomes[start + i] = outcome));
     start += chunk.length;
     size = nextPgliteChunk(chunk.length, performance.now() - began);
@@ -134,10 +156,8 @@ export const OPEN_CASES_WRITERS = 2;
  */
 async function openChunksSideBySide(
   ctx: StoreContext,
-  programmeId: string,
+  call: OpenCall,
   inputs: readonly OpenCaseInput[],
-  caller: Caller,
-  now: Date,
 ): Promise<OpenCaseOutcome[]> {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
   const starts: number[] = [];
@@ -157,11 +177,9 @@ async function openChunksSideBySide(
       const chunk = inputs.slice(first, first + OPEN_CASES_CHUNK);
       try {
         const done = await openChunk(ctx, {
-          programmeId,
+          ...call,
           inputs: chunk,
           first,
-          caller,
-          now,
           previous: k === 0 ? undefined : settled[k - 1]!.promise,
         });
         done.forEach((outcome, i) => (outcomes[first + i] = outcome));
@@ -185,13 +203,10 @@ function refsRepeat(inputs: readonly OpenCaseInput[]): boolean {
 }
 
 /** One chunk to open: its rows, where they start in the whole input, and the chunk before it. */
-interface ChunkToOpen {
-  programmeId: string;
+interface ChunkToOpen extends OpenCall {
   inputs: readonly OpenCaseInput[];
   /** Position of the chunk's first row in the whole input (its `created_at` offset in µs). */
   first: number;
-  caller: Caller;
-  now: Date;
   /** Settles when the chunk before this one has committed or failed. */
   previous?: Promise<void> | undefined;
 }
@@ -211,7 +226,7 @@ async function openChunk(ctx: StoreContext, chunk: ChunkToOpen): Promise<OpenCas
 async function writeChunk(
   ctx: StoreContext,
   tx: SqlClient,
-  { programmeId, inputs, first, caller, now, previous }: ChunkToOpen,
+  { programmeId, inputs, first, caller, now, previous, validatedWith }: ChunkToOpen,
   taken: ReadonlySet<string>,
 ): Promise<OpenCaseOutcome[]> {
   // `for share`: the programme cannot be paused or closed while the chunk is being written.
@@ -237,14 +252,19 @@ async function writeChunk(
   };
 
   let ledger = await readLedger(false);
-  let started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
+  // Rows validated with this very template need no second check (a migration to another
+  // version since then gets them checked again).
+  const validated = validatedWith === compiled;
+  const start = (balances: Record<string, number>) =>
+    startRows(compiled, programme, programmeId, inputs, caller, taken, balances, now, validated);
+  let started = start(ledger);
   const movesLedger = started.entries.some((s) => hasLedgerMoves(s.result));
   if (movesLedger) {
     // Balances carried from row to row must be the real ones, left by the chunks before this
     // one: wait for those, lock the balances, then start again.
     await previous;
     ledger = await readLedger(true);
-    started = startRows(compiled, programme, programmeId, inputs, caller, taken, ledger, now);
+    started = start(ledger);
   }
   const { outcomes, entries, ledgerBefore } = started;
   if (entries.length === 0) return outcomes;
@@ -269,6 +289,7 @@ function startRows(
   taken: ReadonlySet<string>,
   ledger: Record<string, number>,
   now: Date,
+  validated: boolean,
 ) {
   const outcomes: OpenCaseOutcome[] = new Array<OpenCaseOutcome>(inputs.length);
   const entries: Started[] = [];
@@ -276,6 +297,8 @@ function startRows(
   const ledgerBefore: Record<string, number>[] = [];
   let balances = ledger;
   const seen = new Set<string>();
+  /** The start every row gets, once a row showed it runs no action (see `startsWithoutActions`). */
+  let plain: StepResult | undefined;
   inputs.forEach((input, index) => {
     const ref = input.ref ?? null;
     try {
@@ -283,9 +306,14 @@ function startRows(
       if (ref !== null && (taken.has(ref) || seen.has(ref)))
         throw new DuplicateCaseRefError(programmeId, ref);
       checkStorable('case', { data: input.data, ref: input.ref ?? '' });
-      const data = validateCaseData(compiled, input.data);
+      const data = validated ? input.data : validateCaseData(compiled, input.data);
       const district = caseDistrict(programme.district, input.district);
-      const result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
+      let result: StepResult;
+      if (plain) result = { ...plain, data };
+      else {
+        result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
+        if (result.data === data && startsWithoutActions(compiled, result)) plain = result;
+      }
       const opened = { id: randomUUID(), programmeId, ref, district };
       const record = newCaseRecord(opened, result, caller.actorId, now);
       if (ref !== null) seen.add(ref);
@@ -299,6 +327,19 @@ function startRows(
     }
   });
   return { outcomes, entries, ledgerBefore };
+}
+
+/**
+ * Whether a start ran no action: every state it entered has no `entry` actions (the DSL has no
+ * eventless transitions, and the first state has no guard). Such a start (state, timers, no
+ * assignee, no ledger move) is the same for every row of the call whatever its data, params or
+ * ledger (`now` is the call's), so `startRows` takes it once instead of from XState per row.
+ */
+function startsWithoutActions(compiled: CompiledTemplate, result: StepResult): boolean {
+  return result.effects.every((effect) => {
+    const def = effect.kind === 'enter' ? compiled.states.get(effect.state)?.def : undefined;
+    return def !== undefined && (def.entry ?? []).length === 0;
+  });
 }
 
 const hasLedgerMoves = (result: StepResult) =>
@@ -326,76 +367,107 @@ async function insertCases(
   first: number,
   entries: readonly Started[],
 ): Promise<Set<string>> {
-  const rows = entries.map(({ index, record, data, result }) => ({
-    ord: first + index,
-    id: record.id,
-    ref: record.ref,
-    district: record.district,
-    state: record.state,
-    active_states: activeStateIds(result.value),
-    value: result.value,
-    data: result.data,
-    payload: data,
-    assignee: result.assignee,
-    done: result.done,
-  }));
-  // The same rows `writeStepEffects` writes for one event, here for every case at once.
-  const effects = entries.map(({ record, result }) => ({
-    caseId: record.id,
-    rows: toEffectRows(
+  // Column by column, one array parameter each (see `arrayLiteral`).
+  const n = entries.length;
+  const ids = new Array<string>(n);
+  const refs = new Array<string | null>(n);
+  const districts = new Array<string>(n);
+  const states = new Array<string>(n);
+  const actives = new Array<string>(n);
+  const values = new Array<string>(n);
+  const datas = new Array<string>(n);
+  /** The `(open)` payload, or null where it is the case's data as written (most rows). */
+  const payloads = new Array<string | null>(n);
+  const assignees = new Array<string | null>(n);
+  const dones = new Array<boolean>(n);
+  const ords = new Array<number>(n);
+  const notes = { caseIds: [] as string[], roles: [] as string[], messages: [] as string[] };
+  const emits = { caseIds: [] as string[], names: [] as string[], payloads: [] as string[] };
+  const timers = {
+    caseIds: [] as string[],
+    states: [] as string[],
+    idxs: [] as number[],
+    eventTypes: [] as string[],
+    dueAts: [] as string[],
+  };
+  entries.forEach(({ index, record, data, result }, k) => {
+    ids[k] = record.id;
+    refs[k] = record.ref;
+    districts[k] = record.district;
+    states[k] = record.state;
+    actives[k] = arrayLiteral(activeStateIds(result.value));
+    values[k] = JSON.stringify(result.value);
+    datas[k] = JSON.stringify(result.data);
+    const payload = JSON.stringify(data);
+    payloads[k] = payload === datas[k] ? null : payload;
+    assignees[k] = result.assignee;
+    dones[k] = result.done;
+    ords[k] = first + index;
+    // The same rows `writeStepEffects` writes for one event, here for every case at once.
+    const rows = toEffectRows(
       { programmeId, caseId: record.id, seq: 1, state: record.state, now },
       result,
-    ),
-  }));
-  const notes = effects.flatMap(({ caseId, rows }) =>
-    rows.notifications.map((n) => ({ case_id: caseId, role: n.role, message: n.message })),
-  );
-  const emits = effects.flatMap(({ caseId, rows }) =>
-    rows.outbox.map((e) => ({ case_id: caseId, name: e.name, payload: e.payload })),
-  );
-  const timers = effects.flatMap(({ caseId, rows }) =>
-    rows.timers.map((t) => ({
-      case_id: caseId,
-      state: t.state,
-      idx: t.index,
-      event_type: t.eventType,
-      due_at: t.dueAt.toISOString(),
-    })),
-  );
+    );
+    for (const note of rows.notifications) {
+      notes.caseIds.push(record.id);
+      notes.roles.push(note.role);
+      notes.messages.push(JSON.stringify(note.message));
+    }
+    for (const emit of rows.outbox) {
+      emits.caseIds.push(record.id);
+      emits.names.push(emit.name);
+      emits.payloads.push(JSON.stringify(emit.payload));
+    }
+    for (const timer of rows.timers) {
+      timers.caseIds.push(record.id);
+      timers.states.push(timer.state);
+      timers.idxs.push(timer.index);
+      timers.eventTypes.push(timer.eventType);
+      timers.dueAts.push(timer.dueAt.toISOString());
+    }
+  });
+  const column = (list: readonly (string | number | boolean | null)[], type: string) =>
+    sql`${arrayLiteral(list)}::text::${sql.raw(type)}[]`;
   // Data-modifying CTEs see one snapshot, but foreign keys are checked at the end of the
   // statement, so the dependent rows may point at cases inserted by a sibling CTE.
   const inserted = await tx.query<{ id: string }>(sql`
     with input as (
-      select * from jsonb_to_recordset(${jsonb(rows)}) as r(
-        id uuid, ref text, district text, state text, active_states text[], value jsonb, data jsonb,
-        payload jsonb, assignee text, done boolean, ord int)
+      select * from unnest(${column(ids, 'uuid')}, ${column(refs, 'text')}, ${column(districts, 'text')},
+        ${column(states, 'text')}, ${column(actives, 'text')}, ${column(values, 'jsonb')},
+        ${column(datas, 'jsonb')}, ${column(payloads, 'jsonb')}, ${column(assignees, 'text')},
+        ${column(dones, 'boolean')}, ${column(ords, 'int')})
+        as r(id, ref, district, state, active_states, value, data, payload, assignee, done, ord)
     ), opened as (
       -- One microsecond apart in input order, so case lists (ordered by created_at) keep the
       -- roster's order instead of the random order of ids that one shared timestamp would give.
       insert into cases (id, programme_id, ref, state, active_states, value, data, version, assignee, district, done, created_by, created_at, updated_at)
-      select id, ${programmeId}, ref, state, active_states, value, data, 1, assignee, district, done, ${caller.actorId},
+      select id, ${programmeId}, ref, state, active_states::text[], value, data, 1, assignee, district, done, ${caller.actorId},
         ${now}::timestamptz + ord * interval '1 microsecond', ${now}
       from input
       on conflict (programme_id, ref) do nothing
       returning id
     ), history as (
       insert into case_history (case_id, seq, event_type, payload, actor, from_state, to_state, at)
-      select i.id, 1, '(open)', i.payload, ${caller.actorId}, null, i.state, ${now}
+      select i.id, 1, '(open)', coalesce(i.payload, i.data), ${caller.actorId}, null, i.state, ${now}
       from input i join opened o on o.id = i.id
     ), notes as (
       insert into notifications (programme_id, case_id, role, message, district, at)
       select ${programmeId}, n.case_id, n.role, n.message, i.district, ${now}
-      from jsonb_to_recordset(${jsonb(notes)}) as n(case_id uuid, role text, message jsonb)
+      from unnest(${column(notes.caseIds, 'uuid')}, ${column(notes.roles, 'text')}, ${column(notes.messages, 'jsonb')})
+        as n(case_id, role, message)
       join opened o on o.id = n.case_id join input i on i.id = n.case_id
     ), emits as (
       insert into outbox (programme_id, case_id, name, payload, created_at)
       select ${programmeId}, e.case_id, e.name, e.payload, ${now}
-      from jsonb_to_recordset(${jsonb(emits)}) as e(case_id uuid, name text, payload jsonb)
+      from unnest(${column(emits.caseIds, 'uuid')}, ${column(emits.names, 'text')}, ${column(emits.payloads, 'jsonb')})
+        as e(case_id, name, payload)
       join opened o on o.id = e.case_id
     ), armed as (
       insert into timers (programme_id, case_id, state, idx, event_type, due_at, created_at)
       select ${programmeId}, t.case_id, t.state, t.idx, t.event_type, t.due_at, ${now}
-      from jsonb_to_recordset(${jsonb(timers)}) as t(case_id uuid, state text, idx integer, event_type text, due_at timestamptz)
+      from unnest(${column(timers.caseIds, 'uuid')}, ${column(timers.states, 'text')}, ${column(timers.idxs, 'integer')},
+        ${column(timers.eventTypes, 'text')}, ${column(timers.dueAts, 'timestamptz')})
+        as t(case_id, state, idx, event_type, due_at)
       join opened o on o.id = t.case_id
     )
     select id from opened`);
@@ -411,13 +483,10 @@ async function moveLedgers(
   entries: readonly Started[],
   ledgerBefore: readonly Record<string, number>[],
 ): Promise<void> {
-  const moves: {
-    n: number;
-    ledger: string;
-    case_id: string;
-    amount: string;
-    balance_after: string;
-  }[] = [];
+  const ledgers: string[] = [];
+  const caseIds: string[] = [];
+  const amounts: string[] = [];
+  const balancesAfter: string[] = [];
   const totals = new Map<string, number>();
   entries.forEach(({ record, result }, i) => {
     const after = applyDeltas(ledgerBefore[i]!, result.ledgerDeltas);
@@ -427,25 +496,25 @@ async function moveLedgers(
       result,
     );
     for (const { ledger: name, amount } of ledgerMoves) {
-      moves.push({
-        n: moves.length,
-        ledger: name,
-        case_id: record.id,
-        amount: toAmountText(amount),
-        balance_after: toAmountText(after[name]!),
-      });
+      ledgers.push(name);
+      caseIds.push(record.id);
+      amounts.push(toAmountText(amount));
+      balancesAfter.push(toAmountText(after[name]!));
       totals.set(name, addExact(totals.get(name) ?? 0, amount));
     }
   });
-  const sums = [...totals].map(([name, amount]) => ({ name, amount: toAmountText(amount) }));
+  const names = [...totals.keys()];
+  const sums = [...totals.values()].map(toAmountText);
   await tx.query(sql`
     with moved as (
       update ledgers l set balance = l.balance + s.amount, updated_at = ${now}
-      from jsonb_to_recordset(${jsonb(sums)}) as s(name text, amount numeric)
+      from unnest(${arrayLiteral(names)}::text::text[], ${arrayLiteral(sums)}::text::numeric[]) as s(name, amount)
       where l.programme_id = ${programmeId} and l.name = s.name
     )
     insert into ledger_entries (programme_id, ledger, case_id, seq, amount, balance_after, actor, at)
     select ${programmeId}, m.ledger, m.case_id, 1, m.amount, m.balance_after, ${caller.actorId}, ${now}
-    from jsonb_to_recordset(${jsonb(moves)}) as m(n integer, ledger text, case_id uuid, amount numeric, balance_after numeric)
+    from unnest(${arrayLiteral(ledgers)}::text::text[], ${arrayLiteral(caseIds)}::text::uuid[],
+      ${arrayLiteral(amounts)}::text::numeric[], ${arrayLiteral(balancesAfter)}::text::numeric[])
+      with ordinality as m(ledger, case_id, amount, balance_after, n)
     order by m.n`);
 }

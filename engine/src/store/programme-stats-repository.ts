@@ -3,7 +3,7 @@
  * figures its template declares.
  */
 import { sql } from 'drizzle-orm';
-import { programmeFigures } from './programme-figures.js';
+import { historyOfCase, programmeFigures } from './programme-figures.js';
 import type { FigureValue } from './programme-figures.js';
 import { getProgramme } from './programme-repository.js';
 import type { StoreContext } from './store-context.js';
@@ -93,7 +93,7 @@ export async function programmeStats(
       from cases where programme_id = ${programmeId} group by 1, 2, 3 order by 3, 1`),
     ctx.sql.query(sql`
       select h.event_type, to_char(h.at at time zone ${timeZone}, 'YYYY-MM-DD') as day, count(*)::int as n
-      from case_history h join cases c on c.id = h.case_id
+      from cases c cross join lateral ${historyOfCase(sql`h.event_type, h.at`)} h
       where c.programme_id = ${programmeId} group by 1, 2 order by 2, 1`),
     ctx.sql.query(
       sql`select name, balance from ledgers where programme_id = ${programmeId} order by name`,

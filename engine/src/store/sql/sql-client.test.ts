@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { cases } from '../schema.js';
-import { jsonb, textArray, toQuery } from './sql-client.js';
+import { arrayLiteral, jsonb, textArray, toQuery } from './sql-client.js';
 
 // toQuery renders the store's statements itself (faster than drizzle's generic walk) and must give
 // exactly drizzle's text and parameters; this guards it across drizzle upgrades.
@@ -25,4 +25,13 @@ describe('toQuery', () => {
       expect({ text, params }).toEqual({ text: expected.sql, params: expected.params });
     });
   }
+});
+
+describe('arrayLiteral', () => {
+  it('quotes text (escaping quotes and backslashes), writes numbers, booleans and NULL bare', () => {
+    expect(arrayLiteral(['a"b', 'c\\d', '{x,y}', '', null, 1, 2.5, true])).toBe(
+      '{"a\\"b","c\\\\d","{x,y}","",NULL,1,2.5,true}',
+    );
+    expect(arrayLiteral([])).toBe('{}');
+  });
 });
