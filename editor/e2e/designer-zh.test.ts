@@ -11,8 +11,10 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
-import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
-import { seedTemplate, yamlText } from './page-helpers.js';
+import { closeAll, openTemplate, pasteApiKey, startDesign } from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, screenshot } from './e2e-target.js';
+import { yamlText } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -68,7 +70,7 @@ describe.runIf(
 )(
   'designer in Chinese (Chromium)',
   () => {
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let context: BrowserContext;
     let page: Page;
@@ -88,18 +90,10 @@ describe.runIf(
       );
 
     beforeAll(async () => {
-      target = await startTarget();
-      await seedTemplate(target, loveMeals);
-      browser = await launchChromium();
-      context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ target, browser, context, page } = await startDesign(errors, { template: loveMeals }));
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('says the Open dialog is empty for want of a key, not for want of templates', async () => {
       await page.goto(`${target.url}/design`);
@@ -109,13 +103,9 @@ describe.runIf(
         .toContain('访问密钥');
       expect(await page.getByTestId('open-dialog').textContent()).not.toContain('还没有模板');
       await page.getByTestId('open-dialog').getByRole('button', { name: '关闭' }).click();
-      await page.getByRole('button', { name: '访问密钥' }).click();
-      await page.getByTestId('api-key').fill(target.key);
-      await page.getByTestId('api-key-save').click();
-      await page.getByTestId('open').click();
-      await page.locator('[data-template="love-meals"]').click();
-      await page.locator('.react-flow__node[data-id="enrolled.prepared"]').waitFor();
-      await page.locator('.react-flow[data-layout="done"]').waitFor();
+      expect(await page.getByTestId('api-key-open').textContent()).toBe('访问密钥');
+      await pasteApiKey(page, target);
+      await openTemplate(page, 'love-meals', 'enrolled.prepared');
       expect(new URL(page.url()).searchParams.get('template')).toBe('love-meals');
     });
 

@@ -35,6 +35,16 @@ describe('stepCase', () => {
     expect(visited.effects.map((e) => e.kind)).toEqual(['exit', 'enter']);
   });
 
+  it('cancels the timers only of exited states that arm any: leaving the others writes nothing', () => {
+    const compiled = compile(SOURCE);
+    const split = stepCase(compiled, startCase(compiled, data, env()), { type: 'split' }, env());
+    expect(split.cancelTimersOf).toEqual(['watched']);
+    // `visit` leaves l1 and r1 (no `after`): exits, but no timers to cancel.
+    const visited = stepCase(compiled, split, { type: 'visit' }, env());
+    expect(visited.effects.filter((e) => e.kind === 'exit')).toHaveLength(2);
+    expect(visited.cancelTimersOf).toEqual([]);
+  });
+
   it('stays in place without a target: no exit, no entry, timers keep running', () => {
     const compiled = compile(SOURCE);
     const started = startCase(compiled, data, env());

@@ -60,6 +60,37 @@ export function eventsContract(h: StoreHarness): void {
       });
     });
 
+    it('stores quotes, backslashes, braces, commas, NULL and emoji exactly, alone and in a batch', async () => {
+      const tricky = (i: number) => `"引号" \\ a\\b {x,y} NULL , '${i}' \u2028 😀`;
+      const p = await h.programme();
+      const cases = await Promise.all(
+        [0, 1, 2].map((i) => h.store.openCase(p.id, { data: { name: tricky(i) } }, CLERK)),
+      );
+      for (const c of cases) await h.store.applyEvent(c.id, { type: 'tick' }, CLERK);
+      // Sent together: on PostgreSQL they share a group-commit batch; alone on PGlite.
+      await Promise.all(
+        cases.map((c, i) =>
+          h.store.applyEvent(c.id, { type: 'approve', payload: { by: tricky(i) } }, CLERK),
+        ),
+      );
+      await Promise.all(
+        cases.map((c, i) =>
+          h.store.applyEvent(c.id, { type: 'assign', payload: { worker: tricky(i) } }, CLERK),
+        ),
+      );
+      for (const [i, c] of cases.entries()) {
+        const stored = await h.store.getCase(c.id);
+        expect(stored).toMatchObject({ data: { name: tricky(i) }, assignee: tricky(i) });
+        const history = await h.store.caseHistory(c.id);
+        expect(history.map((e) => e.payload)).toEqual([
+          expect.anything(),
+          {},
+          { by: tricky(i) },
+          { worker: tricky(i) },
+        ]);
+      }
+    });
+
     it('refusals say why and write nothing: role, state, payload, guard, ledger', async () => {
       const p = await h.programme({ stock: 0 });
       const c = await h.store.openCase(p.id, { data: { name: 'A' } }, CLERK);
