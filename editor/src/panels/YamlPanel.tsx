@@ -86,8 +86,9 @@ export function YamlPanel() {
     // A template just opened is drawn first: while its graph waits for the layered layout, the
     // text (for 100 states: a new document, its parse, fold markers and lint marks) would hold up
     // the layout's start and compete with the drawing; it follows once the canvas has drawn the
-    // laid-out graph and the page is idle (or 5 s after the layout came, if the canvas is hidden).
-    // Focusing the panel, or a request to show a line in it, brings it up to date at once.
+    // laid-out graph, two frames later, when the page is idle (or 5 s after the layout came, if
+    // the canvas is hidden). Focusing the panel, or a request to show a line in it, brings it up
+    // to date at once.
     let behind = false;
     let pending: (() => void) | undefined;
     const catchUp = () => {
@@ -100,13 +101,24 @@ export function YamlPanel() {
     };
     const later = (idle: boolean) => {
       pending?.();
-      if (idle && typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback(catchUp, { timeout: 1000 });
-        pending = () => cancelIdleCallback(id);
-      } else {
-        const id = setTimeout(catchUp, idle ? 100 : 5000);
+      if (!idle) {
+        const id = setTimeout(catchUp, 5000);
         pending = () => clearTimeout(id);
+        return;
       }
+      // Two frames (the routes and labels are drawn and painted), then the first idle moment.
+      let frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => {
+          if (typeof requestIdleCallback === 'function') {
+            const id = requestIdleCallback(catchUp, { timeout: 1000 });
+            pending = () => cancelIdleCallback(id);
+          } else {
+            const id = setTimeout(catchUp, 100);
+            pending = () => clearTimeout(id);
+          }
+        });
+      });
+      pending = () => cancelAnimationFrame(frame);
     };
     const onFocus = () => catchUp();
     view.contentDOM.addEventListener('focus', onFocus);
