@@ -76,12 +76,13 @@ describe('toFlowElements', () => {
     expect(edgeLabelText(review)).toBe('居委会审核 [openEnrollment || (age >= m…]');
     expect(review.sentBy).toBe('由居委会发送');
     // An event the template's own schedule sends is automatic.
+    const base = parsed.value as { states: Record<string, object> };
     const withSchedule = {
-      ...template,
+      ...base,
       states: {
-        ...(template as { states: Record<string, object> }).states,
+        ...base.states,
         applied: {
-          ...(template as { states: Record<string, object> }).states.applied,
+          ...base.states.applied,
           entry: [{ schedule: { event: 'review', delay: 'P7D' } }],
         },
       },
