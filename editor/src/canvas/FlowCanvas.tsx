@@ -7,6 +7,7 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   useStore,
 } from '@xyflow/react';
@@ -54,9 +55,20 @@ export function FlowCanvas() {
   const readOnly = diff !== undefined;
   // The YAML does not parse right now: the graph shown is the last one that did.
   const stale = useEditor((s) => s.validation.parsed.issues.length > 0 && s.graph.nodes.length > 0);
-  // Dragging moves nodes locally; the store hears about it once, when the drag stops.
+  // Dragging moves nodes locally; the store hears about it once, when the drag stops. New nodes
+  // from the store replace them in the same render (not in an effect after it: a layout arriving
+  // would be drawn twice, first where the placeholder had the states, then in place).
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
-  useEffect(() => setShown(nodes), [nodes]);
+  const [shownFrom, setShownFrom] = useState(nodes);
+  if (shownFrom !== nodes) {
+    setShownFrom(nodes);
+    setShown(nodes);
+  }
+  // The laid-out graph is drawn and measured: say so (the YAML panel waits for it on an open).
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured && !placeholder && !store.getState().drawn) store.getState().set({ drawn: true });
+  }, [measured, placeholder, store]);
   const viewNonce = useEditor((s) => s.viewNonce);
   // The dotted grid only where it can be seen: fitted out to 100 states, a 16 px grid is a dot
   // every pixel or two, hundreds of thousands of them painted on every frame.
