@@ -8,30 +8,27 @@
  * every case on v2. Screenshots at 1366×768 and 390×844, Chinese and English (`DOCS_SHOTS=1`
  * writes the PGlite run's to docs/console/).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
+import { gateSuite } from '@relief/engine/testing';
 import { loveMealsV2, loveMealsV3 } from '../../engine/src/template/love-meals-versions.fixture.js';
-import type { E2eDatabase } from './e2e-database.js';
-import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
-import { recordCspViolations } from './page-helpers.js';
+import {
+  CONSOLE_PAGE,
+  callApi,
+  closeAll,
+  consoleShots,
+  e2eDatabases,
+  eventually,
+  openChromium,
+  putuoAdminKey,
+  sidewaysScroll,
+} from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, startTarget } from './e2e-target.js';
 
-const eventually = <T>(fn: () => T | Promise<T>) =>
-  expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-const shotsOf = (database: E2eDatabase) =>
-  process.env.DOCS_SHOTS && database === 'pglite'
-    ? resolve(import.meta.dirname, '..', '..', 'docs', 'console')
-    : join(SCREENSHOTS, database === 'pglite' ? 'migration' : 'migration-postgres');
-
-const DATABASES: E2eDatabase[] = gateSuite(
-  'the console migration on PostgreSQL',
-  missingTestDatabase(),
-)
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+const DATABASES = e2eDatabases('the console migration');
 
 const V1 = readFileSync(resolve(import.meta.dirname, '../../templates/love-meals.yaml'), 'utf8');
 /** v2: adds `reheated` and `allergies` (default `none`), and drops `suspended`. */
@@ -50,8 +47,7 @@ describe
   .each(DATABASES)(
   'moving a programme to a newer template version in Chromium on %s',
   (database) => {
-    const SHOTS = shotsOf(database);
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let context: BrowserContext;
     let page: Page;
@@ -60,39 +56,16 @@ describe
     const errors: string[] = [];
     const signIn = { login: 'putuo-admin', password: 'correct horse battery' };
 
-    const call = async <T>(key: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${target.url}/api/v1${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {
-          Authorization: `Bearer ${key}`,
-          'Content-Type': typeof body === 'string' ? 'application/yaml' : 'application/json',
-        },
-        body:
-          typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-    const shot = async (name: string, p: Page = page) => {
-      mkdirSync(SHOTS, { recursive: true });
-      await p.waitForTimeout(150);
-      await p.screenshot({ path: join(SHOTS, `${name}.png`) });
-    };
-    const noSidewaysScroll = (p: Page) =>
-      p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const call = <T>(key: string, path: string, body?: unknown) =>
+      callApi<T>(target, key, path, body);
+    const shot = consoleShots(database, 'migration', () => page);
     const send = (caseId: string, type: string, payload?: object) =>
       call(adminKey, `/cases/${caseId}/events`, { type, ...(payload && { payload }) });
 
     beforeAll(async () => {
       target = await startTarget(database);
       const owner = target.key;
-      adminKey = (
-        await call<{ key: string }>(owner, '/keys', {
-          roles: ['admin', 'committee'],
-          district: 'sh/putuo',
-          label: '普陀区民政',
-        })
-      ).key;
+      adminKey = await putuoAdminKey(target);
       await call(owner, '/people', {
         ...signIn,
         displayName: '周主任',
@@ -123,20 +96,10 @@ describe
         note: '增加“已重新加热”，记录过敏食物，取消暂停送餐',
       });
 
-      browser = await launchChromium();
-      context = await browser.newContext({
-        viewport: { width: 1366, height: 768 },
-        locale: 'zh-CN',
-      });
-      await recordCspViolations(context, errors);
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ browser, context, page } = await openChromium(errors, CONSOLE_PAGE));
     }, 240_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('shows the newer version on the programme and what changed, in words', async () => {
       await page.goto(`${target.url}/programmes/${programmeId}`);
@@ -213,13 +176,13 @@ describe
       await phone.getByTestId('map-suspended').selectOption('enrolled.prepared');
       await phone.getByTestId('dry-run').click();
       await phone.getByTestId('plan-table').waitFor();
-      expect(await noSidewaysScroll(phone)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(phone)).toBeLessThanOrEqual(0);
       await shot('25-migrate-phone-en', phone);
       await phone.getByTestId('app-lang').click();
       await eventually(() => phone.getByTestId('dry-run-summary').textContent()).toContain(
         '共 8 个',
       );
-      expect(await noSidewaysScroll(phone)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(phone)).toBeLessThanOrEqual(0);
       // Large targets: the choices and buttons are at least 44 px high.
       for (const box of [
         phone.getByTestId('map-suspended'),

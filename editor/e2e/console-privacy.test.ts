@@ -6,29 +6,26 @@
  * and of one case — in Chinese and English, on an office screen and a phone. Screenshots at
  * 1366×768 and 390×844 (`DOCS_SHOTS=1` writes the PGlite run's to docs/console/).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
-import type { E2eDatabase } from './e2e-database.js';
-import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
-import { recordCspViolations } from './page-helpers.js';
+import { gateSuite } from '@relief/engine/testing';
+import {
+  CONSOLE_PAGE,
+  callApi,
+  closeAll,
+  consoleShots,
+  e2eDatabases,
+  eventually,
+  openChromium,
+  openPage,
+  putuoAdminKey,
+  sidewaysScroll,
+} from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, startTarget } from './e2e-target.js';
 
-const eventually = <T>(fn: () => T | Promise<T>) =>
-  expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-const shotsOf = (database: E2eDatabase) =>
-  process.env.DOCS_SHOTS && database === 'pglite'
-    ? resolve(import.meta.dirname, '..', '..', 'docs', 'console')
-    : join(SCREENSHOTS, database === 'pglite' ? 'privacy' : 'privacy-postgres');
-
-const DATABASES: E2eDatabase[] = gateSuite(
-  'the console privacy pages on PostgreSQL',
-  missingTestDatabase(),
-)
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+const DATABASES = e2eDatabases('the console privacy pages');
 
 const STREET = 'sh/putuo/changzheng';
 
@@ -42,8 +39,7 @@ describe
   .each(DATABASES)(
   "a resident's data request and the access log in Chromium on %s",
   (database) => {
-    const SHOTS = shotsOf(database);
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let context: BrowserContext;
     let page: Page;
@@ -55,22 +51,9 @@ describe
     const admin = { login: 'putuo-admin', password: 'correct horse battery' };
     const auditor = { login: 'putuo-auditor', password: 'correct horse staple' };
 
-    const call = async <T>(key: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${target.url}/api/v1${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-    const shot = async (name: string, p: Page = page) => {
-      mkdirSync(SHOTS, { recursive: true });
-      await p.waitForTimeout(150);
-      await p.screenshot({ path: join(SHOTS, `${name}.png`) });
-    };
-    const noSidewaysScroll = (p: Page) =>
-      p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const call = <T>(key: string, path: string, body?: unknown) =>
+      callApi<T>(target, key, path, body);
+    const shot = consoleShots(database, 'privacy', () => page);
     const signIn = async (p: Page, who: { login: string; password: string }, url: string) => {
       await p.goto(url);
       await p.getByTestId('login').fill(who.login);
@@ -81,13 +64,7 @@ describe
     beforeAll(async () => {
       target = await startTarget(database);
       const owner = target.key;
-      adminKey = (
-        await call<{ key: string }>(owner, '/keys', {
-          roles: ['admin', 'committee'],
-          district: 'sh/putuo',
-          label: '普陀区民政',
-        })
-      ).key;
+      adminKey = await putuoAdminKey(target);
       courierKey = (
         await call<{ key: string }>(owner, '/keys', {
           roles: ['courier'],
@@ -136,21 +113,10 @@ describe
       // An integration reads every case of the programme at once: a bulk read.
       await call(courierKey, `/programmes/${programmeId}/cases`);
 
-      browser = await launchChromium();
-      context = await browser.newContext({
-        viewport: { width: 1366, height: 768 },
-        locale: 'zh-CN',
-        acceptDownloads: true,
-      });
-      await recordCspViolations(context, errors);
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ browser, context, page } = await openChromium(errors, CONSOLE_PAGE));
     }, 240_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('exports a copy of one case as JSON and as a printable page', async () => {
       await signIn(page, admin, `${target.url}/programmes/${programmeId}/cases/${ids[0]}`);
@@ -240,20 +206,17 @@ describe
         'The case is still open',
       );
       await phone.getByTestId('resident-request').scrollIntoViewIfNeeded();
-      expect(await noSidewaysScroll(phone)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(phone)).toBeLessThanOrEqual(0);
       await shot('33-resident-request-phone-en', phone);
       await phone.getByTestId('app-lang').click();
       await phone.close();
     });
 
     it('shows the auditor who read what: bulk reads, by person, by case', async () => {
-      const audit = await browser.newContext({
-        viewport: { width: 1366, height: 768 },
+      const { context: audit, page: p } = await openPage(browser, errors, {
         locale: 'zh-CN',
+        csp: true,
       });
-      await recordCspViolations(audit, errors);
-      const p = await audit.newPage();
-      p.on('pageerror', (e) => errors.push(e.message));
       await signIn(p, auditor, `${target.url}/admin/access-log?threshold=2`);
       await p.getByTestId('access-log-page').waitFor();
       // the integration that listed all three cases is flagged
@@ -292,14 +255,14 @@ describe
       await eventually(() => reads.textContent()).toContain('Exported a copy (JSON)');
       await shot('35-access-log-en', p);
       await p.setViewportSize({ width: 390, height: 844 });
-      expect(await noSidewaysScroll(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(p)).toBeLessThanOrEqual(0);
       await shot('36-access-log-phone-en', p);
       await p.getByTestId('app-lang').click();
       await eventually(() => p.getByTestId('access-flags').textContent()).toContain('异常批量读取');
       // zh shows no English: headings, hints and column titles (ids are hex, so not the cells)
       for (const text of await p.locator('h1, h2, .hint, th, label, option').allTextContents())
         expect(text).not.toMatch(/[A-Za-z]{3,}/);
-      expect(await noSidewaysScroll(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(p)).toBeLessThanOrEqual(0);
       await shot('37-access-log-phone', p);
       await audit.close();
       expect(errors).toEqual([]);

@@ -5,32 +5,23 @@
  * (62 more would qualify), applies it, and the dashboard shows the figures. Screenshots at
  * 1366×768 and 390×844, in Chinese and English (`DOCS_SHOTS=1` writes them to docs/console/).
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gateSuite, missingTestDatabase } from '@relief/engine/testing';
+import { gateSuite } from '@relief/engine/testing';
 import { residents, rosterXlsx } from './console-roster.js';
-import type { E2eDatabase } from './e2e-database.js';
-import { CHROMIUM, SCREENSHOTS, hasChromium, launchChromium, startTarget } from './e2e-target.js';
-import { recordCspViolations } from './page-helpers.js';
+import {
+  CONSOLE_PAGE,
+  closeAll,
+  consoleShots,
+  e2eDatabases,
+  eventually,
+  openChromium,
+  putuoAdminKey,
+} from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, startTarget } from './e2e-target.js';
 
-const eventually = <T>(fn: () => T | Promise<T>) =>
-  expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-/** Screenshots of the PGlite run go to the docs when asked; the PostgreSQL run keeps its own. */
-const shotsOf = (database: E2eDatabase) =>
-  process.env.DOCS_SHOTS && database === 'pglite'
-    ? resolve(import.meta.dirname, '..', '..', 'docs', 'console')
-    : join(SCREENSHOTS, database === 'pglite' ? 'console' : 'console-postgres');
-
-/** PGlite always; PostgreSQL too when `TEST_DATABASE_URL` is set (required under CI). */
-const DATABASES: E2eDatabase[] = gateSuite(
-  'the Programmes console on PostgreSQL',
-  missingTestDatabase(),
-)
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+const DATABASES = e2eDatabases('the Programmes console');
 
 const STREET = 'sh/putuo/changzheng';
 const roster = residents();
@@ -45,8 +36,7 @@ describe
   .each(DATABASES)(
   'the Programmes console in Chromium on %s',
   (database) => {
-    const SHOTS = shotsOf(database);
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let context: BrowserContext;
     let page: Page;
@@ -67,11 +57,7 @@ describe
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     };
-    const shot = async (name: string, p: Page = page) => {
-      mkdirSync(SHOTS, { recursive: true });
-      await p.waitForTimeout(150);
-      await p.screenshot({ path: join(SHOTS, `${name}.png`) });
-    };
+    const shot = consoleShots(database, 'console', () => page);
     const casesIn = async (state: string) => {
       const out: { id: string; ref: string | null; version: number }[] = [];
       let cursor: string | null = null;
@@ -87,18 +73,8 @@ describe
 
     beforeAll(async () => {
       target = await startTarget(database);
-      // The street office's admin: may start programmes in Putuo and review as the committee.
+      adminKey = await putuoAdminKey(target);
       const owner = { Authorization: `Bearer ${target.key}`, 'Content-Type': 'application/json' };
-      const key = await fetch(`${target.url}/api/v1/keys`, {
-        method: 'POST',
-        headers: owner,
-        body: JSON.stringify({
-          roles: ['admin', 'committee'],
-          district: 'sh/putuo',
-          label: '普陀区民政',
-        }),
-      });
-      adminKey = ((await key.json()) as { key: string }).key;
       // People sign in when the server has sessions; until then the key is the way in.
       const session = await fetch(`${target.url}/api/v1/session`);
       if (session.status === 401) {
@@ -116,23 +92,10 @@ describe
         if (!person.ok)
           throw new Error(`creating the admin: ${person.status} ${await person.text()}`);
       }
-      browser = await launchChromium();
-      context = await browser.newContext({
-        viewport: { width: 1366, height: 768 },
-        locale: 'zh-CN',
-        acceptDownloads: true,
-      });
-      // The pages are served with a Content-Security-Policy without 'unsafe-eval': anything it
-      // blocks (an `eval` in a form's validator, say) fails the journey.
-      await recordCspViolations(context, errors);
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ browser, context, page } = await openChromium(errors, CONSOLE_PAGE));
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('signs in and lands on the programmes overview; the console did not load the editor', async () => {
       const scripts: string[] = [];

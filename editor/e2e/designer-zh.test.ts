@@ -11,8 +11,10 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
-import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
-import { seedTemplate, yamlText } from './page-helpers.js';
+import { closeAll, openTemplate, pasteApiKey, startDesign } from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, screenshot } from './e2e-target.js';
+import { yamlText } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -68,7 +70,7 @@ describe.runIf(
 )(
   'designer in Chinese (Chromium)',
   () => {
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let context: BrowserContext;
     let page: Page;
@@ -88,18 +90,10 @@ describe.runIf(
       );
 
     beforeAll(async () => {
-      target = await startTarget();
-      await seedTemplate(target, loveMeals);
-      browser = await launchChromium();
-      context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ target, browser, context, page } = await startDesign(errors, { template: loveMeals }));
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('says the Open dialog is empty for want of a key, not for want of templates', async () => {
       await page.goto(`${target.url}/design`);
@@ -109,13 +103,9 @@ describe.runIf(
         .toContain('访问密钥');
       expect(await page.getByTestId('open-dialog').textContent()).not.toContain('还没有模板');
       await page.getByTestId('open-dialog').getByRole('button', { name: '关闭' }).click();
-      await page.getByRole('button', { name: '访问密钥' }).click();
-      await page.getByTestId('api-key').fill(target.key);
-      await page.getByTestId('api-key-save').click();
-      await page.getByTestId('open').click();
-      await page.locator('[data-template="love-meals"]').click();
-      await page.locator('.react-flow__node[data-id="enrolled.prepared"]').waitFor();
-      await page.locator('.react-flow[data-layout="done"]').waitFor();
+      expect(await page.getByTestId('api-key-open').textContent()).toBe('访问密钥');
+      await pasteApiKey(page, target);
+      await openTemplate(page, 'love-meals', 'enrolled.prepared');
       expect(new URL(page.url()).searchParams.get('template')).toBe('love-meals');
     });
 
@@ -144,6 +134,18 @@ describe.runIf(
         );
       });
       await eventually(() => page.locator('[data-code="expr-unknown-name"]').count()).toBe(1);
+      // Each transition says who moves the case along it, beside its colour and dashes: a timer
+      // is marked ◷, an event names the roles that send it, an error has a badge.
+      expect(await page.locator('[data-edge="on:applied:review:0"]').getAttribute('title')).toMatch(
+        /^由居委会发送/,
+      );
+      expect(
+        await page.locator('[data-edge="on:applied:review:0"] .edge-badge').textContent(),
+      ).toBe('!');
+      expect(await page.locator('.edge-label.timer').first().textContent()).toMatch(/^◷ /);
+      expect(await page.locator('.edge-label.timer').first().getAttribute('title')).toContain(
+        '计时器',
+      );
       const finding = await page.locator('[data-code="expr-unknown-name"]').textContent();
       expect(finding).toContain('表达式用了未声明的名称');
       expect(finding).toContain('careLevl');
@@ -205,6 +207,12 @@ describe.runIf(
         }, text);
       await setSource(source.replace('states:', 'states: [unclosed'));
       await page.getByTestId('graph-stale').waitFor();
+      // A YAML parser's message has no Chinese: the summary, its line:column, and the parser's
+      // own sentence under it (as code), not the summary alone.
+      const syntax = page.locator('[data-code="yaml-syntax"]').first();
+      await syntax.waitFor();
+      expect(await syntax.textContent()).toContain('YAML 格式错误');
+      expect(await syntax.getByTestId('engine-text').textContent()).toMatch(/YAML does not parse/);
       // The titles stay on the canvas.
       expect(await page.locator('.react-flow__node[data-id="applied"]').textContent()).toContain(
         '已申请',
@@ -242,14 +250,19 @@ describe.runIf(
       const bad = await english();
       expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
       await shoot(page, 'designer-zh-1366-simulator');
-      // As the courier, whom assess does not allow: refused as the server would, by role title.
+      // As the courier, whom assess does not allow: refused by role before the form is read, as
+      // the server does (the empty form is not what is reported), and no form is offered again.
       await page.getByTestId('sim-role').selectOption('courier');
-      await page.locator('#sim-ev-assess-careLevel').fill('5');
-      await page.locator('#sim-ev-assess-mobilityImpaired').selectOption('true');
       await page.getByTestId('sim-send').click();
-      await eventually(() =>
-        page.getByTestId('sim-log').locator('li').last().textContent(),
-      ).toMatch(/不能发送这个事件/);
+      const log = page.getByTestId('sim-log').locator('li');
+      await eventually(() => log.last().textContent()).toMatch(/不能发送这个事件/);
+      expect(await log.last().textContent()).not.toContain('必须填写');
+      expect(await page.getByTestId('sim-form').count()).toBe(0);
+      const entries = await log.count();
+      await page.locator('[data-event="assess"]').click();
+      await eventually(() => log.count()).toBe(entries + 1);
+      expect(await log.last().textContent()).toMatch(/不能发送这个事件/);
+      expect(await page.getByTestId('sim-form').count()).toBe(0);
       await page.getByTestId('sim-role').selectOption('');
       await page.locator('[data-event="assess"]').click();
       await page.locator('#sim-ev-assess-careLevel').fill('5');

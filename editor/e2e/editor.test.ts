@@ -8,9 +8,11 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
-import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
+import { closeAll, openTemplate, pasteApiKey, startDesign } from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, screenshot } from './e2e-target.js';
 import { createApiClient } from '../src/api/api-client.js';
-import { dragBetween, placeYamlCursor, seedTemplate, yamlText } from './page-helpers.js';
+import { dragBetween, placeYamlCursor, yamlText } from './page-helpers.js';
 
 /** Polls patiently: CI runs this beside the other suites on two cores. */
 const eventually = <T>(fn: () => T | Promise<T>) =>
@@ -29,32 +31,23 @@ describe.runIf(
 )(
   'editor in Chromium',
   () => {
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let page: Page;
     const errors: string[] = [];
 
     beforeAll(async () => {
-      target = await startTarget();
-      await seedTemplate(target, loveMeals);
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ target, browser, page } = await startDesign(errors, {
+        template: loveMeals,
+        viewport: { width: 1600, height: 900 },
+      }));
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('signs in with a pasted key and opens love-meals from the server', async () => {
-      await page.goto(`${target.url}/design`);
-      await page.getByRole('button', { name: '访问密钥' }).click();
-      await page.getByTestId('api-key').fill(target.key);
-      await page.getByTestId('api-key-save').click();
-      await page.getByTestId('open').click();
-      await page.locator('[data-template="love-meals"]').click();
-      await page.locator('.react-flow__node[data-id="enrolled.prepared"]').waitFor();
+      await pasteApiKey(page, target);
+      await openTemplate(page, 'love-meals', 'enrolled.prepared');
       expect(await page.locator('.react-flow__node').count()).toBe(9);
       expect(await page.locator('.react-flow__node.react-flow__node-compound').count()).toBe(1);
       expect(await page.locator('[data-edge^="after:"]').count()).toBe(3);

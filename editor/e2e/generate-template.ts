@@ -8,6 +8,8 @@
 export function generateTemplate(count = 100, variant?: number): string {
   const v = variant === undefined ? '' : `${variant}`;
   // Titles a little longer or shorter from one variant to the next: labels take other sizes.
+  // Every variant's titles and event names (in both languages) carry its number, so no two
+  // variants give the layout the same graph (the editor remembers the graphs it laid out).
   const pad = variant === undefined ? '' : '·'.repeat(variant % 4);
   const lines = [
     'dsl: relief/v1',
@@ -17,7 +19,7 @@ export function generateTemplate(count = 100, variant?: number): string {
     'events:',
   ];
   for (const e of ['next', 'back', 'skip', 'close'])
-    lines.push(`  ${e}: { title: { zh: 事件${e}${pad}, en: ${e}${pad} } }`);
+    lines.push(`  ${e}: { title: { zh: 事件${e}${v}${pad}, en: ${e}${v}${pad} } }`);
   lines.push('initial: s0', 'states:');
   const groups = Math.floor((count - 10) / 9);
   const extras = count - 1 - groups * 9;
@@ -26,7 +28,7 @@ export function generateTemplate(count = 100, variant?: number): string {
     const next = g + 1 < groups ? `s${g + 1}` : afterGroups;
     lines.push(
       `  s${g}:`,
-      `    title: { zh: 阶段${g}${pad}, en: Stage ${g}${v && `.${v}`} }`,
+      `    title: { zh: 阶段${g}${v && `.${v}`}${pad}, en: Stage ${g}${v && `.${v}`} }`,
       '    initial: c0',
       '    on:',
       '      close: done',
@@ -35,7 +37,7 @@ export function generateTemplate(count = 100, variant?: number): string {
     for (let c = 0; c < 8; c++) {
       lines.push(
         `      c${c}:`,
-        `        title: { zh: 步骤${g}-${c}${pad}, en: Step ${g}-${c}${v && `.${v}`} }`,
+        `        title: { zh: 步骤${g}-${c}${v && `.${v}`}${pad}, en: Step ${g}-${c}${v && `.${v}`} }`,
         '        on:',
         `          next: ${c < 7 ? `c${c + 1}` : next}`,
       );
@@ -48,7 +50,7 @@ export function generateTemplate(count = 100, variant?: number): string {
     const next = i + 1 < extras ? `t${i + 1}` : 'done';
     lines.push(
       `  t${i}:`,
-      `    title: { zh: 附加${i}${pad}, en: Extra ${i}${v && `.${v}`} }`,
+      `    title: { zh: 附加${i}${v && `.${v}`}${pad}, en: Extra ${i}${v && `.${v}`} }`,
       '    on:',
       `      next: ${next}`,
       '      skip: done',

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
 import { createApiClient } from '../src/api/api-client.js';
-import { CHROMIUM, hasChromium, launchChromium, screenshot, startTarget } from './e2e-target.js';
+import { closeAll, pasteApiKey, startDesign } from './design-page.js';
+import type { Target } from './design-page.js';
+import { CHROMIUM, hasChromium, screenshot } from './e2e-target.js';
 import { dragBetween, yamlText } from './page-helpers.js';
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
@@ -27,7 +29,7 @@ describe.runIf(
 )(
   'onboarding built without YAML',
   () => {
-    let target: Awaited<ReturnType<typeof startTarget>>;
+    let target: Target;
     let browser: Browser;
     let page: Page;
     let actions = 0;
@@ -46,21 +48,12 @@ describe.runIf(
     const node = (stateId: string) => page.locator(`.react-flow__node[data-id="${stateId}"]`);
 
     beforeAll(async () => {
-      target = await startTarget();
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ target, browser, page } = await startDesign(errors));
       // Signing in is not part of the designer's journey (the review counted it apart).
-      await page.goto(`${target.url}/design`);
-      await page.getByRole('button', { name: '访问密钥' }).click();
-      await page.getByTestId('api-key').fill(target.key);
-      await page.getByTestId('api-key-save').click();
+      await pasteApiKey(page, target);
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await target?.close();
-    });
+    afterAll(() => closeAll(browser, target));
 
     it('creates the template with its id and title, refusing an id already on the server', async () => {
       const api = createApiClient({
@@ -263,10 +256,7 @@ describe.runIf(
         viewport: { width: 390, height: 844 },
         hasTouch: true,
       });
-      await phone.goto(`${target.url}/design`);
-      await phone.getByRole('button', { name: '访问密钥' }).first().click();
-      await phone.getByTestId('api-key').fill(target.key);
-      await phone.getByTestId('api-key-save').click();
+      await pasteApiKey(phone, target);
       await phone.goto(`${target.url}/design?template=${id}`);
 
       await phone.locator('.react-flow__node[data-id="approved"]').waitFor();

@@ -7,6 +7,7 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   useStore,
 } from '@xyflow/react';
@@ -43,6 +44,8 @@ const defaultEdgeOptions = {
 /** The graph editor. */
 export function FlowCanvas() {
   const t = useT();
+  // The zoom, in steps of 5 %, for the CSS that keeps hit targets a finger's size (canvas.css).
+  const zoomStep = useStore((s) => Math.round(s.transform[2] * 20) / 20);
   const { store } = useActions();
   const { nodes, edges } = useFlowElements();
   const diff = useEditor((s) => s.diff);
@@ -52,9 +55,20 @@ export function FlowCanvas() {
   const readOnly = diff !== undefined;
   // The YAML does not parse right now: the graph shown is the last one that did.
   const stale = useEditor((s) => s.validation.parsed.issues.length > 0 && s.graph.nodes.length > 0);
-  // Dragging moves nodes locally; the store hears about it once, when the drag stops.
+  // Dragging moves nodes locally; the store hears about it once, when the drag stops. New nodes
+  // from the store replace them in the same render (not in an effect after it: a layout arriving
+  // would be drawn twice, first where the placeholder had the states, then in place).
   const [shown, setShown] = useState<Node<StateNodeData>[]>(nodes);
-  useEffect(() => setShown(nodes), [nodes]);
+  const [shownFrom, setShownFrom] = useState(nodes);
+  if (shownFrom !== nodes) {
+    setShownFrom(nodes);
+    setShown(nodes);
+  }
+  // The laid-out graph is drawn and measured: say so (the YAML panel waits for it on an open).
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured && !placeholder && !store.getState().drawn) store.getState().set({ drawn: true });
+  }, [measured, placeholder, store]);
   const viewNonce = useEditor((s) => s.viewNonce);
   // The dotted grid only where it can be seen: fitted out to 100 states, a 16 px grid is a dot
   // every pixel or two, hundreds of thousands of them painted on every frame.
@@ -117,13 +131,13 @@ export function FlowCanvas() {
           <div className="diff-banner" data-testid="diff-banner">
             <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
             <span className="legend-added">
-              ■ {t('added')} {diff.result.counts.added}
+              ■ + {t('added')} {diff.result.counts.added}
             </span>
             <span className="legend-removed">
-              ■ {t('removed')} {diff.result.counts.removed}
+              ■ − {t('removed')} {diff.result.counts.removed}
             </span>
             <span className="legend-changed">
-              ■ {t('changed')} {diff.result.counts.changed}
+              ■ ~ {t('changed')} {diff.result.counts.changed}
             </span>
             <button
               onClick={() =>
@@ -135,7 +149,7 @@ export function FlowCanvas() {
           </div>
         )}
         <div className={diff ? 'canvas-row comparing' : 'canvas-row'}>
-          <div className="flow-box">
+          <div className="flow-box" style={{ ['--zoom' as string]: zoomStep }}>
             <ReactFlow
               data-layout={layoutPending ? 'pending' : 'done'}
               className={placeholder ? 'placeholder' : undefined}

@@ -4,7 +4,7 @@
  */
 import ELK from 'elkjs/lib/elk-api.js';
 import workerUrl from 'elkjs/lib/elk-worker.min.js?url';
-import { warmUpGraph } from '../model/index.js';
+import { rememberRuns, warmUpGraph } from '../model/index.js';
 import type { ElkRun } from '../model/index.js';
 
 let elk: InstanceType<typeof ELK> | undefined;
@@ -12,8 +12,11 @@ let elk: InstanceType<typeof ELK> | undefined;
 let inFlight = 0;
 let warming = false;
 
-/** Lay `graph` out with ELK (one worker for the page, started on first use). */
-export const runElk: ElkRun = (graph) => {
+/**
+ * Lay `graph` out with ELK (one worker for the page, started on first use); a graph laid out a
+ * moment ago is answered from memory (`rememberRuns`).
+ */
+export const runElk: ElkRun = rememberRuns((graph) => {
   elk ??= new ELK({ workerUrl });
   inFlight++;
   performance.mark('relief:elk-sent');
@@ -24,7 +27,7 @@ export const runElk: ElkRun = (graph) => {
       return laid;
     })
     .finally(() => inFlight--) as never;
-};
+});
 
 /**
  * Warm ELK up, once a page, while the designer looks around: a few layouts of a small made-up

@@ -6,6 +6,7 @@ import {
   absoluteBoxes,
   fromElkGraph,
   layeredLayout,
+  rememberRuns,
   toElkGraph,
   warmUpGraph,
   withStoredPositions,
@@ -79,5 +80,29 @@ describe('layered layout (ELK)', () => {
     expect(boxes.size).toBe(22);
     expect(routes.size).toBe(36);
     expect([...routes.values()].every((r) => r.points.length >= 2 && r.label)).toBe(true);
+  });
+
+  it('answers a graph asked again from memory, keeps the last few, forgets a failed one', async () => {
+    const asked: string[] = [];
+    let fail = false;
+    const remembered = rememberRuns((graph) => {
+      asked.push(graph.id);
+      return fail ? Promise.reject(new Error('no')) : Promise.resolve({ ...graph, width: 1 });
+    }, 2);
+    const g = (id: string, width = 10) => ({ id, children: [{ id: 'a', width, height: 5 }] });
+    const first = await remembered(g('x'));
+    expect(await remembered(g('x'))).toBe(first);
+    // Another size is another graph.
+    await remembered(g('x', 11));
+    expect(asked).toEqual(['x', 'x']);
+    await remembered(g('y'));
+    // Two kept: x with width 10 went first.
+    await remembered(g('x'));
+    expect(asked).toEqual(['x', 'x', 'y', 'x']);
+    fail = true;
+    await expect(remembered(g('z'))).rejects.toThrow('no');
+    fail = false;
+    await remembered(g('z'));
+    expect(asked).toEqual(['x', 'x', 'y', 'x', 'z', 'z']);
   });
 });

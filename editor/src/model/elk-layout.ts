@@ -286,6 +286,29 @@ export function withStoredPositions(graph: TemplateGraph, layout: LayeredLayout)
   return { boxes, routes };
 }
 
+/**
+ * `run` with its last `keep` answers remembered, by the graph asked (its JSON: sizes, labels,
+ * options): the same graph asked again (the language or the direction switched back, a group
+ * folded and unfolded, a template opened again in the same page) is answered without ELK. A graph
+ * never laid out in this page, such as a template opened for the first time, still waits for ELK.
+ */
+export function rememberRuns(run: ElkRun, keep = 8): ElkRun {
+  const answers = new Map<string, Promise<ElkGraph>>();
+  return (graph) => {
+    const key = JSON.stringify(graph);
+    let answer = answers.get(key);
+    if (answer) answers.delete(key);
+    else {
+      answer = run(graph);
+      answer.catch(() => answers.delete(key));
+    }
+    // Most recently asked last; the oldest goes first.
+    answers.set(key, answer);
+    if (answers.size > keep) answers.delete(answers.keys().next().value!);
+    return answer;
+  };
+}
+
 /** Lay out with ELK. */
 export async function layeredLayout(input: LayeredInput, run: ElkRun): Promise<LayeredLayout> {
   return withStoredPositions(input.graph, fromElkGraph(await run(toElkGraph(input))));

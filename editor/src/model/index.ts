@@ -100,6 +100,7 @@ export {
   estimateEdgeLabel,
   EDGE_LABEL_HEIGHT,
   warmUpGraph,
+  rememberRuns,
 } from './elk-layout.js';
 export type {
   EdgeRoute,

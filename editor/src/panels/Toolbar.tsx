@@ -81,7 +81,9 @@ export function Toolbar({
       <button className="yaml-toggle" onClick={onToggleYaml} aria-pressed={showYaml}>
         {'</>'} {t('yaml')}
       </button>
-      <button onClick={() => setDialog('key')}>{t('apiKey')}</button>
+      <button onClick={() => setDialog('key')} data-testid="api-key-open">
+        {t('apiKey')}
+      </button>
       {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'versions' && ref && (

@@ -83,8 +83,46 @@ export function YamlPanel() {
       view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, validation.issues)));
     };
     sync();
+    // A template just opened is drawn first: while its graph waits for the layered layout, the
+    // text (for 100 states: a new document, its parse, fold markers and lint marks) would hold up
+    // the layout's start and compete with the drawing; it follows once the canvas has drawn the
+    // laid-out graph and the page is idle (or 5 s after the layout came, if the canvas is hidden).
+    // Focusing the panel, or a request to show a line in it, brings it up to date at once.
+    let behind = false;
+    let pending: (() => void) | undefined;
+    const catchUp = () => {
+      pending?.();
+      pending = undefined;
+      if (!behind) return;
+      behind = false;
+      sync();
+      performance.mark('relief:yaml-caught-up');
+    };
+    const later = (idle: boolean) => {
+      pending?.();
+      if (idle && typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(catchUp, { timeout: 1000 });
+        pending = () => cancelIdleCallback(id);
+      } else {
+        const id = setTimeout(catchUp, idle ? 100 : 5000);
+        pending = () => clearTimeout(id);
+      }
+    };
+    const onFocus = () => catchUp();
+    view.contentDOM.addEventListener('focus', onFocus);
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.source !== previous.source || state.validation !== previous.validation) sync();
+      if (state.source !== previous.source || state.validation !== previous.validation) {
+        if (state.placeholder) {
+          // Another template opened: the catch-up waits for this one to be drawn.
+          pending?.();
+          pending = undefined;
+          behind = true;
+        } else if (!behind) sync();
+      }
+      if (behind && !state.placeholder && previous.placeholder) later(false);
+      if (behind && state.drawn && !previous.drawn) later(true);
+      const reveal = state.selection !== previous.selection && state.selection.kind !== 'template';
+      if (behind && ((state.cursor && state.cursor !== previous.cursor) || reveal)) catchUp();
       if (state.cursor && state.cursor !== previous.cursor) {
         const line = view.state.doc.line(
           Math.min(Math.max(1, state.cursor.line), view.state.doc.lines),
@@ -119,7 +157,9 @@ export function YamlPanel() {
     view.contentDOM.addEventListener('blur', onBlur);
     return () => {
       clearTimeout(timer);
+      pending?.();
       unsubscribe();
+      view.contentDOM.removeEventListener('focus', onFocus);
       view.contentDOM.removeEventListener('blur', onBlur);
       view.destroy();
     };

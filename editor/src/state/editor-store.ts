@@ -105,6 +105,11 @@ export interface EditorState extends SourceView {
    * layered layout arrives, or falls back to the per-level layout if it cannot be had.
    */
   placeholder: boolean;
+  /**
+   * The template just opened is on the canvas, laid out and measured (set by the canvas). Work
+   * that can wait for it, such as the YAML panel taking a large new text, waits for it.
+   */
+  drawn: boolean;
   /** Compound states shown folded into one node (a view choice, not part of the template). */
   collapsed: Set<string>;
 
@@ -168,6 +173,7 @@ export function createEditorStore(
     fitOnLayout: true,
     collapsed: new Set(),
     placeholder: false,
+    drawn: false,
 
     load(next, remote) {
       // Folded groups stay folded when the template has them (a reload of a shared link).
@@ -180,6 +186,7 @@ export function createEditorStore(
         ...view,
         collapsed,
         placeholder: view.graph.nodes.length > 0,
+        drawn: false,
         source: next,
         remote,
         past: [],

@@ -297,6 +297,8 @@ function startRows(
   const ledgerBefore: Record<string, number>[] = [];
   let balances = ledger;
   const seen = new Set<string>();
+  /** The start every row gets, once a row showed it runs no action (see `startsWithoutActions`). */
+  let plain: StepResult | undefined;
   inputs.forEach((input, index) => {
     const ref = input.ref ?? null;
     try {
@@ -306,7 +308,12 @@ function startRows(
       checkStorable('case', { data: input.data, ref: input.ref ?? '' });
       const data = validated ? input.data : validateCaseData(compiled, input.data);
       const district = caseDistrict(programme.district, input.district);
-      const result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
+      let result: StepResult;
+      if (plain) result = { ...plain, data };
+      else {
+        result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
+        if (result.data === data && startsWithoutActions(compiled, result)) plain = result;
+      }
       const opened = { id: randomUUID(), programmeId, ref, district };
       const record = newCaseRecord(opened, result, caller.actorId, now);
       if (ref !== null) seen.add(ref);
@@ -320,6 +327,19 @@ function startRows(
     }
   });
   return { outcomes, entries, ledgerBefore };
+}
+
+/**
+ * Whether a start ran no action: every state it entered has no `entry` actions (the DSL has no
+ * eventless transitions, and the first state has no guard). Such a start (state, timers, no
+ * assignee, no ledger move) is the same for every row of the call whatever its data, params or
+ * ledger (`now` is the call's), so `startRows` takes it once instead of from XState per row.
+ */
+function startsWithoutActions(compiled: CompiledTemplate, result: StepResult): boolean {
+  return result.effects.every((effect) => {
+    const def = effect.kind === 'enter' ? compiled.states.get(effect.state)?.def : undefined;
+    return def !== undefined && (def.entry ?? []).length === 0;
+  });
 }
 
 const hasLedgerMoves = (result: StepResult) =>

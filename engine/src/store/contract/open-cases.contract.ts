@@ -48,6 +48,38 @@ states:
   closed: { type: final }
 `;
 
+/** No state entered at the start has an action: every row starts the same (computed once). */
+const PLAIN_SOURCE = `dsl: relief/v1
+id: bulk-plain
+version: 1
+title: { zh: 简单, en: Plain start }
+roles:
+  clerk: { zh: 办事员, en: Clerk }
+data:
+  type: object
+  required: [name]
+  properties:
+    name: { type: string, minLength: 1 }
+    size: { type: number, default: 1 }
+events:
+  close: { roles: [clerk] }
+initial: open
+states:
+  open:
+    initial: waiting
+    roles: [clerk]
+    on:
+      close: closed
+    states:
+      waiting:
+        after:
+          - delay: P2D
+            target: late
+      late:
+        roles: [clerk]
+  closed: { type: final }
+`;
+
 /** Register the bulk-open contract for one kind of database. */
 export function openCasesContract(kind: DatabaseKind): void {
   describe(`bulk open on ${kind}`, () => {
@@ -159,6 +191,47 @@ export function openCasesContract(kind: DatabaseKind): void {
       const first = outcomes[0]!;
       if (!first.ok) throw first.error;
       expect(await h.store.getCase(first.case.id)).toEqual(first.case);
+    });
+
+    it('a start that runs no action: every row as openCase writes it alone', async () => {
+      const saved = await h.store.saveTemplate(PLAIN_SOURCE, ADMIN);
+      await h.store.publishTemplate('bulk-plain', saved.record.version, ADMIN);
+      const start = () =>
+        h.store.startProgramme({ template: 'bulk-plain', district: 'bulk/a' }, ADMIN);
+      const plainRows = [
+        { data: { name: 'A' }, ref: 'p1' },
+        { data: {} },
+        { data: { name: 'B', size: 3 }, district: 'bulk/a/street' },
+        { data: { name: 'C' }, ref: 'p1' },
+        { data: { name: 'D' } },
+      ];
+      const one = await start();
+      const alone: (string | null)[] = [];
+      const aloneCodes: string[] = [];
+      for (const row of plainRows) {
+        try {
+          alone.push((await h.store.openCase(one.id, row, CLERK)).id);
+          aloneCodes.push('ok');
+        } catch (error) {
+          alone.push(null);
+          aloneCodes.push((error as { code: string }).code);
+        }
+      }
+      const bulk = await start();
+      const outcomes = await h.store.openCases(bulk.id, plainRows, CLERK);
+      expect(outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(aloneCodes);
+      expect(aloneCodes).toEqual(['ok', 'validation-failed', 'ok', 'duplicate-ref', 'ok']);
+      const actual = await written(
+        bulk.id,
+        outcomes.map((o) => (o.ok ? o.case.id : null)),
+      );
+      expect(actual).toEqual(await written(one.id, alone));
+      expect(actual.cases.map((c) => [c.state, c.data])).toEqual([
+        ['open.waiting', { name: 'A', size: 1 }],
+        ['open.waiting', { name: 'B', size: 3 }],
+        ['open.waiting', { name: 'D', size: 1 }],
+      ]);
+      expect(actual.timers).toHaveLength(3);
     });
 
     it('lists bulk-opened cases in the order of the roster', async () => {
