@@ -134,6 +134,18 @@ describe.runIf(
         );
       });
       await eventually(() => page.locator('[data-code="expr-unknown-name"]').count()).toBe(1);
+      // Each transition says who moves the case along it, beside its colour and dashes: a timer
+      // is marked ◷, an event names the roles that send it, an error has a badge.
+      expect(await page.locator('[data-edge="on:applied:review:0"]').getAttribute('title')).toMatch(
+        /^由居委会发送/,
+      );
+      expect(
+        await page.locator('[data-edge="on:applied:review:0"] .edge-badge').textContent(),
+      ).toBe('!');
+      expect(await page.locator('.edge-label.timer').first().textContent()).toMatch(/^◷ /);
+      expect(await page.locator('.edge-label.timer').first().getAttribute('title')).toContain(
+        '计时器',
+      );
       const finding = await page.locator('[data-code="expr-unknown-name"]').textContent();
       expect(finding).toContain('表达式用了未声明的名称');
       expect(finding).toContain('careLevl');
@@ -195,6 +207,12 @@ describe.runIf(
         }, text);
       await setSource(source.replace('states:', 'states: [unclosed'));
       await page.getByTestId('graph-stale').waitFor();
+      // A YAML parser's message has no Chinese: the summary, its line:column, and the parser's
+      // own sentence under it (as code), not the summary alone.
+      const syntax = page.locator('[data-code="yaml-syntax"]').first();
+      await syntax.waitFor();
+      expect(await syntax.textContent()).toContain('YAML 格式错误');
+      expect(await syntax.getByTestId('engine-text').textContent()).toMatch(/YAML does not parse/);
       // The titles stay on the canvas.
       expect(await page.locator('.react-flow__node[data-id="applied"]').textContent()).toContain(
         '已申请',
@@ -232,14 +250,19 @@ describe.runIf(
       const bad = await english();
       expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
       await shoot(page, 'designer-zh-1366-simulator');
-      // As the courier, whom assess does not allow: refused as the server would, by role title.
+      // As the courier, whom assess does not allow: refused by role before the form is read, as
+      // the server does (the empty form is not what is reported), and no form is offered again.
       await page.getByTestId('sim-role').selectOption('courier');
-      await page.locator('#sim-ev-assess-careLevel').fill('5');
-      await page.locator('#sim-ev-assess-mobilityImpaired').selectOption('true');
       await page.getByTestId('sim-send').click();
-      await eventually(() =>
-        page.getByTestId('sim-log').locator('li').last().textContent(),
-      ).toMatch(/不能发送这个事件/);
+      const log = page.getByTestId('sim-log').locator('li');
+      await eventually(() => log.last().textContent()).toMatch(/不能发送这个事件/);
+      expect(await log.last().textContent()).not.toContain('必须填写');
+      expect(await page.getByTestId('sim-form').count()).toBe(0);
+      const entries = await log.count();
+      await page.locator('[data-event="assess"]').click();
+      await eventually(() => log.count()).toBe(entries + 1);
+      expect(await log.last().textContent()).toMatch(/不能发送这个事件/);
+      expect(await page.getByTestId('sim-form').count()).toBe(0);
       await page.getByTestId('sim-role').selectOption('');
       await page.locator('[data-event="assess"]').click();
       await page.locator('#sim-ev-assess-careLevel').fill('5');

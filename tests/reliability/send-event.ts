@@ -76,6 +76,28 @@ export async function sendEvent(
 }
 
 /**
+ * `sendEvent`, sent again (same request, same Idempotency-Key) when the connection was closed
+ * under it before any answer: what a careful HTTP/1.1 client does. A server closes a keep-alive
+ * connection after 5 idle seconds; a client whose event loop lags (a loaded test process) can
+ * send on it in that instant and sees "other side closed". The retry is safe because of the key:
+ * the server applies the event once, or answers the first outcome again. A server that stays
+ * unreachable still ends as `unknown` after `attempts`.
+ */
+export async function sendEventRetrying(
+  baseUrl: string,
+  key: string,
+  request: EventRequest,
+  attempts = 3,
+): Promise<Outcome & { retries: number }> {
+  for (let retries = 0; ; retries++) {
+    const outcome = await sendEvent(baseUrl, key, request);
+    const closedUnder = outcome.kind === 'unknown' && outcome.error.includes('UND_ERR_SOCKET');
+    if (!closedUnder || retries + 1 >= attempts) return { ...outcome, retries };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * A failed fetch as one line with its causes: `TypeError: fetch failed` alone does not say whether
  * the connection was refused, reset, closed by the server or timed out.
  */

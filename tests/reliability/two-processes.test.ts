@@ -11,7 +11,7 @@ import { createApiClient } from './api-client.js';
 import { appliedRequestIds, auditCases, caseProblems, isTimerEvent } from './case-audit.js';
 import { LONG, createReliabilityFixture } from './reliability-fixture.js';
 import type { ReliabilityFixture } from './reliability-fixture.js';
-import { newRid, sendEvent } from './send-event.js';
+import { newRid, sendEventRetrying } from './send-event.js';
 import type { EventRequest, Outcome } from './send-event.js';
 import { startServer } from './server-process.js';
 import type { ServerProcess } from './server-process.js';
@@ -39,7 +39,7 @@ describe.runIf(
   });
 
   it('applies each accepted event once, keeps the ledger ≥ 0 and refuses with reasons', async () => {
-    const results: { request: EventRequest; outcomes: Outcome[] }[] = [];
+    const results: { request: EventRequest; outcomes: (Outcome & { retries: number })[] }[] = [];
     const writer = async (server: ServerProcess, w: number) => {
       for (let n = 0; n < REQUESTS_PER_WRITER; n++) {
         const roll = Math.random();
@@ -53,9 +53,9 @@ describe.runIf(
         const duplicate = Math.random() < 0.05;
         const outcomes = duplicate
           ? await Promise.all(
-              servers.map((s) => sendEvent(s.baseUrl, fixture.keys.worker, request)),
+              servers.map((s) => sendEventRetrying(s.baseUrl, fixture.keys.worker, request)),
             )
-          : [await sendEvent(server.baseUrl, fixture.keys.worker, request)];
+          : [await sendEventRetrying(server.baseUrl, fixture.keys.worker, request)];
         results.push({ request, outcomes });
       }
     };
@@ -66,6 +66,9 @@ describe.runIf(
     );
 
     const all = results.flatMap((r) => r.outcomes);
+    const retried = all.filter((o) => o.retries > 0).length;
+    if (retried > 0)
+      console.info(`two-processes: ${retried} requests sent again after "other side closed"`);
     expect(all.filter((o) => o.kind === 'unknown')).toEqual([]);
     const refusals = all.filter((o) => o.kind === 'refused');
     const unexplained = refusals.filter(

@@ -44,6 +44,8 @@ const defaultEdgeOptions = {
 /** The graph editor. */
 export function FlowCanvas() {
   const t = useT();
+  // The zoom, in steps of 5 %, for the CSS that keeps hit targets a finger's size (canvas.css).
+  const zoomStep = useStore((s) => Math.round(s.transform[2] * 20) / 20);
   const { store } = useActions();
   const { nodes, edges } = useFlowElements();
   const diff = useEditor((s) => s.diff);
@@ -129,13 +131,13 @@ export function FlowCanvas() {
           <div className="diff-banner" data-testid="diff-banner">
             <b>{diff.title ?? t('diffOf', { a: diff.from, b: diff.to })}</b>
             <span className="legend-added">
-              ■ {t('added')} {diff.result.counts.added}
+              ■ + {t('added')} {diff.result.counts.added}
             </span>
             <span className="legend-removed">
-              ■ {t('removed')} {diff.result.counts.removed}
+              ■ − {t('removed')} {diff.result.counts.removed}
             </span>
             <span className="legend-changed">
-              ■ {t('changed')} {diff.result.counts.changed}
+              ■ ~ {t('changed')} {diff.result.counts.changed}
             </span>
             <button
               onClick={() =>
@@ -147,7 +149,7 @@ export function FlowCanvas() {
           </div>
         )}
         <div className={diff ? 'canvas-row comparing' : 'canvas-row'}>
-          <div className="flow-box">
+          <div className="flow-box" style={{ ['--zoom' as string]: zoomStep }}>
             <ReactFlow
               data-layout={layoutPending ? 'pending' : 'done'}
               className={placeholder ? 'placeholder' : undefined}

@@ -1,9 +1,13 @@
-/** A transition or timer: a curve with its event (or ◷ delay) and a short guard. */
+/**
+ * A transition or timer: a curve with its event (◷ a delay, ⚙ an event the schedule sends) and a
+ * short guard; a badge marks an error or a change, beside the colour.
+ */
 import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { useActions } from '../state/editor-context.js';
 import { useIssueText } from '../panels/use-issue-text.js';
 import { edgePath, routePath } from './edge-path.js';
+import { edgeMark } from './flow-elements.js';
 import type { TransitionEdgeData } from './flow-elements.js';
 
 const COLORS = {
@@ -15,6 +19,9 @@ const COLORS = {
   changed: '#b06000',
   plain: '#7d8a97',
 };
+
+/** A badge on the label's corner, so an error or a change reads without its colour. */
+const BADGES = { error: '!', added: '+', removed: '−', changed: '~' } as const;
 
 /** The edge component. */
 export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
@@ -59,6 +66,7 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
     error && 'error',
     data?.onPath && 'on-path',
     data?.timer && 'timer',
+    data?.auto && 'auto',
     status && `diff-${status}`,
   ]
     .filter(Boolean)
@@ -82,12 +90,17 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
           onClick={() => store.getState().select({ kind: 'edge', id })}
           data-routed={routed ? '' : undefined}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={data?.issues.map(issueText).join('\n')}
+          title={[data?.sentBy, ...(data?.issues.map(issueText) ?? [])].join('\n')}
         >
           {data?.onPath ? <b>{data.onPath}. </b> : null}
-          {data?.timer ? '◷ ' : ''}
+          {data && edgeMark(data)}
           {data?.label}
           {data?.guard && <span className="guard"> [{data.guard}]</span>}
+          {(status || error) && (
+            <span className={`edge-badge ${status ?? 'error'}`} aria-hidden="true">
+              {BADGES[status ?? 'error']}
+            </span>
+          )}
         </div>
       </EdgeLabelRenderer>
     </>

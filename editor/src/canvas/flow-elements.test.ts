@@ -4,7 +4,7 @@ import { issuesByElement } from '../model/issue-map.js';
 import { layoutGraph } from '../model/layout-graph.js';
 import { toGraph } from '../model/template-graph.js';
 import { readShipped } from '../test-support/shipped-templates.js';
-import { toFlowElements } from './flow-elements.js';
+import { edgeLabelText, scheduledEvents, toFlowElements } from './flow-elements.js';
 
 describe('toFlowElements', () => {
   const source = readShipped('love-meals').replace(
@@ -65,5 +65,33 @@ describe('toFlowElements', () => {
       )
       .map((e) => e.data!.lane);
     expect(lanes).toEqual([0, 1]);
+  });
+
+  it('marks each transition by who moves it, in text: ◷ a timer, ⚙ the schedule, roles by title', () => {
+    const { edges } = toFlowElements({ ...input, lang: 'zh' });
+    const timer = edges.find((e) => e.id === 'after:enrolled.delivered:0')!.data!;
+    expect(edgeLabelText(timer)).toBe('◷ 1天');
+    expect(timer.sentBy).toContain('计时器');
+    const review = edges.find((e) => e.id === 'on:applied:review:0')!.data!;
+    expect(edgeLabelText(review)).toBe('居委会审核 [openEnrollment || (age >= m…]');
+    expect(review.sentBy).toBe('由居委会发送');
+    // An event the template's own schedule sends is automatic.
+    const base = parsed.value as { states: Record<string, object> };
+    const withSchedule = {
+      ...base,
+      states: {
+        ...base.states,
+        applied: {
+          ...base.states.applied,
+          entry: [{ schedule: { event: 'review', delay: 'P7D' } }],
+        },
+      },
+    } as never;
+    expect([...scheduledEvents(withSchedule)]).toEqual(['review']);
+    const auto = toFlowElements({ ...input, template: withSchedule, lang: 'zh' }).edges.find(
+      (e) => e.id === 'on:applied:review:0',
+    )!.data!;
+    expect(edgeLabelText(auto)).toMatch(/^⚙ 居委会审核/);
+    expect(auto.sentBy).toContain('自动');
   });
 });

@@ -37,6 +37,10 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   label: string;
   guard: string | undefined;
   timer: boolean;
+  /** An event the template's own `schedule` actions send (the system sends it when due). */
+  auto: boolean;
+  /** Who or what moves the case along it, in words (the label's tooltip). */
+  sentBy: string;
   issues: TemplateIssue[];
   onPath: number;
   diff: DiffStatus | undefined;
@@ -46,9 +50,53 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   route: EdgeRoute | undefined;
 }
 
+/**
+ * The mark before an edge's label, so the kind reads without colour or dashes (and in an exported
+ * picture): ◷ a timer, ⚙ an event the system sends on the template's schedule; none for an event a
+ * person sends.
+ */
+export function edgeMark(data: Pick<TransitionEdgeData, 'timer' | 'auto'>): string {
+  return data.timer ? '◷ ' : data.auto ? '⚙ ' : '';
+}
+
 /** An edge label's text as the canvas shows it (without the simulator's step number). */
-export function edgeLabelText(data: Pick<TransitionEdgeData, 'timer' | 'label' | 'guard'>): string {
-  return `${data.timer ? '◷ ' : ''}${data.label}${data.guard ? ` [${data.guard}]` : ''}`;
+export function edgeLabelText(
+  data: Pick<TransitionEdgeData, 'timer' | 'auto' | 'label' | 'guard'>,
+): string {
+  return `${edgeMark(data)}${data.label}${data.guard ? ` [${data.guard}]` : ''}`;
+}
+
+/** Events that the template's own `schedule` actions send, wherever they stand. */
+export function scheduledEvents(template: Partial<Template>): Set<string> {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const schedule = (value as { schedule?: { event?: unknown } }).schedule;
+    if (schedule && typeof schedule.event === 'string') found.add(schedule.event);
+    Object.values(value).forEach(walk);
+  };
+  walk(template.states);
+  return found;
+}
+
+/** Who or what sends an edge's event, in words: a timer, the schedule, or the roles allowed. */
+function sentByText(
+  template: Partial<Template>,
+  kind: 'event' | 'timer',
+  event: string | undefined,
+  auto: boolean,
+  lang: Lang,
+): string {
+  if (kind === 'timer') return translate(lang, 'edge.timer');
+  if (auto) return translate(lang, 'edge.auto');
+  const roles = template.events?.[event!]?.roles;
+  if (!roles || roles.length === 0) return translate(lang, 'edge.anyone');
+  return translate(lang, 'edge.person', {
+    roles: roles
+      .map((r) => labelText(template.roles?.[r], lang) ?? r)
+      .join(lang === 'zh' ? '、' : ', '),
+  });
 }
 
 /** Everything the mapping reads. */
@@ -80,13 +128,14 @@ export function toFlowElements(input: FlowInput): {
   edges: Edge<TransitionEdgeData>[];
 } {
   const { graph, boxes, template, markers, lang, selection, diff } = input;
+  const scheduled = scheduledEvents(template);
   const internal = new Map<string, { id: string; text: string }[]>();
   for (const e of graph.edges) {
     if (e.target !== undefined) continue;
     const name =
       e.kind === 'timer'
         ? `◷ ${humanDuration(e.delay, lang)}`
-        : eventTitle(template, e.event!, lang);
+        : `${scheduled.has(e.event!) ? '⚙ ' : ''}${eventTitle(template, e.event!, lang)}`;
     internal.set(e.source, [...(internal.get(e.source) ?? []), { id: e.id, text: `↻ ${name}` }]);
   }
   const nodes = graph.nodes.map((state): Node<StateNodeData> => {
@@ -127,6 +176,7 @@ export function toFlowElements(input: FlowInput): {
     const lane = lanes.get(pair) ?? 0;
     lanes.set(pair, lane + 1);
     const step = input.path.lastIndexOf(e.id);
+    const auto = e.kind === 'event' && scheduled.has(e.event!);
     return [
       {
         id: e.id,
@@ -143,6 +193,8 @@ export function toFlowElements(input: FlowInput): {
               : eventTitle(template, e.event!, lang),
           guard: shortGuard(e.guard),
           timer: e.kind === 'timer',
+          auto,
+          sentBy: sentByText(template, e.kind, e.event, auto, lang),
           issues: markers.get(e.id) ?? [],
           onPath: step + 1,
           diff: diff?.get(e.id),

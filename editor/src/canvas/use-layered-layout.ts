@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { labelText } from '@relief/engine';
 import { layeredLayout, visibleGraph } from '../model/index.js';
 import { useActions, useEditor } from '../state/editor-context.js';
-import { edgeLabelText, toFlowElements } from './flow-elements.js';
+import { edgeLabelText, edgeMark, toFlowElements } from './flow-elements.js';
 import type { TransitionEdgeData } from './flow-elements.js';
 
 /** Label padding and border (see `.edge-label` in canvas.css), and its fixed height. */
@@ -19,7 +19,7 @@ function labelMeasurer(): (data: TransitionEdgeData) => { width: number; height:
   const ctx = document.createElement('canvas').getContext('2d');
   const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
   return (data) => {
-    const main = `${data.timer ? '◷ ' : ''}${data.label}`;
+    const main = `${edgeMark(data)}${data.label}`;
     let width = main.length * 8;
     if (ctx) {
       ctx.font = `12px ${family}`;

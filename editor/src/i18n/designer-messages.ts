@@ -101,6 +101,13 @@ export const designerMessages = m({
   },
   'rf.edge': { zh: '从 {from} 到 {to} 的流转', en: 'Transition from {from} to {to}' },
   'rf.node': { zh: '状态 {name}', en: 'State {name}' },
+  'edge.timer': { zh: '◷ 计时器：到时自动流转', en: '◷ Timer: moves on when due' },
+  'edge.auto': {
+    zh: '⚙ 自动：到时由系统发送（模板里的定时发送）',
+    en: '⚙ Automatic: the system sends it when the template’s schedule falls due',
+  },
+  'edge.person': { zh: '由{roles}发送', en: 'Sent by {roles}' },
+  'edge.anyone': { zh: '由项目的任何工作人员发送', en: 'Sent by any worker of the programme' },
   collapseGroup: { zh: '折叠 {name}', en: 'Collapse {name}' },
   expandGroup: { zh: '展开 {name}', en: 'Expand {name}' },
   hiddenStates: { zh: '含 {n} 个状态', en: '{n} states inside' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExpression, validateTemplate } from '@relief/engine';
 import { readFileSync } from 'node:fs';
-import { exprProblemText, issueText } from './issue-text.js';
+import { exprProblemText, issueEngineText, issueText } from './issue-text.js';
 
 const loveMeals = readFileSync(
   new URL('../../../templates/love-meals.yaml', import.meta.url),
@@ -66,5 +66,18 @@ describe('findings in the designer language', () => {
     expect(
       checkExpression('data.age >=', scope, 'bool').map((p) => exprProblemText(p, 'en')),
     ).toEqual(['Unexpected token: EOF']);
+  });
+
+  it("gives the engine's sentence beside a finding the Chinese says only in part", () => {
+    // A YAML parser's message has no Chinese: the summary alone would hide where and why.
+    const { issues } = validateTemplate(loveMeals.replace('states:', 'states: [oops'));
+    const yaml = issues.find((i) => i.code === 'yaml-syntax')!;
+    expect(issueText(yaml, 'zh')).toBe('YAML 格式错误');
+    expect(issueEngineText(yaml, 'zh')).toBe(yaml.message);
+    expect(issueEngineText(yaml, 'en')).toBeUndefined();
+    // A finding worded in full in Chinese needs none.
+    const broken = loveMeals.replace('data.careLevel >= params.minCareLevel', 'data.careLevl >= 1');
+    const guard = validateTemplate(broken).issues.find((i) => i.code === 'expr-unknown-name')!;
+    expect(issueEngineText(guard, 'zh')).toBeUndefined();
   });
 });

@@ -64,6 +64,22 @@ export function issueText(
   return detail ? `${summary}：${detail}` : summary;
 }
 
+/**
+ * The engine's own sentence, for the Chinese UI to show beside its text (as code, in English)
+ * when that text says less: a finding whose `detail` only the engine words (a YAML parser's or
+ * JSON Schema's message, an expression check of a shape without Chinese). Undefined otherwise,
+ * and in English (where the text is the engine's sentence already).
+ */
+export function issueEngineText(
+  issue: { code: IssueCode; message: string; args?: IssueArgs },
+  lang: 'zh' | 'en',
+): string | undefined {
+  const detail = issue.args?.detail;
+  if (lang === 'en' || !detail) return undefined;
+  if (EXPRESSION_CODES.has(issue.code) && exprDetailZh(detail) !== undefined) return undefined;
+  return issue.message;
+}
+
 const EXPRESSION_CODES = new Set<IssueCode>(['expr-syntax', 'expr-unknown-name', 'expr-type']);
 /** Codes whose `found` is a type name from the schema (`string`, `object`…). */
 const TYPE_CODES = new Set<IssueCode>(['schema-type']);

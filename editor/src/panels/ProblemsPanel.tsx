@@ -1,6 +1,6 @@
 /** The problems list: every finding with its place; a click selects the element and moves the YAML cursor. */
 import { useActions, useEditor, useT } from '../state/editor-context.js';
-import { useIssueText } from './use-issue-text.js';
+import { useIssueEngineText, useIssueText } from './use-issue-text.js';
 
 /** The list. */
 export function ProblemsPanel() {
@@ -8,6 +8,7 @@ export function ProblemsPanel() {
   const { store } = useActions();
   const issues = useEditor((s) => s.validation.issues);
   const text = useIssueText();
+  const engineText = useIssueEngineText();
   const errors = issues.filter((i) => i.severity === 'error').length;
   return (
     <>
@@ -30,11 +31,23 @@ export function ProblemsPanel() {
             <span className="where">
               {issue.line}:{issue.col}
             </span>
-            <span>{text(issue)}</span>
+            <span>
+              {text(issue)}
+              <EngineText text={engineText(issue)} />
+            </span>
             <code className="hint">{issue.code}</code>
           </li>
         ))}
       </ul>
     </>
   );
+}
+
+/** The engine's sentence under a finding's text, where that text says less (as code, in English). */
+export function EngineText({ text }: { text: string | undefined }) {
+  return text ? (
+    <code className="engine-text" lang="en" data-testid="engine-text">
+      {text}
+    </code>
+  ) : null;
 }

@@ -78,6 +78,15 @@ export function SimulatorRun({
     });
   const send = (type: string) => {
     const form = template.events?.[type]?.form;
+    // The server refuses a role before it reads the form: so does the simulator, without asking
+    // for a form the chosen role may not send.
+    const allowed = template.events?.[type]?.roles;
+    if (role && allowed && !allowed.includes(role)) {
+      simulation.send(type, {}, role);
+      setRefused(undefined);
+      setOpen(undefined);
+      return;
+    }
     if (form && open !== type) {
       setOpen(type);
       setPayload({});

@@ -100,6 +100,19 @@ describe('createApp', () => {
     expect(html).toContain('id="schema-Problem"');
     expect(html).not.toMatch(/<(script|link|img)\b/);
     expect(html).not.toMatch(/(src|href)="https?:/);
+    // Chinese first: the page's own words; the document's descriptions stay English, marked so.
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('接口参考');
+    expect(html).toContain('<th>字段</th>');
+    expect(html).toContain('个案 <code>cases</code>');
+    expect(html).toMatch(/<div lang="en"><p><strong>/);
+    expect(html).toContain('您的辖区里没有这个资源');
+    const english = await (await app.request('/api/docs?lang=en')).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<th>field</th>');
+    expect(english).not.toContain('接口参考');
+    expect(english).toContain('>中文</a>');
+    expect((await app.request('/api/docs?lang=fr')).status).toBe(400);
   });
 
   it('turns an unexpected failure into a 500 without internals, and logs it', async () => {

@@ -179,7 +179,7 @@ export interface ApiOperations {
   /** GET /api/v1/openapi.json: This OpenAPI 3.1 document */
   getOpenApi: { input: Record<never, never>; response: Record<string, unknown> };
   /** GET /api/docs: A reference page for people, built from this document */
-  getDocs: { input: Record<never, never>; response: string };
+  getDocs: { input: { query?: { lang?: 'zh' | 'en' } }; response: string };
   /** GET /api/v1/backup: A backup of the embedded database (PGlite) as a gzipped archive: the owner key only */
   backupDatabase: { input: Record<never, never>; response: string };
   /** POST /api/v1/templates/validate: Check a template source without storing it */

@@ -84,7 +84,8 @@ const problem = (description: string): Json => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+/** What each refusal status means on every operation (the reference page words them in Chinese too). */
+export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request: JSON or CSV syntax, invalid UTF-8, a bad header or query value.',
   401: 'No API key or session cookie, or an unknown, revoked or expired one.',
   403: 'Your key or person holds none of the roles this needs, or a request made with the session cookie lacks `X-CSRF-Token`.',

@@ -29,8 +29,18 @@ export const META_OPERATIONS = [
     path: '/api/docs',
     tag: 'meta',
     summary: 'A reference page for people, built from this document',
+    description:
+      "In Chinese unless `lang=en`: the page's own words (introduction, headings, table heads); the operations' and schemas' descriptions are this document's, in English.",
     access: 'public',
+    parameters: [
+      {
+        name: 'lang',
+        in: 'query',
+        description: "The language of the page's own words: `zh` (the default) or `en`.",
+        schema: { type: 'string', enum: ['zh', 'en'] },
+      },
+    ],
     success: { status: 200, schema: null, contentType: 'text/html' },
-    problems: [406],
+    problems: [400, 406],
   },
 ] as const satisfies readonly OperationSpec[];

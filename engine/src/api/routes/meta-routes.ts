@@ -3,6 +3,7 @@ import type { ApiContext } from '../api-context.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 import { HttpProblem } from '../http-problem.js';
 import { renderDocsPage } from '../openapi/render-docs-page.js';
+import { queryEnum } from '../request-input.js';
 import type { IdsOf, RouteTable } from '../route-table.js';
 import type { META_OPERATIONS } from './meta-operations.js';
 
@@ -18,7 +19,8 @@ function checkAccept(accept: string | undefined, type: string): void {
 /** Handlers of the meta operations; the document and page are built once. */
 export function metaRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof META_OPERATIONS>> {
   const document = buildOpenApi(ctx.version);
-  const page = renderDocsPage(document);
+  // The reference page in Chinese (the default) and in English (`?lang=en`).
+  const pages = { zh: renderDocsPage(document, 'zh'), en: renderDocsPage(document, 'en') };
   return {
     async getHealth(c) {
       checkAccept(c.req.header('accept'), 'application/json');
@@ -41,7 +43,7 @@ export function metaRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof META_OPERAT
     getDocs(c) {
       checkAccept(c.req.header('accept'), 'text/html');
       c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-      return c.html(page);
+      return c.html(pages[queryEnum(c, 'lang', ['zh', 'en'] as const) ?? 'zh']);
     },
   };
 }
