@@ -164,7 +164,8 @@ describe.runIf(
       await page.getByRole('dialog').getByRole('button', { name: '＋ 新事件' }).click();
       await eventually(() => yamlText(page)).toContain('      close: ended');
       expect(await yamlText(page)).toContain('  close:\n    title: { zh: 结案, en: Close }');
-      expect(await page.locator('[data-edge="on:state:close:0"]').count()).toBe(1);
+      // The canvas draws the new edge once its route is laid out, which may come after the YAML.
+      await eventually(() => page.locator('[data-edge="on:state:close:0"]').count()).toBe(1);
       expect(await yamlText(page)).toContain('# 爱心餐 Love meals — Changzheng town');
       await screenshot(page, 'editor-added-state');
     });
