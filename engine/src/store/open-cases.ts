@@ -31,7 +31,7 @@ import { toEffectRows } from './effect-rows.js';
 import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
 import { letOthersIn } from './let-others-in.js';
-import { arrayLiteral } from './sql/sql-client.js';
+import { arrayColumn, arrayLiteral } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 import type { Caller, StoreContext } from './store-context.js';
 
@@ -426,16 +426,14 @@ async function insertCases(
       timers.dueAts.push(timer.dueAt.toISOString());
     }
   });
-  const column = (list: readonly (string | number | boolean | null)[], type: string) =>
-    sql`${arrayLiteral(list)}::text::${sql.raw(type)}[]`;
   // Data-modifying CTEs see one snapshot, but foreign keys are checked at the end of the
   // statement, so the dependent rows may point at cases inserted by a sibling CTE.
   const inserted = await tx.query<{ id: string }>(sql`
     with input as (
-      select * from unnest(${column(ids, 'uuid')}, ${column(refs, 'text')}, ${column(districts, 'text')},
-        ${column(states, 'text')}, ${column(actives, 'text')}, ${column(values, 'jsonb')},
-        ${column(datas, 'jsonb')}, ${column(payloads, 'jsonb')}, ${column(assignees, 'text')},
-        ${column(dones, 'boolean')}, ${column(ords, 'int')})
+      select * from unnest(${arrayColumn(ids, 'uuid')}, ${arrayColumn(refs, 'text')}, ${arrayColumn(districts, 'text')},
+        ${arrayColumn(states, 'text')}, ${arrayColumn(actives, 'text')}, ${arrayColumn(values, 'jsonb')},
+        ${arrayColumn(datas, 'jsonb')}, ${arrayColumn(payloads, 'jsonb')}, ${arrayColumn(assignees, 'text')},
+        ${arrayColumn(dones, 'boolean')}, ${arrayColumn(ords, 'int')})
         as r(id, ref, district, state, active_states, value, data, payload, assignee, done, ord)
     ), opened as (
       -- One microsecond apart in input order, so case lists (ordered by created_at) keep the
@@ -453,20 +451,20 @@ async function insertCases(
     ), notes as (
       insert into notifications (programme_id, case_id, role, message, district, at)
       select ${programmeId}, n.case_id, n.role, n.message, i.district, ${now}
-      from unnest(${column(notes.caseIds, 'uuid')}, ${column(notes.roles, 'text')}, ${column(notes.messages, 'jsonb')})
+      from unnest(${arrayColumn(notes.caseIds, 'uuid')}, ${arrayColumn(notes.roles, 'text')}, ${arrayColumn(notes.messages, 'jsonb')})
         as n(case_id, role, message)
       join opened o on o.id = n.case_id join input i on i.id = n.case_id
     ), emits as (
       insert into outbox (programme_id, case_id, name, payload, created_at)
       select ${programmeId}, e.case_id, e.name, e.payload, ${now}
-      from unnest(${column(emits.caseIds, 'uuid')}, ${column(emits.names, 'text')}, ${column(emits.payloads, 'jsonb')})
+      from unnest(${arrayColumn(emits.caseIds, 'uuid')}, ${arrayColumn(emits.names, 'text')}, ${arrayColumn(emits.payloads, 'jsonb')})
         as e(case_id, name, payload)
       join opened o on o.id = e.case_id
     ), armed as (
       insert into timers (programme_id, case_id, state, idx, event_type, due_at, created_at)
       select ${programmeId}, t.case_id, t.state, t.idx, t.event_type, t.due_at, ${now}
-      from unnest(${column(timers.caseIds, 'uuid')}, ${column(timers.states, 'text')}, ${column(timers.idxs, 'integer')},
-        ${column(timers.eventTypes, 'text')}, ${column(timers.dueAts, 'timestamptz')})
+      from unnest(${arrayColumn(timers.caseIds, 'uuid')}, ${arrayColumn(timers.states, 'text')}, ${arrayColumn(timers.idxs, 'integer')},
+        ${arrayColumn(timers.eventTypes, 'text')}, ${arrayColumn(timers.dueAts, 'timestamptz')})
         as t(case_id, state, idx, event_type, due_at)
       join opened o on o.id = t.case_id
     )
@@ -508,13 +506,13 @@ async function moveLedgers(
   await tx.query(sql`
     with moved as (
       update ledgers l set balance = l.balance + s.amount, updated_at = ${now}
-      from unnest(${arrayLiteral(names)}::text::text[], ${arrayLiteral(sums)}::text::numeric[]) as s(name, amount)
+      from unnest(${arrayColumn(names, 'text')}, ${arrayColumn(sums, 'numeric')}) as s(name, amount)
       where l.programme_id = ${programmeId} and l.name = s.name
     )
     insert into ledger_entries (programme_id, ledger, case_id, seq, amount, balance_after, actor, at)
     select ${programmeId}, m.ledger, m.case_id, 1, m.amount, m.balance_after, ${caller.actorId}, ${now}
-    from unnest(${arrayLiteral(ledgers)}::text::text[], ${arrayLiteral(caseIds)}::text::uuid[],
-      ${arrayLiteral(amounts)}::text::numeric[], ${arrayLiteral(balancesAfter)}::text::numeric[])
+    from unnest(${arrayColumn(ledgers, 'text')}, ${arrayColumn(caseIds, 'uuid')},
+      ${arrayColumn(amounts, 'numeric')}, ${arrayColumn(balancesAfter, 'numeric')})
       with ordinality as m(ledger, case_id, amount, balance_after, n)
     order by m.n`);
 }

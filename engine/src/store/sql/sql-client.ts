@@ -117,6 +117,14 @@ export function arrayLiteral(values: readonly (string | number | boolean | null)
   return `${text}}`;
 }
 
+/** A column of rows as one parameter of `type[]` (`uuid`, `text`, `jsonb`, …), for `unnest`. */
+export function arrayColumn(
+  values: readonly (string | number | boolean | null)[],
+  type: string,
+): SQL {
+  return sql`${arrayLiteral(values)}::text::${sql.raw(type)}[]`;
+}
+
 /** A JS array as one `text[]` parameter (a bare array in a drizzle template expands to a list). */
 export function textArray(values: readonly string[]): SQL {
   return sql`${sql.param(values)}::text[]`;
