@@ -23,6 +23,8 @@ export interface BenchSettings {
   steps: boolean;
   /** HTTP: write a CPU profile of the server as shipped into this folder (`--profile dir`). */
   profileDir: string | undefined;
+  /** HTTP: extra environment of the server as shipped (`--server-env K=V,K=V`), for an A/B of a setting. */
+  serverEnv: Record<string, string>;
   only: BenchId[];
   runs: number;
   clients: number;
@@ -36,7 +38,7 @@ export interface BenchSettings {
   pgliteDurationMs: number;
 }
 
-/** Parse `--quick`, `--steps`, `--profile dir`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
+/** Parse `--quick`, `--steps`, `--profile dir`, `--server-env K=V,…`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
 export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   const flag = (name: string) => argv.includes(`--${name}`);
   const value = (name: string): string | undefined => {
@@ -58,6 +60,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     quick,
     steps: flag('steps'),
     profileDir: value('profile'),
+    serverEnv: parseServerEnv(value('server-env')),
     only,
     runs,
     clients: Number(value('clients') ?? 32),
@@ -70,4 +73,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     warmIterations: quick ? 10 : 30,
     pgliteDurationMs: Math.min(seconds, quick ? 2 : 10) * 1000,
   };
+}
+
+/** `K=V,K=V` → `{ K: V }`; only RELIEF_ settings, so a typo cannot change the machine's PATH. */
+function parseServerEnv(text: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of text?.split(',').filter(Boolean) ?? []) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq);
+    if (eq < 1 || !name.startsWith('RELIEF_'))
+      throw new Error(`--server-env takes RELIEF_NAME=value pairs, got '${pair}'`);
+    env[name] = pair.slice(eq + 1);
+  }
+  return env;
 }

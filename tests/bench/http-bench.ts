@@ -79,6 +79,8 @@ export interface HttpBenchOptions {
   steps?: boolean | undefined;
   /** Run the server as shipped with `--cpu-prof`, its profile written here when it stops. */
   profileDir?: string | undefined;
+  /** Extra environment of the server as shipped. */
+  serverEnv?: Record<string, string> | undefined;
 }
 
 /** Provision, start the server, load it `runs` times, import, stop; the database is dropped. */
@@ -123,7 +125,8 @@ export async function benchHttp(
     const admin = postgres(database.url, { max: 1, onnotice: () => undefined });
     try {
       const variants: HttpVariantResult[] = [];
-      const configs = [...(options.steps ? HTTP_STEPS : []), DEFAULT_VARIANT];
+      const shippedVariant = { ...DEFAULT_VARIANT, env: { ...options.serverEnv } };
+      const configs = [...(options.steps ? HTTP_STEPS : []), shippedVariant];
       let rssIdleMb = NaN;
       let rssAfterLoadMb = NaN;
       let imports: ImportRun[] = [];
@@ -133,13 +136,13 @@ export async function benchHttp(
           dataDir: join(scratch, `data-${config.id}`),
           env: config.env,
           nodeArgs:
-            config === DEFAULT_VARIANT && options.profileDir
+            config === shippedVariant && options.profileDir
               ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
               : [],
         });
         try {
           await new Promise((r) => setTimeout(r, 2000));
-          const shipped = config === DEFAULT_VARIANT;
+          const shipped = config === shippedVariant;
           if (shipped) rssIdleMb = server.rssMb();
           const load = (seconds: number) =>
             runWrk({

@@ -103,13 +103,14 @@ const benches: Record<BenchId, () => Promise<void>> = {
       importTemplatePath: loveMeals,
       steps: settings.steps,
       profileDir: settings.profileDir,
+      serverEnv: settings.serverEnv,
     });
     report.raw.http = result;
     const rows = result.variants.map((variant) => {
       const runs = variant.events.map((e) => ({ ...e, ops: e.ok, errors: e.errors + e.non2xx }));
       const row = loadRow(
         variant.id,
-        `engine over HTTP (wrk), ${settings.clients} connections${variant.id === 'http' ? '' : `: ${variant.name}`}`,
+        `engine over HTTP (wrk), ${settings.clients} connections${variant.id === 'http' ? serverEnvLabel(settings.serverEnv) : `: ${variant.name}`}`,
         runs,
       );
       const failures = variant.events.some((e) => e.non2xx > 0 || e.errors > 0)
@@ -399,4 +400,10 @@ function cpuNote(
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
+}
+
+/** ` (K=V, …)` when the server as shipped ran with `--server-env`. */
+function serverEnvLabel(env: Record<string, string>): string {
+  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  return pairs.length === 0 ? '' : ` (${pairs.join(', ')})`;
 }
