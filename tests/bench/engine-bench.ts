@@ -3,7 +3,8 @@
  * PostgreSQL, no HTTP — the same clients, cases and 5-step cycle as the limit.
  */
 import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
-import { createBenchDatabase } from './bench-database.js';
+import postgres from 'postgres';
+import { createBenchDatabase, settleDatabaseServer } from './bench-database.js';
 import { provisionProgramme } from './bench-programme.js';
 import { runClosedLoop } from './run-closed-loop.js';
 import type { LoadRun } from './run-closed-loop.js';
@@ -30,7 +31,9 @@ export async function benchEngine(
       const { caseIds } = await provisionProgramme(store, options.clients * options.casesPerClient);
       const sender = { actorId: 'bench-worker', roles: ['worker'] };
       const runs: LoadRun[] = [];
+      const admin = postgres(database.url, { max: 1, onnotice: () => undefined });
       for (let r = 0; r < options.runs; r++) {
+        await settleDatabaseServer(admin);
         runs.push(
           await runClosedLoop({
             clients: options.clients,
@@ -45,6 +48,7 @@ export async function benchEngine(
           }),
         );
       }
+      await admin.end({ timeout: 5 });
       return runs;
     } finally {
       await db.close();

@@ -13,7 +13,7 @@ import postgres from 'postgres';
 import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
 import { startServer } from '../reliability/server-process.js';
 import type { ServerProcess } from '../reliability/server-process.js';
-import { createBenchDatabase } from './bench-database.js';
+import { createBenchDatabase, settleDatabaseServer } from './bench-database.js';
 import { BENCH_DISTRICT, provisionWorkerLoad } from './bench-programme.js';
 import type { ImportRun } from './import-bench.js';
 import { databaseBackendPids, processCpuMs, processesCpuMs } from './process-cpu.js';
@@ -201,6 +201,7 @@ async function measured(
   databaseName: string,
   load: () => Promise<WrkLoadResult>,
 ): Promise<HttpLoadRun> {
+  await settleDatabaseServer(admin);
   const backends = await databaseBackendPids(admin, databaseName);
   const started = new Date();
   const server0 = processCpuMs(server.pid) ?? NaN;
@@ -240,6 +241,7 @@ async function importOverHttp(
   if (started.status !== 201)
     throw new Error(`start programme: ${started.status} ${await started.text()}`);
   const programme = (await started.json()) as { id: string };
+  await settleDatabaseServer(admin);
   const backends = await databaseBackendPids(admin, databaseName);
   const server0 = processCpuMs(server.pid) ?? NaN;
   const postgres0 = processesCpuMs(backends);

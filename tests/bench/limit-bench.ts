@@ -6,7 +6,7 @@
  */
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
-import { createBenchDatabase } from './bench-database.js';
+import { createBenchDatabase, settleDatabaseServer } from './bench-database.js';
 import { processesCpuMs } from './process-cpu.js';
 import { runClosedLoop } from './run-closed-loop.js';
 import type { LoadRun } from './run-closed-loop.js';
@@ -54,6 +54,7 @@ export async function benchLimit(
         select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
     ).map((r) => r.pid);
     for (let r = 0; r < options.runs; r++) {
+      await settleDatabaseServer(sql);
       const client0 = process.cpuUsage();
       const postgres0 = processesCpuMs(backends);
       const run = await loop(options.durationMs);

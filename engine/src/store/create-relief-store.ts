@@ -74,7 +74,7 @@ export function groupCommitByDefault(kind: DatabaseKind, setting: string | undef
 
 /**
  * `RELIEF_GROUP_COMMIT_IN_FLIGHT`: how many batches may commit at once, each on its own pool
- * connection (default 2). More lets a PostgreSQL with spare cores work on more batches while the
+ * connection (default 3). More lets a PostgreSQL with spare cores work on more batches while the
  * server builds the next; fewer makes bigger batches. Anything but a whole number 1–16 stops the
  * server at start with this message, rather than running with a setting nobody chose.
  */

@@ -30,7 +30,7 @@ import type { StoreContext } from './store-context.js';
 export interface GroupCommitOptions {
   /** Most events in one transaction (default 64). */
   maxBatch?: number | undefined;
-  /** Most batches running at once, each on its own connection (default 2). */
+  /** Most batches running at once, each on its own connection (default 3: docs/performance.md). */
   maxInFlight?: number | undefined;
 }
 
@@ -46,7 +46,7 @@ export function createEventBatcher(
   options: GroupCommitOptions = {},
 ): EventBatcher {
   const maxBatch = Math.max(1, options.maxBatch ?? 64);
-  const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 3);
   let queue: Waiting[] = [];
   /** Cases with an event in a running batch. */
   const busy = new Set<string>();
