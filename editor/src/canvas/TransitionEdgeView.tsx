@@ -4,7 +4,7 @@
  */
 import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
-import { useActions } from '../state/editor-context.js';
+import { useActions, useT } from '../state/editor-context.js';
 import { useIssueText } from '../panels/use-issue-text.js';
 import { edgePath, routePath } from './edge-path.js';
 import { edgeMark } from './flow-elements.js';
@@ -26,6 +26,7 @@ const BADGES = { error: '!', added: '+', removed: '−', changed: '~' } as const
 /** The edge component. */
 export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
   const issueText = useIssueText();
+  const t = useT();
   const { id, source, target, data, selected, markerEnd } = props;
   const { store } = useActions();
   const lane = data?.lane ?? 0;
@@ -90,7 +91,13 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
           onClick={() => store.getState().select({ kind: 'edge', id })}
           data-routed={routed ? '' : undefined}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={[data?.sentBy, ...(data?.issues.map(issueText) ?? [])].join('\n')}
+          title={[
+            status && t(`diffEdge.${status}`),
+            data?.sentBy,
+            ...(data?.issues.map(issueText) ?? []),
+          ]
+            .filter(Boolean)
+            .join('\n')}
         >
           {data?.onPath ? <b>{data.onPath}. </b> : null}
           {data && edgeMark(data)}
