@@ -4,6 +4,7 @@ import {
   Background,
   ControlButton,
   Controls,
+  getViewportForBounds,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -12,7 +13,7 @@ import {
   useStore,
 } from '@xyflow/react';
 import type { Node, NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { translate } from '../i18n/messages.js';
@@ -73,7 +74,9 @@ export function FlowCanvas() {
   // The dotted grid only where it can be seen: fitted out to 100 states, a 16 px grid is a dot
   // every pixel or two, hundreds of thousands of them painted on every frame.
   const dotted = useStore((s) => s.transform[2] >= 0.4);
-  const { fitBounds, getNodes, getNodesBounds, getZoom, zoomTo } = useReactFlow();
+  const { fitBounds, getNodes, getNodesBounds, getZoom, setViewport, zoomTo } = useReactFlow();
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
   // Fit the whole drawing, labels beside the outer states included (React Flow fits nodes only).
   const fitGraph = useCallback(() => {
     const nodes = getNodes();
@@ -83,13 +86,23 @@ export function FlowCanvas() {
       if (getZoom() > 1) void zoomTo(1);
     });
   }, [fitBounds, getNodes, getNodesBounds, getZoom, zoomTo, store]);
-  useEffect(() => {
-    // Two frames: the new positions reach React Flow's nodes (`shown`) in the first.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(fitGraph);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [viewNonce, fitGraph]);
+  // A new layout (or view) is fitted before it is first painted: from the boxes the nodes are
+  // given (the outer ones are absolute and hold the rest) and the routes drawn, in the commit that
+  // brings them, so the graph is never painted at the old view and then again fitted.
+  const fitNonce = useRef(-1);
+  useLayoutEffect(() => {
+    if (fitNonce.current === viewNonce || placeholder || nodes.length === 0) return;
+    if (paneWidth === 0 || paneHeight === 0) return;
+    fitNonce.current = viewNonce;
+    const outer = nodes.filter((n) => n.parentId === undefined);
+    const x0 = Math.min(...outer.map((n) => n.position.x));
+    const y0 = Math.min(...outer.map((n) => n.position.y));
+    const x1 = Math.max(...outer.map((n) => n.position.x + (n.width ?? 0)));
+    const y1 = Math.max(...outer.map((n) => n.position.y + (n.height ?? 0)));
+    const routes = new Map(edges.flatMap((e) => (e.data?.route ? [[e.id, e.data.route]] : [])));
+    const bounds = graphBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, routes);
+    void setViewport(getViewportForBounds(bounds, paneWidth, paneHeight, 0.02, 1, 0.08));
+  }, [viewNonce, placeholder, nodes, edges, paneWidth, paneHeight, setViewport]);
   const lang = useEditor((s) => s.lang);
   // React Flow's own controls, help texts and live messages in the interface's language.
   const ariaLabelConfig = useMemo(() => {
@@ -108,7 +121,17 @@ export function FlowCanvas() {
       'handle.ariaLabel': tr('rf.handle'),
     };
   }, [lang]);
-  const canvasActions = useMemo(() => ({ addNext: handlers.addNext }), [handlers.addNext]);
+  // React Flow's layer for edge labels, found once: its own `EdgeLabelRenderer` looks it up with a
+  // `querySelector` in a store selector, for every edge on every store update (188 edges here).
+  const domNode = useStore((s) => s.domNode);
+  const labelLayer = useMemo(
+    () => domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null,
+    [domNode],
+  );
+  const canvasActions = useMemo(
+    () => ({ addNext: handlers.addNext, labelLayer }),
+    [handlers.addNext, labelLayer],
+  );
   const onNodesChange = (changes: NodeChange<Node<StateNodeData>>[]) =>
     setShown((current) => applyNodeChanges(changes, current));
 
