@@ -141,18 +141,32 @@ export async function startDesign(
   return { target, ...(await openChromium(errors, options)) };
 }
 
+/**
+ * Click one of the Design toolbar's actions by its test id: on a phone (below 768 px) the rarer
+ * ones are behind 更多 / More, opened first.
+ */
+export async function toolbarAction(page: Page, testId: string): Promise<void> {
+  await page.locator('header.toolbar').waitFor();
+  if (
+    (await page.locator('header.phone-toolbar').count()) > 0 &&
+    !(await page.getByTestId(testId).isVisible())
+  )
+    await page.getByTestId('toolbar-more').click();
+  await page.getByTestId(testId).click();
+}
+
 /** Paste the owner's key in the Design toolbar's 访问密钥 dialog (going to /design first if elsewhere). */
 export async function pasteApiKey(page: Page, target: Target): Promise<void> {
   if (new URL(page.url(), target.url).pathname !== '/design')
     await page.goto(`${target.url}/design`);
-  await page.getByTestId('api-key-open').click();
+  await toolbarAction(page, 'api-key-open');
   await page.getByTestId('api-key').fill(target.key);
   await page.getByTestId('api-key-save').click();
 }
 
 /** Open a template from the server through the toolbar's 打开 dialog; wait for its layout. */
 export async function openTemplate(page: Page, id: string, someState: string): Promise<void> {
-  await page.getByTestId('open').click();
+  await toolbarAction(page, 'open');
   await page.locator(`[data-template="${id}"]`).click();
   await page.locator(`.react-flow__node[data-id="${someState}"]`).waitFor();
   await page.locator('.react-flow[data-layout="done"]').waitFor();

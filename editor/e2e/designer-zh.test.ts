@@ -3,7 +3,8 @@
  * screen (text, title, placeholder, aria-label) with a template open, a finding shown, the
  * inspector and the simulator; the review's small fixes (the Open dialog says why it is empty, the
  * YAML follows the selection, a refused form stays open with its fields marked, a role picker,
- * local time, a stale graph is marked); the phone layout's tabs at 390×844. Screenshots at
+ * local time, a stale graph is marked); the phone layout at 390×844: tabs, a one-row toolbar with
+ * 更多 / More, a legible first view of the graph. Screenshots at
  * 1366×768 and 390×844 in zh and en (`DOCS_SHOTS=1` also writes them to editor/docs).
  */
 import { readFileSync } from 'node:fs';
@@ -300,6 +301,7 @@ describe.runIf(
         await phone.reload();
         await phone.locator('.react-flow__node[data-id="applied"]').waitFor();
         await phone.locator('.react-flow[data-layout="done"]').waitFor();
+        if (lang === 'zh') page = phone;
         const tabs = phone.locator('.phone-tabs [role="tab"]');
         expect(await tabs.count()).toBe(3);
         const noSideways = () =>
@@ -307,7 +309,118 @@ describe.runIf(
         expect(await phone.locator('.canvas-area').isVisible()).toBe(true);
         expect(await phone.locator('.side-area').isVisible()).toBe(false);
         expect(await noSideways()).toBe(true);
+        // The toolbar keeps one row (the whole one took 3 rows in zh, 4 in en, 149-197 px): every
+        // control on one line, and the graph gets most of the screen.
+        const bar = await phone.evaluate(() => {
+          const header = document.querySelector('header.toolbar')!;
+          const middles = [...header.children]
+            .filter((c) => c.getClientRects().length > 0)
+            .map((c) => {
+              const b = c.getBoundingClientRect();
+              return b.top + b.height / 2;
+            });
+          return {
+            height: header.getBoundingClientRect().height,
+            spread: Math.max(...middles) - Math.min(...middles),
+            controls: middles.length,
+            canvas: document.querySelector('.canvas-area')!.getBoundingClientRect().height,
+          };
+        });
+        expect(bar.controls).toBe(5);
+        expect(bar.spread).toBeLessThanOrEqual(2);
+        expect(bar.height).toBeLessThanOrEqual(56);
+        expect(bar.canvas / 844).toBeGreaterThan(0.65);
+        // The first view can be read: state titles and edge labels drawn at 11 px or more (fitted
+        // whole they were 5-7 px), starting at the initial state.
+        const drawn = () =>
+          phone.evaluate(() => {
+            const viewport = document.querySelector('.react-flow__viewport')!;
+            const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+            const px = (selector: string) =>
+              parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize) * zoom;
+            const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
+            const within = (el: Element) => {
+              const b = el.getBoundingClientRect();
+              return (
+                b.left >= flow.left - 1 &&
+                b.right <= flow.right + 1 &&
+                b.top >= flow.top - 1 &&
+                b.bottom <= flow.bottom + 1
+              );
+            };
+            const nodes = [...document.querySelectorAll('.react-flow__node')];
+            return {
+              title: px('.state-node .title'),
+              edge: px('.edge-label'),
+              initialInView: within(
+                document.querySelector('.react-flow__node[data-id="applied"]')!,
+              ),
+              inView: nodes.filter(within).length,
+              nodes: nodes.length,
+            };
+          });
+        await eventually(async () => (await drawn()).title).toBeGreaterThanOrEqual(11);
+        const legible = await drawn();
+        expect(legible.edge).toBeGreaterThanOrEqual(11);
+        expect(legible.initialInView).toBe(true);
         await shoot(phone, `designer-${lang}-390-graph`);
+        // The fit button still shows the whole graph.
+        await phone.getByRole('button', { name: lang === 'zh' ? '适应画布' : 'Fit view' }).click();
+        await eventually(async () => (await drawn()).inView).toBe(legible.nodes);
+        // 更多 / More: a real menu button, 44 px items, keyboard and outside taps close it.
+        const more = phone.getByTestId('toolbar-more');
+        const menu = phone.getByRole('menu');
+        const focused = () =>
+          phone.evaluate(() => ({
+            role: document.activeElement?.getAttribute('role'),
+            id: document.activeElement?.getAttribute('data-testid'),
+            text: document.activeElement?.textContent,
+          }));
+        expect(await more.getAttribute('aria-haspopup')).toBe('menu');
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+        await more.click();
+        await menu.waitFor();
+        expect(await more.getAttribute('aria-expanded')).toBe('true');
+        const items = menu.getByRole('menuitem');
+        expect(await items.count()).toBe(9);
+        for (const box of await items.evaluateAll((els) =>
+          els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+        )) {
+          expect(box.height).toBeGreaterThanOrEqual(44);
+          expect(box.right).toBeLessThanOrEqual(390);
+        }
+        expect(await focused()).toMatchObject({ role: 'menuitem', id: 'open' });
+        await phone.keyboard.press('ArrowDown');
+        expect(await focused()).toMatchObject({ role: 'menuitem', id: 'new' });
+        await phone.keyboard.press('End');
+        expect(await focused()).toMatchObject({ id: 'api-key-open' });
+        if (lang === 'zh') {
+          const bad = await english();
+          expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
+        }
+        await shoot(phone, `designer-${lang}-390-more`);
+        await phone.keyboard.press('Escape');
+        await eventually(() => menu.count()).toBe(0);
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect(await focused()).toMatchObject({ id: 'toolbar-more' });
+        // A tap outside closes it.
+        await more.click();
+        await menu.waitFor();
+        await phone.getByTestId('status').click();
+        await eventually(() => menu.count()).toBe(0);
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        // From the keyboard: Enter opens it, an item does its action (and closes the menu).
+        await more.focus();
+        await phone.keyboard.press('Enter');
+        await menu.waitFor();
+        await phone.keyboard.press('Enter');
+        await phone.getByTestId('open-dialog').waitFor();
+        expect(await menu.count()).toBe(0);
+        await phone
+          .getByTestId('open-dialog')
+          .getByRole('button', { name: lang === 'zh' ? '关闭' : 'Close' })
+          .click();
         // A tap on a state, then the properties tab shows it.
         await phone.locator('.react-flow__node[data-id="applied"]').click();
         await tabs.nth(1).click();
@@ -355,7 +468,6 @@ describe.runIf(
         expect(await noSideways()).toBe(true);
         await shoot(phone, `designer-${lang}-390-simulator`);
         if (lang === 'zh') {
-          page = phone;
           const bad = await english();
           expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
         }

@@ -264,6 +264,42 @@ describe.runIf(
       expect(
         await page.locator('.react-flow__node[data-id="rejected"] .diff-changed').count(),
       ).toBe(1);
+      // Not by colour only: every added, removed or changed state has its mark as text (+ − ~),
+      // named in its tooltip and to a screen reader, as the transitions have theirs.
+      const marks = await page.locator('.react-flow__node').evaluateAll((nodes) =>
+        nodes.flatMap((n) => {
+          const frame = n.querySelector('.state-node, .group-node');
+          const status = /diff-(added|removed|changed)/.exec(frame?.className ?? '')?.[1] ?? '';
+          const mark = n.querySelector('[data-testid="diff-mark"]');
+          if (!status && !mark) return [];
+          return [
+            {
+              status,
+              text: mark?.textContent,
+              label: mark?.getAttribute('aria-label'),
+              title: mark?.getAttribute('title'),
+              node: n.getAttribute('aria-label'),
+            },
+          ];
+        }),
+      );
+      const expected = {
+        added: { text: '+', label: '新增的状态', title: '新增的状态', node: /（新增）$/ },
+        removed: { text: '−', label: '已删除的状态', title: '已删除的状态', node: /（删除）$/ },
+        changed: { text: '~', label: '有修改的状态', title: '有修改的状态', node: /（修改）$/ },
+      };
+      expect(marks.map((m) => m.status)).toEqual(expect.arrayContaining(['added', 'changed']));
+      for (const mark of marks)
+        expect(mark).toMatchObject(expected[mark.status as keyof typeof expected]);
+      // The marks are text, so an exported picture keeps them.
+      await page.getByTestId('export').click();
+      const [svg] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-svg').click(),
+      ]);
+      const picture = readFileSync(await svg.path(), 'utf8');
+      expect(picture).toMatch(/class="diff-mark changed"[^>]*>~</);
+      expect(picture).toMatch(/class="diff-mark added"[^>]*>\+</);
       await page.locator('.react-flow__node[data-id="rejected"]').click();
       const title = page.locator('[data-testid="diff-detail"] tr[data-path="title"]');
       await eventually(() => title.textContent()).toContain('名称');

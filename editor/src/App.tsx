@@ -9,7 +9,7 @@ import { SimulatorPanel } from './panels/SimulatorPanel.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { YamlPanel } from './panels/YamlPanel.js';
-import { useT } from './state/editor-context.js';
+import { useEditor, useT } from './state/editor-context.js';
 import { useShortcuts } from './state/use-shortcuts.js';
 
 /** The whole editor. */
@@ -23,10 +23,14 @@ export function App() {
     setPhone(tab);
     if (tab !== 'canvas') setSide(tab);
   };
+  // A comparison is read-only: a phone gives the palette's row to the graph meanwhile.
+  const comparing = useEditor((s) => s.diff !== undefined);
   useShortcuts();
   return (
     <ReactFlowProvider>
-      <div className={`app ${showYaml ? '' : 'no-yaml'} phone-${phone}`}>
+      <div
+        className={`app ${showYaml ? '' : 'no-yaml'} phone-${phone}${comparing ? ' comparing' : ''}`}
+      >
         <Toolbar showYaml={showYaml} onToggleYaml={() => setShowYaml(!showYaml)} />
         <div className="phone-tabs tabs" role="tablist" aria-label={t('tabCanvas')}>
           {(

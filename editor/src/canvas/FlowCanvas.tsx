@@ -4,7 +4,6 @@ import {
   Background,
   ControlButton,
   Controls,
-  getViewportForBounds,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -17,10 +16,12 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { translate } from '../i18n/messages.js';
+import { isPhone } from '../shell/use-phone.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CanvasActionsContext } from './canvas-actions.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { DiffList } from './DiffList.js';
+import { firstView } from './first-view.js';
 import { graphBounds } from './graph-bounds.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
@@ -86,23 +87,23 @@ export function FlowCanvas() {
       if (getZoom() > 1) void zoomTo(1);
     });
   }, [fitBounds, getNodes, getNodesBounds, getZoom, zoomTo, store]);
-  // A new layout (or view) is fitted before it is first painted: from the boxes the nodes are
-  // given (the outer ones are absolute and hold the rest) and the routes drawn, in the commit that
-  // brings them, so the graph is never painted at the old view and then again fitted.
-  const fitNonce = useRef(-1);
+  // The view after an open, a layout, a turn, a language or a fold (`firstView`: the whole graph,
+  // or on a phone the start of the flow when the whole is too small to read), set in the commit
+  // that brings the new layout, from the boxes the nodes are given and the routes drawn: set two
+  // frames later, the graph was painted at the old view and then again. A canvas without a size
+  // (a phone's other tab) gets its view once it has one.
+  const viewFor = useRef(-1);
   useLayoutEffect(() => {
-    if (fitNonce.current === viewNonce || placeholder || nodes.length === 0) return;
+    if (viewFor.current === viewNonce || placeholder || nodes.length === 0) return;
     if (paneWidth === 0 || paneHeight === 0) return;
-    fitNonce.current = viewNonce;
-    const outer = nodes.filter((n) => n.parentId === undefined);
-    const x0 = Math.min(...outer.map((n) => n.position.x));
-    const y0 = Math.min(...outer.map((n) => n.position.y));
-    const x1 = Math.max(...outer.map((n) => n.position.x + (n.width ?? 0)));
-    const y1 = Math.max(...outer.map((n) => n.position.y + (n.height ?? 0)));
-    const routes = new Map(edges.flatMap((e) => (e.data?.route ? [[e.id, e.data.route]] : [])));
-    const bounds = graphBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, routes);
-    void setViewport(getViewportForBounds(bounds, paneWidth, paneHeight, 0.02, 1, 0.08));
-  }, [viewNonce, placeholder, nodes, edges, paneWidth, paneHeight, setViewport]);
+    viewFor.current = viewNonce;
+    void setViewport(
+      firstView(nodes, edges, paneWidth, paneHeight, {
+        phone: isPhone(),
+        lr: store.getState().direction === 'LR',
+      }),
+    );
+  }, [viewNonce, placeholder, nodes, edges, paneWidth, paneHeight, setViewport, store]);
   const lang = useEditor((s) => s.lang);
   // React Flow's own controls, help texts and live messages in the interface's language.
   const ariaLabelConfig = useMemo(() => {

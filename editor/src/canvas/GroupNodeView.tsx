@@ -6,7 +6,7 @@ import type { StateNodeData } from './flow-elements.js';
 import { InternalTransitions } from './InternalTransitions.js';
 import { IssueMarker } from './IssueMarker.js';
 import { NodeExtras } from './NodeExtras.js';
-import { nodeClasses } from './StateNodeView.js';
+import { DiffMark, nodeClasses } from './StateNodeView.js';
 
 /** The group component. */
 export function GroupNodeView({ data, selected }: NodeProps<Node<StateNodeData>>) {
@@ -47,6 +47,7 @@ export function GroupNodeView({ data, selected }: NodeProps<Node<StateNodeData>>
       </div>
       {folded && <div className="hidden-count">{t('hiddenStates', { n: data.hidden ?? 0 })}</div>}
       <IssueMarker issues={data.issues} />
+      <DiffMark status={data.diff} />
       <NodeExtras id={data.state.id} selected={selected} canLead />
       <Handle type="source" position={data.direction === 'TB' ? Position.Bottom : Position.Right} />
     </div>

@@ -5,7 +5,7 @@
 import { createPortal } from 'react-dom';
 import { BaseEdge, useInternalNode } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
-import { useActions } from '../state/editor-context.js';
+import { useActions, useT } from '../state/editor-context.js';
 import { useIssueText } from '../panels/use-issue-text.js';
 import { useCanvasActions } from './canvas-actions.js';
 import { edgePath, routePath } from './edge-path.js';
@@ -28,6 +28,7 @@ const BADGES = { error: '!', added: '+', removed: '−', changed: '~' } as const
 /** The edge component. */
 export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
   const issueText = useIssueText();
+  const t = useT();
   const { id, source, target, data, selected, markerEnd } = props;
   const { store } = useActions();
   // Labels go to React Flow's label layer (what its `EdgeLabelRenderer` does, without a lookup).
@@ -95,7 +96,13 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
             onClick={() => store.getState().select({ kind: 'edge', id })}
             data-routed={routed ? '' : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            title={[data?.sentBy, ...(data?.issues.map(issueText) ?? [])].join('\n')}
+            title={[
+              status && t(`diffEdge.${status}`),
+              data?.sentBy,
+              ...(data?.issues.map(issueText) ?? []),
+            ]
+              .filter(Boolean)
+              .join('\n')}
           >
             {data?.onPath ? <b>{data.onPath}. </b> : null}
             {data && edgeMark(data)}

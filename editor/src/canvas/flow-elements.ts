@@ -122,6 +122,20 @@ export function eventTitle(template: Partial<Template>, event: string, lang: Lan
   return labelText(template.events?.[event]?.title, lang) ?? event;
 }
 
+/** A state's or transition's name for a screen reader, with its change in a comparison. */
+function ariaWithChange(
+  lang: Lang,
+  key: 'rf.node' | 'rf.edge',
+  args: Record<string, string>,
+  status: DiffStatus | undefined,
+): string {
+  if (!status || status === 'same') return translate(lang, key, args);
+  return translate(lang, key === 'rf.node' ? 'rf.nodeDiff' : 'rf.edgeDiff', {
+    ...args,
+    change: translate(lang, status),
+  });
+}
+
 /** Build the React Flow elements. */
 export function toFlowElements(input: FlowInput): {
   nodes: Node<StateNodeData>[];
@@ -150,7 +164,12 @@ export function toFlowElements(input: FlowInput): {
       width: box.width,
       height: box.height,
       selected: selection.kind === 'state' && selection.id === state.id,
-      ariaLabel: translate(lang, 'rf.node', { name: labelText(state.title, lang) ?? state.key }),
+      ariaLabel: ariaWithChange(
+        lang,
+        'rf.node',
+        { name: labelText(state.title, lang) ?? state.key },
+        diff?.get(state.id),
+      ),
       data: {
         state,
         title: labelText(state.title, lang) ?? state.key,
@@ -183,7 +202,12 @@ export function toFlowElements(input: FlowInput): {
         source: e.source,
         target: e.target,
         type: 'transition',
-        ariaLabel: translate(lang, 'rf.edge', { from: titleOf(e.source), to: titleOf(e.target) }),
+        ariaLabel: ariaWithChange(
+          lang,
+          'rf.edge',
+          { from: titleOf(e.source), to: titleOf(e.target) },
+          diff?.get(e.id),
+        ),
         selected: selection.kind === 'edge' && selection.id === e.id,
         zIndex: 1,
         data: {

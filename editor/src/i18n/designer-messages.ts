@@ -118,4 +118,22 @@ export const designerMessages = m({
   exportPngHelp: { zh: '适合放进文档和聊天', en: 'For documents and chat' },
   exported: { zh: '已导出 {file}', en: 'Exported {file}' },
   exportFailed: { zh: '导出失败：{detail}', en: 'Export failed: {detail}' },
+  exportSvgItem: { zh: '导出 SVG 矢量图', en: 'Export as SVG (vector)' },
+  exportPngItem: { zh: '导出 PNG 图片', en: 'Export as PNG (picture)' },
+  more: { zh: '更多', en: 'More' },
+  compareFrom: { zh: '旧版本', en: 'Older version' },
+  compareTo: { zh: '新版本', en: 'Newer version' },
+  moreActions: { zh: '更多操作', en: 'More actions' },
+  // A state's mark in a comparison (text beside the colour, so an exported picture keeps it).
+  'diffState.added': { zh: '新增的状态', en: 'Added state' },
+  'diffState.removed': { zh: '已删除的状态', en: 'Removed state' },
+  'diffState.changed': { zh: '有修改的状态', en: 'Changed state' },
+  'diffEdge.added': { zh: '新增的流转', en: 'Added transition' },
+  'diffEdge.removed': { zh: '已删除的流转', en: 'Removed transition' },
+  'diffEdge.changed': { zh: '有修改的流转', en: 'Changed transition' },
+  'rf.nodeDiff': { zh: '状态 {name}（{change}）', en: 'State {name} ({change})' },
+  'rf.edgeDiff': {
+    zh: '从 {from} 到 {to} 的流转（{change}）',
+    en: 'Transition from {from} to {to} ({change})',
+  },
 });

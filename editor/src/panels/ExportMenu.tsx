@@ -6,15 +6,12 @@ import { graphBounds } from '../canvas/graph-bounds.js';
 import type { ImageFormat } from '../canvas/export-image.js';
 import { useActions, useT } from '../state/editor-context.js';
 
-/** The toolbar button and its two choices. */
-export function ExportMenu() {
-  const t = useT();
+/** Save the whole graph as `format` (the toolbar's button, or the phone's 更多 menu); `busy` meanwhile. */
+export function useExportImage(): { save: (format: ImageFormat) => Promise<void>; busy: boolean } {
   const { store } = useActions();
   const { getNodes, getNodesBounds } = useReactFlow();
-  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const save = async (format: ImageFormat) => {
-    setOpen(false);
     const viewport = document.querySelector<HTMLElement>('.canvas-area .react-flow__viewport');
     if (!viewport) return;
     setBusy(true);
@@ -30,6 +27,19 @@ export function ExportMenu() {
     } finally {
       setBusy(false);
     }
+  };
+  return { save, busy };
+}
+
+/** The toolbar button and its two choices. */
+export function ExportMenu() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const exporter = useExportImage();
+  const busy = exporter.busy;
+  const save = (format: ImageFormat) => {
+    setOpen(false);
+    return exporter.save(format);
   };
   return (
     <span className="export-menu">

@@ -1,12 +1,18 @@
 /**
  * The top bar: open, save draft, publish, versions and diff, undo/redo, layout, YAML toggle, key.
  * The language is the app header's one toggle (shared by every area), not repeated here.
+ *
+ * On a phone (below 768 px) it keeps one row: what the open template is and whether it is saved,
+ * undo, redo and save draft stay in sight; the rest is behind 更多 / More (see MoreMenu). At 390 px
+ * the full toolbar took three rows in Chinese and four in English, 149 and 197 px of 844.
  */
 import { useState } from 'react';
 import { labelText } from '@relief/engine';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
+import { usePhone } from '../shell/use-phone.js';
 import { ApiKeyDialog } from './ApiKeyDialog.js';
-import { ExportMenu } from './ExportMenu.js';
+import { ExportMenu, useExportImage } from './ExportMenu.js';
+import { MoreMenu } from './MoreMenu.js';
 import { NewTemplateDialog } from './NewTemplateDialog.js';
 import { OpenDialog } from './OpenDialog.js';
 import { PublishDialog } from './PublishDialog.js';
@@ -34,6 +40,111 @@ export function Toolbar({
   const canRedo = useEditor((s) => s.future.length > 0);
   const direction = useEditor((s) => s.direction);
   const s = store.getState;
+  const phone = usePhone();
+  const exporter = useExportImage();
+  const turn = () => {
+    const next = direction === 'TB' ? 'LR' : 'TB';
+    localStorage.setItem('relief.direction', next);
+    s().setDirection(next);
+  };
+  const status = (
+    <span className="tag doc-status" data-testid="doc-status">
+      <span className="doc-title">{labelText(title, lang) ?? ''}</span>
+      <span className="doc-sep"> · </span>
+      <span className="doc-state">
+        v{String(version ?? '?')} ·{' '}
+        {dirty ? t('unsaved') : ref?.status === 'published' ? t('published') : t('draft')}
+      </span>
+    </span>
+  );
+  const dialogs = (
+    <>
+      {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'versions' && ref && (
+        <VersionsDialog id={ref.id} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === 'key' && <ApiKeyDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'publish' && <PublishDialog onClose={() => setDialog(undefined)} />}
+    </>
+  );
+  if (phone)
+    return (
+      <header className="toolbar phone-toolbar">
+        {status}
+        <button
+          className="icon"
+          onClick={() => s().undo()}
+          disabled={!canUndo}
+          aria-label={t('undo')}
+          title={t('undo')}
+          data-testid="undo"
+        >
+          ↶
+        </button>
+        <button
+          className="icon"
+          onClick={() => s().redo()}
+          disabled={!canRedo}
+          aria-label={t('redo')}
+          title={t('redo')}
+          data-testid="redo"
+        >
+          ↷
+        </button>
+        <button onClick={() => void remote.saveDraft()} data-testid="save">
+          {t('saveDraft')}
+        </button>
+        <MoreMenu
+          label={t('more')}
+          menuLabel={t('moreActions')}
+          items={[
+            { label: t('open'), onSelect: () => setDialog('open'), testId: 'open' },
+            { label: t('newTemplate'), onSelect: () => setDialog('new'), testId: 'new' },
+            { label: t('publish'), onSelect: () => setDialog('publish'), testId: 'publish' },
+            {
+              label: t('versions'),
+              onSelect: () => setDialog('versions'),
+              disabled: !ref,
+              testId: 'versions',
+            },
+            {
+              label: `⇆ ${t('autoLayout')}`,
+              onSelect: () => s().relayout(),
+              testId: 'relayout',
+              groupStart: true,
+            },
+            {
+              label: direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`,
+              onSelect: turn,
+              title: t('direction'),
+              testId: 'direction',
+            },
+            {
+              label: `⤓ ${t('exportSvgItem')}`,
+              onSelect: () => void exporter.save('svg'),
+              disabled: exporter.busy,
+              title: t('exportSvgHelp'),
+              testId: 'export-svg',
+            },
+            {
+              label: `⤓ ${t('exportPngItem')}`,
+              onSelect: () => void exporter.save('png'),
+              disabled: exporter.busy,
+              title: t('exportPngHelp'),
+              testId: 'export-png',
+            },
+            {
+              label: t('apiKey'),
+              onSelect: () => setDialog('key'),
+              testId: 'api-key-open',
+              groupStart: true,
+            },
+          ]}
+        />
+        {dialogs}
+      </header>
+    );
   return (
     <header className="toolbar">
       <span className="name">{t('appName')}</span>
@@ -52,10 +163,7 @@ export function Toolbar({
       <button onClick={() => setDialog('versions')} disabled={!ref} data-testid="versions">
         {t('versions')}
       </button>
-      <span className="tag" data-testid="doc-status">
-        {labelText(title, lang) ?? ''} · v{String(version ?? '?')} ·{' '}
-        {dirty ? t('unsaved') : ref?.status === 'published' ? t('published') : t('draft')}
-      </span>
+      {status}
       <span className="spacer" />
       <button onClick={() => s().undo()} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
         ↶ {t('undo')}
@@ -66,15 +174,7 @@ export function Toolbar({
       <button onClick={() => s().relayout()} data-testid="relayout">
         ⇆ {t('autoLayout')}
       </button>
-      <button
-        onClick={() => {
-          const next = direction === 'TB' ? 'LR' : 'TB';
-          localStorage.setItem('relief.direction', next);
-          s().setDirection(next);
-        }}
-        title={t('direction')}
-        data-testid="direction"
-      >
+      <button onClick={turn} title={t('direction')} data-testid="direction">
         {direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`}
       </button>
       <ExportMenu />
@@ -84,13 +184,7 @@ export function Toolbar({
       <button onClick={() => setDialog('key')} data-testid="api-key-open">
         {t('apiKey')}
       </button>
-      {dialog === 'new' && <NewTemplateDialog onClose={() => setDialog(undefined)} />}
-      {dialog === 'open' && <OpenDialog onClose={() => setDialog(undefined)} />}
-      {dialog === 'versions' && ref && (
-        <VersionsDialog id={ref.id} onClose={() => setDialog(undefined)} />
-      )}
-      {dialog === 'key' && <ApiKeyDialog onClose={() => setDialog(undefined)} />}
-      {dialog === 'publish' && <PublishDialog onClose={() => setDialog(undefined)} />}
+      {dialogs}
     </header>
   );
 }

@@ -49,7 +49,11 @@ export function VersionsDialog({ id, onClose }: { id: string; onClose: () => voi
         </ul>
         <h4>{t('compare')}</h4>
         <div className="row">
-          <select value={from} onChange={(e) => setFrom(Number(e.target.value))} aria-label="from">
+          <select
+            value={from}
+            onChange={(e) => setFrom(Number(e.target.value))}
+            aria-label={t('compareFrom')}
+          >
             {numbers.map((n) => (
               <option key={n} value={n}>
                 v{n}
@@ -57,7 +61,11 @@ export function VersionsDialog({ id, onClose }: { id: string; onClose: () => voi
             ))}
           </select>
           <span className="fixed">→</span>
-          <select value={to} onChange={(e) => setTo(Number(e.target.value))} aria-label="to">
+          <select
+            value={to}
+            onChange={(e) => setTo(Number(e.target.value))}
+            aria-label={t('compareTo')}
+          >
             {numbers.map((n) => (
               <option key={n} value={n}>
                 v{n}
