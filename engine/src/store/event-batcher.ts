@@ -4,9 +4,10 @@
  *
  * The window adapts by itself: when no batch is running, an event starts one as soon as the
  * callback that submitted it returns (a single request is not delayed); while batches run but
- * fewer than `maxInFlight`, at the end of the current turn of the event loop; under load, events
- * queue while the running batches commit, and the next batch takes everything waiting (at most
- * `maxBatch`).
+ * fewer than `maxInFlight`, at the end of the current turn of the event loop once the queue holds
+ * its share of the events in flight, or once its oldest event has waited `fillWaitMs`; under
+ * load, events queue while the running batches commit, and the next batch takes everything
+ * waiting (at most `maxBatch`).
  *
  * One event per case per batch, and a case's next event waits until the batch holding its earlier
  * one has committed: a case's events are applied in the order they arrived (in this process;
@@ -32,10 +33,17 @@ export interface GroupCommitOptions {
   maxBatch?: number | undefined;
   /** Most batches running at once, each on its own connection (default 3: docs/performance.md). */
   maxInFlight?: number | undefined;
+  /**
+   * While other batches run, how long the oldest waiting event may wait for company before a
+   * batch starts with fewer than its share of the events (default 1 ms).
+   */
+  fillWaitMs?: number | undefined;
 }
 
 interface Waiting {
   request: EventRequest;
+  /** When it was submitted (`performance.now()`). */
+  at: number;
   resolve: (applied: AppliedEvent) => void;
   reject: (error: unknown) => void;
 }
@@ -51,7 +59,11 @@ export function createEventBatcher(
   /** Cases with an event in a running batch. */
   const busy = new Set<string>();
   let running = 0;
+  /** Events in the running batches. */
+  let inBatches = 0;
   let scheduled = false;
+  const fillWaitMs = Math.max(0, options.fillWaitMs ?? 1);
+  let fillTimer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = () => {
     if (scheduled || running >= maxInFlight || queue.length === 0) return;
@@ -79,14 +91,36 @@ export function createEventBatcher(
     return batch;
   };
 
+  /**
+   * While batches run, a free slot waits (at most `fillWaitMs` from the oldest event's arrival)
+   * until the queue holds its share of the events in flight. Without this the first request back
+   * from a committed batch took the free slot alone, and the ones right behind it piled into one
+   * large batch: under load, half the transactions carried one event (measured, docs/performance.md).
+   */
+  const waitForCompany = (): boolean => {
+    if (running === 0 || fillWaitMs === 0) return false;
+    const share = Math.floor((inBatches + queue.length) / maxInFlight);
+    if (queue.length >= share) return false;
+    const waited = performance.now() - queue[0]!.at;
+    if (waited >= fillWaitMs) return false;
+    fillTimer ??= setTimeout(() => {
+      fillTimer = undefined;
+      drain();
+    }, fillWaitMs - waited);
+    return true;
+  };
+
   const drain = () => {
     scheduled = false;
     while (running < maxInFlight && queue.length > 0) {
+      if (waitForCompany()) return;
       const batch = take();
       if (batch.length === 0) return;
       running++;
+      inBatches += batch.length;
       void run(batch).finally(() => {
         running--;
+        inBatches -= batch.length;
         for (const waiting of batch) busy.delete(waiting.request.caseId);
         schedule();
       });
@@ -141,7 +175,7 @@ export function createEventBatcher(
   return {
     submit: (request) =>
       new Promise<AppliedEvent>((resolve, reject) => {
-        queue.push({ request, resolve, reject });
+        queue.push({ request, at: performance.now(), resolve, reject });
         schedule();
       }),
   };
