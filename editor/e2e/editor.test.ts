@@ -291,15 +291,6 @@ describe.runIf(
       expect(marks.map((m) => m.status)).toEqual(expect.arrayContaining(['added', 'changed']));
       for (const mark of marks)
         expect(mark).toMatchObject(expected[mark.status as keyof typeof expected]);
-      // The marks are text, so an exported picture keeps them.
-      await page.getByTestId('export').click();
-      const [svg] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByTestId('export-svg').click(),
-      ]);
-      const picture = readFileSync(await svg.path(), 'utf8');
-      expect(picture).toMatch(/class="diff-mark changed"[^>]*>~</);
-      expect(picture).toMatch(/class="diff-mark added"[^>]*>\+</);
       await page.locator('.react-flow__node[data-id="rejected"]').click();
       const title = page.locator('[data-testid="diff-detail"] tr[data-path="title"]');
       await eventually(() => title.textContent()).toContain('名称');
@@ -311,6 +302,15 @@ describe.runIf(
         page.locator('[data-testid="diff-detail"] .diff-detail-item').first().textContent(),
       ).toContain('结案');
       await screenshot(page, 'editor-diff');
+      // The marks are text, so an exported picture keeps them.
+      await page.getByTestId('export').click();
+      const [svg] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-svg').click(),
+      ]);
+      const picture = readFileSync(await svg.path(), 'utf8');
+      expect(picture).toMatch(/class="diff-mark changed"[^>]*>~</);
+      expect(picture).toMatch(/class="diff-mark added"[^>]*>\+</);
       await page.getByRole('button', { name: '结束对比' }).click();
     });
 

@@ -4,17 +4,15 @@ import {
   Background,
   ControlButton,
   Controls,
-  getViewportForBounds,
   MarkerType,
   MiniMap,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
   useStore,
-  useStoreApi,
 } from '@xyflow/react';
 import type { Node, NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { translate } from '../i18n/messages.js';
@@ -23,7 +21,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { CanvasActionsContext } from './canvas-actions.js';
 import { ConnectDialog } from './ConnectDialog.js';
 import { DiffList } from './DiffList.js';
-import { LEGIBLE_ZOOM, PHONE_MARGIN, placeAlong } from './first-view.js';
+import { firstView } from './first-view.js';
 import { graphBounds } from './graph-bounds.js';
 import type { StateNodeData } from './flow-elements.js';
 import { GroupNodeView } from './GroupNodeView.js';
@@ -77,9 +75,9 @@ export function FlowCanvas() {
   // The dotted grid only where it can be seen: fitted out to 100 states, a 16 px grid is a dot
   // every pixel or two, hundreds of thousands of them painted on every frame.
   const dotted = useStore((s) => s.transform[2] >= 0.4);
-  const { fitBounds, getInternalNode, getNodes, getNodesBounds, getZoom, setViewport, zoomTo } =
-    useReactFlow<Node<StateNodeData>>();
-  const flowStore = useStoreApi<Node<StateNodeData>>();
+  const { fitBounds, getNodes, getNodesBounds, getZoom, setViewport, zoomTo } = useReactFlow();
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
   // Fit the whole drawing, labels beside the outer states included (React Flow fits nodes only).
   const fitGraph = useCallback(() => {
     const nodes = getNodes();
@@ -89,59 +87,23 @@ export function FlowCanvas() {
       if (getZoom() > 1) void zoomTo(1);
     });
   }, [fitBounds, getNodes, getNodesBounds, getZoom, zoomTo, store]);
-  // The view after an open, a layout, a turn, a language or a fold: the whole graph; on a phone,
-  // when the whole is too small to read, the start of the flow at LEGIBLE_ZOOM.
-  const fitPending = useRef(false);
-  const fitFirstView = useCallback(() => {
-    const nodes = getNodes();
-    const { width, height } = flowStore.getState();
-    // Hidden (a phone's other tab): fitted when the canvas is shown again.
-    fitPending.current = nodes.length > 0 && (width === 0 || height === 0);
-    if (nodes.length === 0 || fitPending.current) return;
-    const bounds = graphBounds(getNodesBounds(nodes), store.getState().routes);
-    const whole = getViewportForBounds(bounds, width, height, 0.02, 1, 0.08);
-    if (!isPhone() || whole.zoom >= LEGIBLE_ZOOM) return fitGraph();
-    const zoom = LEGIBLE_ZOOM;
-    // Comparing: the first change (a state added, removed or changed), else the initial state.
-    const change = nodes.find(
-      (n) => n.type === 'state' && n.data.diff !== undefined && n.data.diff !== 'same',
-    );
-    const first = change ?? nodes.find((n) => !n.parentId && n.data.state.initial) ?? nodes[0]!;
-    const at = getInternalNode(first.id);
-    const p = at?.internals.positionAbsolute ?? first.position;
-    const cx = p.x + (at?.measured.width ?? 0) / 2;
-    const cy = p.y + (at?.measured.height ?? 0) / 2;
-    const { top, side } = PHONE_MARGIN;
-    const [x0, x1, y0, y1] = [
-      bounds.x,
-      bounds.x + bounds.width,
-      bounds.y,
-      bounds.y + bounds.height,
-    ];
-    // Top to bottom: the graph's top under the search box, the initial state across the middle;
-    // left to right: the graph's left edge, the initial state halfway down; a change in the middle.
-    const lr = store.getState().direction === 'LR';
+  // The view after an open, a layout, a turn, a language or a fold (`firstView`: the whole graph,
+  // or on a phone the start of the flow when the whole is too small to read), set in the commit
+  // that brings the new layout, from the boxes the nodes are given and the routes drawn: set two
+  // frames later, the graph was painted at the old view and then again. A canvas without a size
+  // (a phone's other tab) gets its view once it has one.
+  const viewFor = useRef(-1);
+  useLayoutEffect(() => {
+    if (viewFor.current === viewNonce || placeholder || nodes.length === 0) return;
+    if (paneWidth === 0 || paneHeight === 0) return;
+    viewFor.current = viewNonce;
     void setViewport(
-      {
-        x: placeAlong(lr && !change ? x0 : cx, x0, x1, width, zoom, side, side),
-        y: placeAlong(!lr && !change ? y0 : cy, y0, y1, height, zoom, top, side),
-        zoom,
-      },
-      { duration: 0 },
+      firstView(nodes, edges, paneWidth, paneHeight, {
+        phone: isPhone(),
+        lr: store.getState().direction === 'LR',
+      }),
     );
-  }, [fitGraph, flowStore, getInternalNode, getNodes, getNodesBounds, setViewport, store]);
-  useEffect(() => {
-    // Two frames: the new positions reach React Flow's nodes (`shown`) in the first.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(fitFirstView);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [viewNonce, fitFirstView]);
-  // A fit asked while the canvas was hidden happens once it has a size again.
-  const shownSize = useStore((s) => s.width > 0 && s.height > 0);
-  useEffect(() => {
-    if (shownSize && fitPending.current) fitFirstView();
-  }, [shownSize, fitFirstView]);
+  }, [viewNonce, placeholder, nodes, edges, paneWidth, paneHeight, setViewport, store]);
   const lang = useEditor((s) => s.lang);
   // React Flow's own controls, help texts and live messages in the interface's language.
   const ariaLabelConfig = useMemo(() => {
@@ -160,7 +122,17 @@ export function FlowCanvas() {
       'handle.ariaLabel': tr('rf.handle'),
     };
   }, [lang]);
-  const canvasActions = useMemo(() => ({ addNext: handlers.addNext }), [handlers.addNext]);
+  // React Flow's layer for edge labels, found once: its own `EdgeLabelRenderer` looks it up with a
+  // `querySelector` in a store selector, for every edge on every store update (188 edges here).
+  const domNode = useStore((s) => s.domNode);
+  const labelLayer = useMemo(
+    () => domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null,
+    [domNode],
+  );
+  const canvasActions = useMemo(
+    () => ({ addNext: handlers.addNext, labelLayer }),
+    [handlers.addNext, labelLayer],
+  );
   const onNodesChange = (changes: NodeChange<Node<StateNodeData>>[]) =>
     setShown((current) => applyNodeChanges(changes, current));
 

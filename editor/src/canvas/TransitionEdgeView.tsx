@@ -2,10 +2,12 @@
  * A transition or timer: a curve with its event (◷ a delay, ⚙ an event the schedule sends) and a
  * short guard; a badge marks an error or a change, beside the colour.
  */
-import { BaseEdge, EdgeLabelRenderer, useInternalNode } from '@xyflow/react';
+import { createPortal } from 'react-dom';
+import { BaseEdge, useInternalNode } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { useActions, useT } from '../state/editor-context.js';
 import { useIssueText } from '../panels/use-issue-text.js';
+import { useCanvasActions } from './canvas-actions.js';
 import { edgePath, routePath } from './edge-path.js';
 import { edgeMark } from './flow-elements.js';
 import type { TransitionEdgeData } from './flow-elements.js';
@@ -29,6 +31,8 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
   const t = useT();
   const { id, source, target, data, selected, markerEnd } = props;
   const { store } = useActions();
+  // Labels go to React Flow's label layer (what its `EdgeLabelRenderer` does, without a lookup).
+  const { labelLayer } = useCanvasActions();
   const lane = data?.lane ?? 0;
   const from = useInternalNode(source)?.internals.positionAbsolute;
   const to = useInternalNode(target)?.internals.positionAbsolute;
@@ -84,32 +88,34 @@ export function TransitionEdgeView(props: EdgeProps<Edge<TransitionEdgeData>>) {
           strokeDasharray: data?.timer ? '6 4' : undefined,
         }}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`${classes} nodrag nopan`}
-          data-edge={id}
-          onClick={() => store.getState().select({ kind: 'edge', id })}
-          data-routed={routed ? '' : undefined}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={[
-            status && t(`diffEdge.${status}`),
-            data?.sentBy,
-            ...(data?.issues.map(issueText) ?? []),
-          ]
-            .filter(Boolean)
-            .join('\n')}
-        >
-          {data?.onPath ? <b>{data.onPath}. </b> : null}
-          {data && edgeMark(data)}
-          {data?.label}
-          {data?.guard && <span className="guard"> [{data.guard}]</span>}
-          {(status || error) && (
-            <span className={`edge-badge ${status ?? 'error'}`} aria-hidden="true">
-              {BADGES[status ?? 'error']}
-            </span>
-          )}
-        </div>
-      </EdgeLabelRenderer>
+      {labelLayer &&
+        createPortal(
+          <div
+            className={`${classes} nodrag nopan`}
+            data-edge={id}
+            onClick={() => store.getState().select({ kind: 'edge', id })}
+            data-routed={routed ? '' : undefined}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={[
+              status && t(`diffEdge.${status}`),
+              data?.sentBy,
+              ...(data?.issues.map(issueText) ?? []),
+            ]
+              .filter(Boolean)
+              .join('\n')}
+          >
+            {data?.onPath ? <b>{data.onPath}. </b> : null}
+            {data && edgeMark(data)}
+            {data?.label}
+            {data?.guard && <span className="guard"> [{data.guard}]</span>}
+            {(status || error) && (
+              <span className={`edge-badge ${status ?? 'error'}`} aria-hidden="true">
+                {BADGES[status ?? 'error']}
+              </span>
+            )}
+          </div>,
+          labelLayer,
+        )}
     </>
   );
 }

@@ -52,7 +52,7 @@ export function Toolbar({
       <span className="doc-title">{labelText(title, lang) ?? ''}</span>
       <span className="doc-sep"> · </span>
       <span className="doc-state">
-        v{String(version ?? '?')} ·{' '}
+        <span className="doc-version">v{String(version ?? '?')} · </span>
         {dirty ? t('unsaved') : ref?.status === 'published' ? t('published') : t('draft')}
       </span>
     </span>

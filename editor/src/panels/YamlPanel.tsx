@@ -29,6 +29,8 @@ function phrases(lang: Lang): Record<string, string> {
   );
 }
 const TYPING_DEBOUNCE_MS = 250;
+/** How long after the canvas drew a template just opened the YAML panel waits before catching up. */
+const QUIET_MS = 300;
 
 /** The panel. */
 export function YamlPanel() {
@@ -86,7 +88,7 @@ export function YamlPanel() {
     // A template just opened is drawn first: while its graph waits for the layered layout, the
     // text (for 100 states: a new document, its parse, fold markers and lint marks) would hold up
     // the layout's start and compete with the drawing; it follows once the canvas has drawn the
-    // laid-out graph, two frames later, when the page is idle (or 5 s after the layout came, if
+    // laid-out graph, QUIET_MS later, when the page is idle (or 5 s after the layout came, if
     // the canvas is hidden). Focusing the panel, or a request to show a line in it, brings it up
     // to date at once.
     let behind = false;
@@ -106,19 +108,20 @@ export function YamlPanel() {
         pending = () => clearTimeout(id);
         return;
       }
-      // Two frames (the routes and labels are drawn and painted), then the first idle moment.
-      let frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => {
-          if (typeof requestIdleCallback === 'function') {
-            const id = requestIdleCallback(catchUp, { timeout: 1000 });
-            pending = () => cancelIdleCallback(id);
-          } else {
-            const id = setTimeout(catchUp, 100);
-            pending = () => clearTimeout(id);
-          }
-        });
-      });
-      pending = () => cancelAnimationFrame(frame);
+      // The canvas has drawn the routed graph, fitted: the text follows a moment later, at the
+      // first idle time after QUIET_MS (waiting a fixed number of frames was not enough: the
+      // routed labels and the fit can take a frame or two more, and the catch-up, 30–60 ms for
+      // 100 states, landed in the frames that paint them).
+      let id = setTimeout(() => {
+        if (typeof requestIdleCallback === 'function') {
+          const idle = requestIdleCallback(catchUp, { timeout: 1000 });
+          pending = () => cancelIdleCallback(idle);
+        } else {
+          id = setTimeout(catchUp, 0);
+          pending = () => clearTimeout(id);
+        }
+      }, QUIET_MS);
+      pending = () => clearTimeout(id);
     };
     const onFocus = () => catchUp();
     view.contentDOM.addEventListener('focus', onFocus);
