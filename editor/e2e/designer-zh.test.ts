@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gateSuite } from '@relief/engine/testing';
-import { closeAll, openTemplate, pasteApiKey, startDesign } from './design-page.js';
+import { closeAll, openTemplate, pasteApiKey, startDesign, toolbarAction } from './design-page.js';
 import type { Target } from './design-page.js';
 import { CHROMIUM, hasChromium, screenshot } from './e2e-target.js';
 import { yamlText } from './page-helpers.js';
@@ -421,6 +421,17 @@ describe.runIf(
           .getByTestId('open-dialog')
           .getByRole('button', { name: lang === 'zh' ? '关闭' : 'Close' })
           .click();
+        // The new-template gallery's cards hold their descriptions (the bar's one-line button
+        // rule reached into its dialogs and ran them out of their cards).
+        await toolbarAction(phone, 'new');
+        const cards = phone.locator('.gallery-card');
+        await cards.nth(3).waitFor();
+        expect(
+          await cards.evaluateAll(
+            (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+          ),
+        ).toBe(0);
+        await phone.getByRole('button', { name: lang === 'zh' ? '取消' : 'Cancel' }).click();
         // A tap on a state, then the properties tab shows it.
         await phone.locator('.react-flow__node[data-id="applied"]').click();
         await tabs.nth(1).click();

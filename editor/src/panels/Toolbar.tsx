@@ -68,123 +68,129 @@ export function Toolbar({
       {dialog === 'publish' && <PublishDialog onClose={() => setDialog(undefined)} />}
     </>
   );
+  // The dialogs are the toolbar's but not inside its bar: its button rules (one line, no
+  // shrinking) made the new-template gallery's descriptions run out of their cards.
   if (phone)
     return (
-      <header className="toolbar phone-toolbar">
-        {status}
-        <button
-          className="icon"
-          onClick={() => s().undo()}
-          disabled={!canUndo}
-          aria-label={t('undo')}
-          title={t('undo')}
-          data-testid="undo"
-        >
-          ↶
+      <>
+        <header className="toolbar phone-toolbar">
+          {status}
+          <button
+            className="icon"
+            onClick={() => s().undo()}
+            disabled={!canUndo}
+            aria-label={t('undo')}
+            title={t('undo')}
+            data-testid="undo"
+          >
+            ↶
+          </button>
+          <button
+            className="icon"
+            onClick={() => s().redo()}
+            disabled={!canRedo}
+            aria-label={t('redo')}
+            title={t('redo')}
+            data-testid="redo"
+          >
+            ↷
+          </button>
+          <button onClick={() => void remote.saveDraft()} data-testid="save">
+            {t('saveDraft')}
+          </button>
+          <MoreMenu
+            label={t('more')}
+            menuLabel={t('moreActions')}
+            items={[
+              { label: t('open'), onSelect: () => setDialog('open'), testId: 'open' },
+              { label: t('newTemplate'), onSelect: () => setDialog('new'), testId: 'new' },
+              { label: t('publish'), onSelect: () => setDialog('publish'), testId: 'publish' },
+              {
+                label: t('versions'),
+                onSelect: () => setDialog('versions'),
+                disabled: !ref,
+                testId: 'versions',
+              },
+              {
+                label: `⇆ ${t('autoLayout')}`,
+                onSelect: () => s().relayout(),
+                testId: 'relayout',
+                groupStart: true,
+              },
+              {
+                label: direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`,
+                onSelect: turn,
+                title: t('direction'),
+                testId: 'direction',
+              },
+              {
+                label: `⤓ ${t('exportSvgItem')}`,
+                onSelect: () => void exporter.save('svg'),
+                disabled: exporter.busy,
+                title: t('exportSvgHelp'),
+                testId: 'export-svg',
+              },
+              {
+                label: `⤓ ${t('exportPngItem')}`,
+                onSelect: () => void exporter.save('png'),
+                disabled: exporter.busy,
+                title: t('exportPngHelp'),
+                testId: 'export-png',
+              },
+              {
+                label: t('apiKey'),
+                onSelect: () => setDialog('key'),
+                testId: 'api-key-open',
+                groupStart: true,
+              },
+            ]}
+          />
+        </header>
+        {dialogs}
+      </>
+    );
+  return (
+    <>
+      <header className="toolbar">
+        <span className="name">{t('appName')}</span>
+        <button onClick={() => setDialog('new')} data-testid="new">
+          {t('newTemplate')}
         </button>
-        <button
-          className="icon"
-          onClick={() => s().redo()}
-          disabled={!canRedo}
-          aria-label={t('redo')}
-          title={t('redo')}
-          data-testid="redo"
-        >
-          ↷
+        <button onClick={() => setDialog('open')} data-testid="open">
+          {t('open')}
         </button>
         <button onClick={() => void remote.saveDraft()} data-testid="save">
           {t('saveDraft')}
         </button>
-        <MoreMenu
-          label={t('more')}
-          menuLabel={t('moreActions')}
-          items={[
-            { label: t('open'), onSelect: () => setDialog('open'), testId: 'open' },
-            { label: t('newTemplate'), onSelect: () => setDialog('new'), testId: 'new' },
-            { label: t('publish'), onSelect: () => setDialog('publish'), testId: 'publish' },
-            {
-              label: t('versions'),
-              onSelect: () => setDialog('versions'),
-              disabled: !ref,
-              testId: 'versions',
-            },
-            {
-              label: `⇆ ${t('autoLayout')}`,
-              onSelect: () => s().relayout(),
-              testId: 'relayout',
-              groupStart: true,
-            },
-            {
-              label: direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`,
-              onSelect: turn,
-              title: t('direction'),
-              testId: 'direction',
-            },
-            {
-              label: `⤓ ${t('exportSvgItem')}`,
-              onSelect: () => void exporter.save('svg'),
-              disabled: exporter.busy,
-              title: t('exportSvgHelp'),
-              testId: 'export-svg',
-            },
-            {
-              label: `⤓ ${t('exportPngItem')}`,
-              onSelect: () => void exporter.save('png'),
-              disabled: exporter.busy,
-              title: t('exportPngHelp'),
-              testId: 'export-png',
-            },
-            {
-              label: t('apiKey'),
-              onSelect: () => setDialog('key'),
-              testId: 'api-key-open',
-              groupStart: true,
-            },
-          ]}
-        />
-        {dialogs}
+        <button onClick={() => setDialog('publish')} data-testid="publish">
+          {t('publish')}
+        </button>
+        <button onClick={() => setDialog('versions')} disabled={!ref} data-testid="versions">
+          {t('versions')}
+        </button>
+        {status}
+        <span className="spacer" />
+        <button onClick={() => s().undo()} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
+          ↶ {t('undo')}
+        </button>
+        <button onClick={() => s().redo()} disabled={!canRedo} title="Ctrl+Y" data-testid="redo">
+          ↷ {t('redo')}
+        </button>
+        <button onClick={() => s().relayout()} data-testid="relayout">
+          ⇆ {t('autoLayout')}
+        </button>
+        <button onClick={turn} title={t('direction')} data-testid="direction">
+          {direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`}
+        </button>
+        <ExportMenu />
+        <button className="yaml-toggle" onClick={onToggleYaml} aria-pressed={showYaml}>
+          {'</>'} {t('yaml')}
+        </button>
+        <button onClick={() => setDialog('key')} data-testid="api-key-open">
+          {t('apiKey')}
+        </button>
       </header>
-    );
-  return (
-    <header className="toolbar">
-      <span className="name">{t('appName')}</span>
-      <button onClick={() => setDialog('new')} data-testid="new">
-        {t('newTemplate')}
-      </button>
-      <button onClick={() => setDialog('open')} data-testid="open">
-        {t('open')}
-      </button>
-      <button onClick={() => void remote.saveDraft()} data-testid="save">
-        {t('saveDraft')}
-      </button>
-      <button onClick={() => setDialog('publish')} data-testid="publish">
-        {t('publish')}
-      </button>
-      <button onClick={() => setDialog('versions')} disabled={!ref} data-testid="versions">
-        {t('versions')}
-      </button>
-      {status}
-      <span className="spacer" />
-      <button onClick={() => s().undo()} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
-        ↶ {t('undo')}
-      </button>
-      <button onClick={() => s().redo()} disabled={!canRedo} title="Ctrl+Y" data-testid="redo">
-        ↷ {t('redo')}
-      </button>
-      <button onClick={() => s().relayout()} data-testid="relayout">
-        ⇆ {t('autoLayout')}
-      </button>
-      <button onClick={turn} title={t('direction')} data-testid="direction">
-        {direction === 'TB' ? `⇆ ${t('horizontal')}` : `⇅ ${t('vertical')}`}
-      </button>
-      <ExportMenu />
-      <button className="yaml-toggle" onClick={onToggleYaml} aria-pressed={showYaml}>
-        {'</>'} {t('yaml')}
-      </button>
-      <button onClick={() => setDialog('key')} data-testid="api-key-open">
-        {t('apiKey')}
-      </button>
       {dialogs}
-    </header>
+    </>
   );
 }

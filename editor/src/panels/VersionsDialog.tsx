@@ -81,6 +81,10 @@ export function VersionsDialog({ id, onClose }: { id: string; onClose: () => voi
             {t('compare')}
           </button>
         </div>
+        {/* A way out to tap: on a phone, "outside the dialog" is not obvious. */}
+        <div className="actions">
+          <button onClick={onClose}>{t('close')}</button>
+        </div>
       </div>
     </div>
   );
