@@ -48,10 +48,25 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/** How the batcher applies what it has grouped (a seam: the scheduling tests count batches). */
+export interface EventAppliers {
+  /** One event in its own transaction. */
+  alone(ctx: StoreContext, request: EventRequest): Promise<AppliedEvent>;
+  /** Events on distinct cases in one transaction, each outcome in order. */
+  together(ctx: StoreContext, requests: readonly EventRequest[]): Promise<BatchOutcome[]>;
+}
+
+const databaseAppliers: EventAppliers = {
+  alone: (ctx, request) => applyEventAlone(ctx, request.caseId, request.event, request.options),
+  together: (ctx, requests) =>
+    withRetry(() => ctx.sql.transaction((tx) => applyBatchInTransaction(ctx, tx, requests))),
+};
+
 /** A batcher applying events through `ctx` (whose `events` it must not be called back through). */
 export function createEventBatcher(
   ctx: StoreContext,
   options: GroupCommitOptions = {},
+  appliers: EventAppliers = databaseAppliers,
 ): EventBatcher {
   const maxBatch = Math.max(1, options.maxBatch ?? 64);
   const maxInFlight = Math.max(1, options.maxInFlight ?? 3);
@@ -133,31 +148,20 @@ export function createEventBatcher(
       // statements cost a lone request less than the batch's one-row set statements (measured:
       // docs/performance.md, "A single connection").
       const [{ request, resolve, reject }] = batch as [Waiting];
-      await applyEventAlone(ctx, request.caseId, request.event, request.options).then(
-        resolve,
-        reject,
-      );
+      await appliers.alone(ctx, request).then(resolve, reject);
       return;
     }
     let outcomes: BatchOutcome[];
     try {
-      outcomes = await withRetry(() =>
-        ctx.sql.transaction((tx) =>
-          applyBatchInTransaction(
-            ctx,
-            tx,
-            batch.map((w) => w.request),
-          ),
-        ),
+      outcomes = await appliers.together(
+        ctx,
+        batch.map((w) => w.request),
       );
     } catch (error) {
       if (batch.length > 1 && nothingWritten(error)) {
         await Promise.all(
           batch.map(({ request, resolve, reject }) =>
-            applyEventAlone(ctx, request.caseId, request.event, request.options).then(
-              resolve,
-              reject,
-            ),
+            appliers.alone(ctx, request).then(resolve, reject),
           ),
         );
       } else {
