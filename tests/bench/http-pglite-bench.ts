@@ -27,12 +27,18 @@ export interface PgliteHttpVariant {
   events: PgliteHttpRun[];
 }
 
-/** Group commit forced on, then as shipped (on PGlite: one transaction per event). */
+/** Group commit forced on (3 and 1 batches in flight), then as shipped (on PGlite: one transaction per event). */
 const VARIANTS: { id: string; name: string; env: Record<string, string> }[] = [
   {
     id: 'pglite-http-group-commit',
     name: 'group commit (RELIEF_GROUP_COMMIT=on)',
     env: { RELIEF_GROUP_COMMIT: 'on' },
+  },
+  {
+    // PGlite has one connection: batches in flight only queue for it, so one larger batch at a time.
+    id: 'pglite-http-group-commit-1',
+    name: 'group commit, one batch at a time (RELIEF_GROUP_COMMIT=on, RELIEF_GROUP_COMMIT_IN_FLIGHT=1)',
+    env: { RELIEF_GROUP_COMMIT: 'on', RELIEF_GROUP_COMMIT_IN_FLIGHT: '1' },
   },
   { id: 'pglite-http', name: 'as shipped (one transaction per event)', env: {} },
 ];
