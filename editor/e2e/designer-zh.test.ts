@@ -404,12 +404,23 @@ describe.runIf(
         await eventually(() => menu.count()).toBe(0);
         expect(await more.getAttribute('aria-expanded')).toBe('false');
         expect(await focused()).toMatchObject({ id: 'toolbar-more' });
-        // A tap outside closes it.
+        // A tap outside closes it and does nothing else: the state under it is not selected.
+        const selected = () =>
+          phone.evaluate(
+            () =>
+              (
+                window as unknown as {
+                  reliefEditor: { store: { getState: () => { selection: { kind: string } } } };
+                }
+              ).reliefEditor.store.getState().selection.kind,
+          );
+        expect(await selected()).toBe('template');
         await more.click();
         await menu.waitFor();
-        await phone.getByTestId('status').click();
+        await phone.locator('.react-flow__node[data-id="ended"]').click();
         await eventually(() => menu.count()).toBe(0);
         expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect(await selected()).toBe('template');
         // From the keyboard: Enter opens it, an item does its action (and closes the menu).
         await more.focus();
         await phone.keyboard.press('Enter');
@@ -483,6 +494,44 @@ describe.runIf(
           expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);
         }
       }
+      expect(errors).toEqual([]);
+    });
+
+    it('keeps the phone layout on a phone turned sideways (844×390, touch)', async () => {
+      const sideways = await browser.newContext({
+        viewport: { width: 844, height: 390 },
+        hasTouch: true,
+        isMobile: true,
+      });
+      await sideways.addInitScript((key) => {
+        localStorage.setItem('relief.apiKey', key);
+        localStorage.setItem('relief.lang', 'zh');
+      }, target.key);
+      const turned = await sideways.newPage();
+      turned.on('pageerror', (e) => errors.push(e.message));
+      await turned.goto(`${target.url}/design?template=love-meals`);
+      await turned.locator('.react-flow[data-layout="done"]').waitFor();
+      // As the desktop grid it was 944 px wide (scrolled sideways) with titles at 2.8 px.
+      const shape = await turned.evaluate(() => {
+        const zoom = new DOMMatrix(
+          getComputedStyle(document.querySelector('.react-flow__viewport')!).transform,
+        ).a;
+        const title = document.querySelector('.state-node .title')!;
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        return {
+          width: document.documentElement.scrollWidth,
+          canvas: box('.canvas-area').height,
+          title: parseFloat(getComputedStyle(title).fontSize) * zoom,
+          tabsBesideToolbar: Math.abs(box('.phone-tabs').top - box('header.toolbar').top) < 2,
+        };
+      });
+      expect(shape).toMatchObject({ width: 844, tabsBesideToolbar: true });
+      expect(shape.canvas).toBeGreaterThanOrEqual(200);
+      expect(shape.title).toBeGreaterThanOrEqual(11);
+      expect(await turned.getByTestId('toolbar-more').isVisible()).toBe(true);
+      expect(await turned.locator('.yaml-area').isVisible()).toBe(false);
+      await shoot(turned, 'designer-zh-844-sideways');
+      await sideways.close();
       expect(errors).toEqual([]);
     });
   },

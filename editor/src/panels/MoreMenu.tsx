@@ -2,8 +2,9 @@
  * 更多 / More: the toolbar's rarer actions behind one button on a phone, as a menu button (the
  * WAI-ARIA pattern). The button says whether the menu is open (`aria-expanded`); a tap, Enter or
  * Space opens it on its first item, ↓ too and ↑ on its last; ↑ ↓ Home End move between the items;
- * Escape closes it and puts the focus back on the button; a tap or click outside it, Tab, or
- * choosing an item closes it. Every item is a real button, 44 px tall (designer.css).
+ * Escape closes it and puts the focus back on the button; a tap or click outside it (which does
+ * nothing else), Tab, or choosing an item closes it. Every item is a real button, 44 px tall
+ * (designer.css).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -50,7 +51,17 @@ export function MoreMenu({
     const choices = enabled();
     (open === 'last' ? choices.at(-1) : choices[0])?.focus();
     const outside = (event: Event) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+      if (wrapper.current?.contains(event.target as Node)) return;
+      setOpen(false);
+      // The tap that closes the menu does nothing else (as a phone's own menus): it would
+      // otherwise select the state or transition under it, or press a button.
+      if (event.type !== 'pointerdown') return;
+      const swallow = (click: Event) => {
+        click.stopPropagation();
+        click.preventDefault();
+      };
+      document.addEventListener('click', swallow, { capture: true, once: true });
+      setTimeout(() => document.removeEventListener('click', swallow, { capture: true }), 600);
     };
     const escape = (event: globalThis.KeyboardEvent) => {
       if (event.key === 'Escape') {

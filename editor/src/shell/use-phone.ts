@@ -1,11 +1,12 @@
 /**
- * Whether the screen is a phone's: below 768 px wide, where the editor shows one area at a time
- * under tabs and its toolbar keeps one row (the same bound as the CSS's `max-width: 767px`).
+ * Whether the screen is a phone's: below 768 px wide, or a touch screen at most 500 px tall (a
+ * phone turned sideways), where the editor shows one area at a time under tabs and its toolbar
+ * keeps one row (the same query as designer.css's phone layout).
  */
 import { useSyncExternalStore } from 'react';
 
 /** The media query of the phone layout (the CSS uses the same bound). */
-export const PHONE_QUERY = '(max-width: 767px)';
+export const PHONE_QUERY = '(max-width: 767px), (pointer: coarse) and (max-height: 500px)';
 
 const media = () =>
   typeof window === 'undefined' || !window.matchMedia ? undefined : window.matchMedia(PHONE_QUERY);
