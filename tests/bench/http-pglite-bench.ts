@@ -54,7 +54,7 @@ export interface PgliteHttpOptions {
   profileDir?: string | undefined;
 }
 
-/** Provision a data folder, then load a server on it per variant; the folder is removed. */
+/** Provision a data folder, then load a server on it per variant and run, alternating; the folder is removed. */
 export async function benchHttpPglite(options: PgliteHttpOptions): Promise<PgliteHttpVariant[]> {
   if (!(await haveWrk())) throw new Error('the HTTP benchmark needs wrk (apt-get install -y wrk)');
   const scratch = mkdtempSync(join(tmpdir(), 'relief-bench-http-pglite-'));
@@ -73,39 +73,38 @@ export async function benchHttpPglite(options: PgliteHttpOptions): Promise<Pglit
     } finally {
       await setup.close();
     }
-    const variants: PgliteHttpVariant[] = [];
-    for (const variant of VARIANTS) {
-      const shipped = variant === VARIANTS.at(-1);
-      const server = await startServer({
-        dataDir,
-        env: variant.env,
-        nodeArgs:
-          shipped && options.profileDir
-            ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
-            : [],
-      });
-      try {
-        const load = (seconds: number) =>
-          runWrk({
-            baseUrl: server.baseUrl,
-            apiKey: workerKey,
-            caseIds,
-            connections: options.clients,
-            durationSeconds: seconds,
-            scratch,
-          });
-        await load(Math.max(1, Math.round(options.warmupMs / 1000)));
-        const events: PgliteHttpRun[] = [];
-        for (let r = 0; r < options.runs; r++) {
+    // One process at a time may open the folder: each run starts its variant's server, and the
+    // variants take turns run by run, so none always runs last on the fullest database.
+    const variants: PgliteHttpVariant[] = VARIANTS.map((variant) => ({ ...variant, events: [] }));
+    for (let r = 0; r < options.runs; r++)
+      for (const variant of variants) {
+        const shipped = variant.id === VARIANTS.at(-1)!.id;
+        const server = await startServer({
+          dataDir,
+          env: variant.env,
+          nodeArgs:
+            shipped && options.profileDir && r === 0
+              ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+              : [],
+        });
+        try {
+          const load = (seconds: number) =>
+            runWrk({
+              baseUrl: server.baseUrl,
+              apiKey: workerKey,
+              caseIds,
+              connections: options.clients,
+              durationSeconds: seconds,
+              scratch,
+            });
+          await load(Math.max(1, Math.round(options.warmupMs / 1000)));
           const cpu0 = processCpuMs(server.pid) ?? NaN;
           const result = await load(Math.max(1, Math.round(options.durationMs / 1000)));
-          events.push({ ...result, serverCpuMs: (processCpuMs(server.pid) ?? NaN) - cpu0 });
+          variant.events.push({ ...result, serverCpuMs: (processCpuMs(server.pid) ?? NaN) - cpu0 });
+        } finally {
+          await server.stop();
         }
-        variants.push({ ...variant, events });
-      } finally {
-        await server.stop();
       }
-    }
     return variants;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
