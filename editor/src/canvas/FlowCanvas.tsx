@@ -11,8 +11,8 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import type { Node, NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FinalConnectionState, Node, NodeChange, NodeProps } from '@xyflow/react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
 import { translate } from '../i18n/messages.js';
@@ -34,11 +34,27 @@ import { useFlowElements } from './use-flow-elements.js';
 import { useDiffLayout } from './use-diff-layout.js';
 import { useLayeredLayout } from './use-layered-layout.js';
 
-const nodeTypes = { state: StateNodeView, compound: GroupNodeView };
+/**
+ * A state's view draws from its data and selection only: React Flow renders it again whenever its
+ * internals change (measured, handles found), which redrew all 100 states once more after an open.
+ */
+const sameState = (a: NodeProps<Node<StateNodeData>>, b: NodeProps<Node<StateNodeData>>) =>
+  a.data === b.data && a.selected === b.selected;
+const nodeTypes = {
+  state: memo(StateNodeView, sameState),
+  compound: memo(GroupNodeView, sameState),
+};
 const edgeTypes = { transition: TransitionEdgeView };
 /** Nothing drawn while a template just opened waits for its layered layout. */
 const NO_NODES: Node<StateNodeData>[] = [];
 const NO_EDGES: ReturnType<typeof useFlowElements>['edges'] = [];
+const fitViewOptions = { padding: 0.15, maxZoom: 1, minZoom: 0.02 };
+const proOptions = { hideAttribution: true };
+const ignore = () => undefined;
+const onDragOver = (e: DragEvent) => {
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+};
 const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
   interactionWidth: 12,
@@ -135,15 +151,48 @@ export function FlowCanvas() {
     () => ({ addNext: handlers.addNext, labelLayer }),
     [handlers.addNext, labelLayer],
   );
-  const onNodesChange = (changes: NodeChange<Node<StateNodeData>>[]) =>
-    setShown((current) => applyNodeChanges(changes, current));
-
-  const onDrop = (event: DragEvent) => {
-    const kind = event.dataTransfer.getData('application/x-relief-state') as PaletteKind;
-    if (!kind || readOnly) return;
-    event.preventDefault();
-    handlers.addAt(kind, handlers.screenToFlow({ x: event.clientX, y: event.clientY }));
-  };
+  // Every handler and option given to React Flow keeps its identity from one render to the next:
+  // a new function (an inline arrow) or object broke React Flow's memoised renderers, and each of
+  // this component's dozen renders during an open drew every state and edge again.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<Node<StateNodeData>>[]) =>
+      setShown((current) => applyNodeChanges(changes, current)),
+    [],
+  );
+  const onNodeClick = useCallback(
+    (_e: unknown, node: Node) => store.getState().select({ kind: 'state', id: node.id }),
+    [store],
+  );
+  const onEdgeClick = useCallback(
+    (_e: unknown, edge: { id: string }) => store.getState().select({ kind: 'edge', id: edge.id }),
+    [store],
+  );
+  const onPaneClick = useCallback(() => store.getState().select({ kind: 'template' }), [store]);
+  const { setPending, addAt, screenToFlow } = handlers;
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
+      if (readOnly || connection.isValid || !connection.fromNode) return;
+      const at = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!at) return;
+      const target = document
+        .elementFromPoint(at.clientX, at.clientY)
+        ?.closest('.react-flow__node')
+        ?.getAttribute('data-id');
+      if (target && target !== connection.fromNode.id)
+        setPending({ source: connection.fromNode.id, target });
+    },
+    [readOnly, setPending],
+  );
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData('application/x-relief-state') as PaletteKind;
+      if (!kind || readOnly) return;
+      event.preventDefault();
+      addAt(kind, screenToFlow({ x: event.clientX, y: event.clientY }));
+    },
+    [readOnly, addAt, screenToFlow],
+  );
 
   return (
     <CanvasActionsContext.Provider value={canvasActions}>
@@ -187,30 +236,16 @@ export function FlowCanvas() {
               edgeTypes={edgeTypes}
               defaultEdgeOptions={defaultEdgeOptions}
               onNodesChange={onNodesChange}
-              onEdgesChange={() => undefined}
-              onNodeClick={(_e, node) => store.getState().select({ kind: 'state', id: node.id })}
-              onEdgeClick={(_e, edge) => store.getState().select({ kind: 'edge', id: edge.id })}
-              onPaneClick={() => store.getState().select({ kind: 'template' })}
+              onEdgesChange={ignore}
+              onNodeClick={onNodeClick}
+              onEdgeClick={onEdgeClick}
+              onPaneClick={onPaneClick}
               onNodeDragStop={readOnly ? undefined : handlers.onNodeDragStop}
               onConnect={handlers.onConnect}
-              onConnectEnd={(event, connection) => {
-                // A drop anywhere on a state connects to it, not only within a few pixels of its handle.
-                if (readOnly || connection.isValid || !connection.fromNode) return;
-                const at = 'changedTouches' in event ? event.changedTouches[0] : event;
-                if (!at) return;
-                const target = document
-                  .elementFromPoint(at.clientX, at.clientY)
-                  ?.closest('.react-flow__node')
-                  ?.getAttribute('data-id');
-                if (target && target !== connection.fromNode.id)
-                  handlers.setPending({ source: connection.fromNode.id, target });
-              }}
+              onConnectEnd={onConnectEnd}
               onReconnect={handlers.onReconnect}
               onDrop={onDrop}
-              onDragOver={(e) => {
-                e.preventDefault();
-                e.dataTransfer.dropEffect = 'copy';
-              }}
+              onDragOver={onDragOver}
               nodesDraggable={!readOnly}
               nodesConnectable={!readOnly}
               edgesReconnectable={!readOnly}
@@ -222,8 +257,8 @@ export function FlowCanvas() {
               minZoom={0.02}
               ariaLabelConfig={ariaLabelConfig}
               fitView
-              fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.02 }}
-              proOptions={{ hideAttribution: true }}
+              fitViewOptions={fitViewOptions}
+              proOptions={proOptions}
             >
               {dotted && <Background gap={16} size={1} />}
               <StateSearch />

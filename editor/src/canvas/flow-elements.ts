@@ -163,6 +163,9 @@ export function toFlowElements(input: FlowInput): {
       style: { width: box.width, height: box.height },
       width: box.width,
       height: box.height,
+      // Drawn at exactly this size (the style above): React Flow's measurement then finds nothing
+      // changed, and no second round of node changes redraws every state after an open.
+      measured: { width: box.width, height: box.height },
       selected: selection.kind === 'state' && selection.id === state.id,
       ariaLabel: ariaWithChange(
         lang,
