@@ -7,11 +7,16 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import type { FinalConnectionState, Node, NodeChange, NodeProps } from '@xyflow/react';
+import type {
+  FinalConnectionState,
+  Node,
+  NodeChange,
+  NodeProps,
+  ReactFlowState,
+} from '@xyflow/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useActions, useEditor, useT } from '../state/editor-context.js';
@@ -48,6 +53,11 @@ const edgeTypes = { transition: TransitionEdgeView };
 /** Nothing drawn while a template just opened waits for its layered layout. */
 const NO_NODES: Node<StateNodeData>[] = [];
 const NO_EDGES: ReturnType<typeof useFlowElements>['edges'] = [];
+/** Every state drawn has had its handles measured (its edges can be drawn). */
+const handlesFound = (s: ReactFlowState) => {
+  for (const node of s.nodeLookup.values()) if (!node.internals.handleBounds) return false;
+  return s.nodeLookup.size > 0;
+};
 const fitViewOptions = { padding: 0.15, maxZoom: 1, minZoom: 0.02 };
 const proOptions = { hideAttribution: true };
 const ignore = () => undefined;
@@ -85,7 +95,9 @@ export function FlowCanvas() {
     setShown(nodes);
   }
   // The laid-out graph is drawn and measured: say so (the YAML panel waits for it on an open).
-  const measured = useNodesInitialized();
+  // Measured means handles found: the nodes carry their sizes (so React Flow counts them as
+  // initialized at once), but edges are drawn only once React Flow has found their handles.
+  const measured = useStore(handlesFound);
   useEffect(() => {
     if (measured && !placeholder && !store.getState().drawn) store.getState().set({ drawn: true });
   }, [measured, placeholder, store]);
