@@ -395,6 +395,10 @@ describe.runIf(
         expect(await focused()).toMatchObject({ role: 'menuitem', id: 'new' });
         await phone.keyboard.press('End');
         expect(await focused()).toMatchObject({ id: 'api-key-open' });
+        // A letter stays in the menu (N is the canvas's new-state shortcut).
+        await phone.keyboard.press('n');
+        await phone.waitForTimeout(200);
+        expect(await phone.locator('.react-flow__node').count()).toBe(legible.nodes);
         if (lang === 'zh') {
           const bad = await english();
           expect(bad, JSON.stringify(bad.slice(0, 20), null, 1)).toEqual([]);

@@ -17,7 +17,8 @@ export function App() {
   const t = useT();
   const [side, setSide] = useState<'inspector' | 'simulator'>('inspector');
   const [showYaml, setShowYaml] = useState(true);
-  // Below 768 px one area at a time (CSS shows the phone tabs only there).
+  // On a phone (PHONE_QUERY: below 768 px, or a touch screen turned sideways) one area at a time
+  // (CSS shows the phone tabs only there).
   const [phone, setPhone] = useState<'canvas' | 'inspector' | 'simulator'>('canvas');
   const pick = (tab: typeof phone) => {
     setPhone(tab);

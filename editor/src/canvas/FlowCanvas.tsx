@@ -36,6 +36,7 @@ import { TransitionEdgeView } from './TransitionEdgeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import type { PaletteKind } from './use-canvas-handlers.js';
 import { useFlowElements } from './use-flow-elements.js';
+import { useDiffLayout } from './use-diff-layout.js';
 import { useLayeredLayout } from './use-layered-layout.js';
 
 /**
@@ -79,6 +80,7 @@ export function FlowCanvas() {
   const diff = useEditor((s) => s.diff);
   const handlers = useCanvasHandlers();
   const layoutPending = useLayeredLayout();
+  useDiffLayout();
   const placeholder = useEditor((s) => s.placeholder);
   const readOnly = diff !== undefined;
   // The YAML does not parse right now: the graph shown is the last one that did.

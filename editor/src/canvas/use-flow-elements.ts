@@ -4,6 +4,8 @@ import { useEditor } from '../state/editor-context.js';
 import { toFlowElements } from './flow-elements.js';
 import { activeStates, visibleGraph } from '../model/index.js';
 
+const NO_ROUTES = new Map<string, never>();
+
 /** Nodes and edges for the canvas: the diff when one is shown, else the open template. */
 export function useFlowElements() {
   const boxes = useEditor((s) => s.boxes);
@@ -32,7 +34,7 @@ export function useFlowElements() {
         path: [],
         diff: diff.result.status,
         direction,
-        routes: new Map(),
+        routes: diff.routes ?? NO_ROUTES,
       });
     }
     return toFlowElements({

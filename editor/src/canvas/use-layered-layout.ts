@@ -16,7 +16,7 @@ const LABEL_PAD = 16;
 const LABEL_HEIGHT = 20;
 
 /** Measures label text with the canvas's own fonts. */
-function labelMeasurer(): (data: TransitionEdgeData) => { width: number; height: number } {
+export function labelMeasurer(): (data: TransitionEdgeData) => { width: number; height: number } {
   const ctx = document.createElement('canvas').getContext('2d');
   const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
   return (data) => {

@@ -90,6 +90,10 @@ export function MoreMenu({
     else if (event.key === 'Tab') {
       setOpen(false);
       return;
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // A letter is not the canvas's shortcut while the menu has the focus (N added a state).
+      event.stopPropagation();
+      return;
     } else return;
     event.preventDefault();
     event.stopPropagation();

@@ -72,6 +72,10 @@ export interface EditorState extends SourceView {
         to: number;
         result: GraphDiff;
         boxes: Map<string, NodeBox>;
+        /** Edge routes and label places once the layered layout of the comparison arrived. */
+        routes?: Map<string, EdgeRoute>;
+        /** The language and direction the routes were made for (`zh TB`). */
+        routesFor?: string;
         /** What is compared when it is not two stored versions (a save conflict). */
         title?: string;
         /** The engine's semantic diff, when both sides are valid templates. */
