@@ -9,6 +9,7 @@ import { layeredLayout, visibleGraph } from '../model/index.js';
 import { useActions, useEditor } from '../state/editor-context.js';
 import { edgeLabelText, edgeMark, toFlowElements } from './flow-elements.js';
 import type { TransitionEdgeData } from './flow-elements.js';
+import type * as ElkRunner from './elk-runner.js';
 
 /** Label padding and border (see `.edge-label` in canvas.css), and its fixed height. */
 const LABEL_PAD = 16;
@@ -33,45 +34,57 @@ export function labelMeasurer(): (data: TransitionEdgeData) => { width: number; 
   };
 }
 
-/** Keep the canvas laid out by the layered engine; true while a layout is being computed. */
+/** The ELK runner's module, once loaded (it is its own chunk, fetched on the first layout). */
+let runner: typeof ElkRunner | undefined;
+
+/**
+ * Keep the canvas laid out by the layered engine; true while a layout is being computed. A layout
+ * is asked for from the store's own notification of the change (`layoutNonce`), inside the
+ * `load()` or edit that made it, not from an effect after React has drawn the change: ELK starts
+ * in its worker while the page renders the rest of the new template.
+ */
 export function useLayeredLayout(): boolean {
   const { store } = useActions();
   const nonce = useEditor((s) => s.layoutNonce);
   // The last request answered (laid out, failed or not needed): pending until it is this one.
   const [done, setDone] = useState(0);
   useEffect(() => {
-    const state = store.getState();
-    if (state.diff || state.graph.nodes.length === 0) {
-      state.layeredFailed();
-      setDone(nonce);
-      return;
-    }
-    let current = true;
-    performance.mark('relief:layout-start');
-    const { lang, direction } = state;
-    const graph = visibleGraph(state.graph, state.collapsed);
-    const { edges } = toFlowElements({
-      graph,
-      boxes: state.boxes,
-      template: state.template,
-      markers: new Map(),
-      lang,
-      selection: { kind: 'template' },
-      active: new Set(),
-      path: [],
-      diff: undefined,
-      direction,
-      routes: new Map(),
-    });
-    const data = new Map(edges.map((e) => [e.id, e.data!]));
-    const measure = labelMeasurer();
-    const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
-    performance.mark('relief:layout-prepared');
-    let warm: (() => void) | undefined;
-    import('./elk-runner.js')
-      .then(({ runElk, warmElk }) => {
-        warm = warmElk;
-        return layeredLayout(
+    let alive = true;
+    // The last request started: an answer to an earlier one is not applied.
+    let asked = 0;
+    const start = () => {
+      const state = store.getState();
+      const nonce = state.layoutNonce;
+      if (nonce === asked) return;
+      asked = nonce;
+      const latest = () => alive && asked === nonce;
+      if (state.diff || state.graph.nodes.length === 0) {
+        state.layeredFailed();
+        setDone(nonce);
+        return;
+      }
+      performance.mark('relief:layout-start');
+      const { lang, direction } = state;
+      const graph = visibleGraph(state.graph, state.collapsed);
+      const { edges } = toFlowElements({
+        graph,
+        boxes: state.boxes,
+        template: state.template,
+        markers: new Map(),
+        lang,
+        selection: { kind: 'template' },
+        active: new Set(),
+        path: [],
+        diff: undefined,
+        direction,
+        routes: new Map(),
+      });
+      const data = new Map(edges.map((e) => [e.id, e.data!]));
+      const measure = labelMeasurer();
+      const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
+      performance.mark('relief:layout-prepared');
+      const lay = ({ runElk, warmElk }: NonNullable<typeof runner>) =>
+        layeredLayout(
           {
             graph,
             direction,
@@ -83,25 +96,31 @@ export function useLayeredLayout(): boolean {
             measure: (id) => measure(data.get(id)!),
           },
           runElk,
-        );
-      })
-      .then((layout) => {
-        performance.mark('relief:layout-answered');
-        if (current) store.getState().applyLayered(layout, graph);
-        // The first template is on screen: get ELK ready for a larger one.
-        warm?.();
-      })
-      .catch((error: unknown) => {
-        // The per-level layout stands in; say why in the console for a developer.
-        console.warn('layered layout failed', error);
-        if (current) store.getState().layeredFailed();
-      })
-      .finally(() => {
-        if (current) setDone(nonce);
-      });
-    return () => {
-      current = false;
+        ).then((layout) => {
+          performance.mark('relief:layout-answered');
+          if (latest()) store.getState().applyLayered(layout, graph);
+          // The first template is on screen: get ELK ready for a larger one.
+          warmElk();
+        });
+      // Once the runner is loaded, the graph goes to the worker before this returns.
+      (runner ? lay(runner) : import('./elk-runner.js').then((m) => lay((runner = m))))
+        .catch((error: unknown) => {
+          // The per-level layout stands in; say why in the console for a developer.
+          console.warn('layered layout failed', error);
+          if (latest()) store.getState().layeredFailed();
+        })
+        .finally(() => {
+          if (latest()) setDone(nonce);
+        });
     };
-  }, [nonce, store]);
+    start();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.layoutNonce !== previous.layoutNonce) start();
+    });
+    return () => {
+      alive = false;
+      unsubscribe();
+    };
+  }, [store]);
   return done !== nonce;
 }
