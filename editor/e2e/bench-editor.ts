@@ -77,9 +77,9 @@ try {
   );
   // Where the time goes (ms since load(), medians): the marks the canvas sets on its way.
   const steps = [
-    ['layout-start', 'store load + first React render (placeholder)'],
+    ['layout-start', 'store load (validate, place); the layout is asked from it'],
     ['layout-prepared', 'labels measured'],
-    ['elk-sent', 'ELK script loaded, ELK graph built'],
+    ['elk-sent', 'ELK graph built, posted to the worker'],
     ['elk-received', 'ELK in the worker (with transfer)'],
     ['layout-answered', 'answer read back'],
   ] as const;
