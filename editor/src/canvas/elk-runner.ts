@@ -51,7 +51,9 @@ export function warmElk(rounds = 4): void {
     }
     left--;
     elk ??= new ELK({ workerUrl });
-    elk.layout(warmUpGraph() as never).then(
+    // Six groups of eight (49 states): rounds of three groups of six left a page's first
+    // 100-state layout 110–140 ms slower than later ones (bench, load ~2); these about half that.
+    elk.layout(warmUpGraph(6, 8) as never).then(
       () => later(round),
       () => undefined,
     );
