@@ -53,11 +53,14 @@ export async function createBenchDatabase(
 }
 
 /**
- * Before a measured run: write out the dirty pages earlier runs left (their own or another
- * benchmark's, e.g. the limit's 8,000 events/s just before the HTTP runs), so no run pays for the
- * one before it. Every load benchmark calls this before each measured run, the reference and the
- * engine alike. Needs a superuser or the `pg_checkpoint` role; without it, runs go unsettled.
+ * Before a measured run: vacuum the benchmark's database (what autovacuum would have done — it is
+ * off on the development machine, and without it each run leaves the next one its dead row
+ * versions to step over) and write out the dirty pages earlier runs left (their own or another
+ * benchmark's), so no run pays for the one before it. Every load benchmark calls this before each
+ * measured run, the reference and the engine alike. CHECKPOINT needs a superuser or the
+ * `pg_checkpoint` role; without it, runs go without.
  */
 export async function settleDatabaseServer(sql: postgres.Sql): Promise<void> {
+  await sql.unsafe('vacuum');
   await sql.unsafe('checkpoint').catch(() => undefined);
 }
