@@ -53,14 +53,15 @@ export async function createBenchDatabase(
 }
 
 /**
- * Before a measured run: vacuum the benchmark's database (what autovacuum would have done — it is
- * off on the development machine, and without it each run leaves the next one its dead row
- * versions to step over) and write out the dirty pages earlier runs left (their own or another
+ * Before a measured run: vacuum and analyze the benchmark's database (what autovacuum would have
+ * done — it is off on the development machine, and without it each run leaves the next one its
+ * dead row versions to step over; a vacuum without analyze leaves row counts without statistics,
+ * a state autovacuum does not leave) and write out the dirty pages earlier runs left (their own or another
  * benchmark's), so no run pays for the one before it. Every load benchmark calls this before each
  * measured run, the reference and the engine alike. CHECKPOINT needs a superuser or the
  * `pg_checkpoint` role; without it, runs go without.
  */
 export async function settleDatabaseServer(sql: postgres.Sql): Promise<void> {
-  await sql.unsafe('vacuum');
+  await sql.unsafe('vacuum analyze');
   await sql.unsafe('checkpoint').catch(() => undefined);
 }
