@@ -13,7 +13,8 @@ import type { Template } from '@relief/engine';
 import { layeredLayout, layoutGraph, toGraph } from '../model/index.js';
 import type { ElkRun, LayoutDirection, NodeBox } from '../model/index.js';
 import { generateTemplate } from '../../e2e/generate-template.js';
-import { edgeLabelText, toFlowElements } from './flow-elements.js';
+import { edgeLabelText } from './flow-elements.js';
+import { layoutLabels } from './layout-labels.js';
 import { countGroupCrossings, countLabelOverlaps, midpointLabels } from './label-overlaps.js';
 
 const dir = new URL('../../../templates/', import.meta.url);
@@ -29,21 +30,11 @@ async function measure(source: string, direction: LayoutDirection, lang: 'zh' | 
   const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
   const nodeLabel = (id: string) => titles.get(id) ?? id;
   const texts = (boxes: Map<string, NodeBox>) => {
-    const { edges } = toFlowElements({
-      graph,
-      boxes,
-      template,
-      markers: new Map(),
-      lang,
-      selection: { kind: 'template' },
-      active: new Set(),
-      path: [],
-      diff: undefined,
-      direction,
-      routes: new Map(),
-    });
-    const text = new Map(edges.map((e) => [e.id, e.data ? edgeLabelText(e.data) : '']));
-    return (id: string) => text.get(id) ?? '';
+    const { edges } = layoutLabels({ graph, boxes, template, lang, direction });
+    return (id: string) => {
+      const data = edges.get(id);
+      return data ? edgeLabelText(data) : '';
+    };
   };
   const dagreBoxes = layoutGraph(graph, nodeLabel, new Map(), direction);
   const before = countLabelOverlaps(

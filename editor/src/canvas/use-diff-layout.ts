@@ -5,10 +5,10 @@
  * opened stands, with labels at their curves' middles, where they overlapped.
  */
 import { useEffect } from 'react';
-import { labelText } from '@relief/engine';
 import { layeredLayout } from '../model/index.js';
 import { useActions, useEditor } from '../state/editor-context.js';
-import { edgeLabelText, toFlowElements } from './flow-elements.js';
+import { edgeLabelText } from './flow-elements.js';
+import { layoutLabels } from './layout-labels.js';
 import { labelMeasurer } from './use-layered-layout.js';
 
 /** Lay the comparison shown out with ELK once; a new comparison, language or direction again. */
@@ -24,22 +24,14 @@ export function useDiffLayout(): void {
     let current = true;
     const { template } = store.getState();
     const graph = diff.result.graph;
-    const { edges } = toFlowElements({
+    const { edges: data, titles } = layoutLabels({
       graph,
       boxes: diff.boxes,
       template,
-      markers: new Map(),
       lang,
-      selection: { kind: 'template' },
-      active: new Set(),
-      path: [],
-      diff: undefined,
       direction,
-      routes: new Map(),
     });
-    const data = new Map(edges.map((e) => [e.id, e.data!]));
     const measure = labelMeasurer();
-    const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
     import('./elk-runner.js')
       .then(({ runElk }) =>
         layeredLayout(

@@ -4,10 +4,10 @@
  * answer handed back to the store. Says whether a layout is on its way (the canvas marks it).
  */
 import { useEffect, useState } from 'react';
-import { labelText } from '@relief/engine';
 import { layeredLayout, visibleGraph } from '../model/index.js';
 import { useActions, useEditor } from '../state/editor-context.js';
-import { edgeLabelText, edgeMark, toFlowElements } from './flow-elements.js';
+import { edgeLabelText, edgeMark } from './flow-elements.js';
+import { layoutLabels } from './layout-labels.js';
 import type { TransitionEdgeData } from './flow-elements.js';
 import type * as ElkRunner from './elk-runner.js';
 
@@ -66,22 +66,14 @@ export function useLayeredLayout(): boolean {
       performance.mark('relief:layout-start');
       const { lang, direction } = state;
       const graph = visibleGraph(state.graph, state.collapsed);
-      const { edges } = toFlowElements({
+      const { edges: data, titles } = layoutLabels({
         graph,
         boxes: state.boxes,
         template: state.template,
-        markers: new Map(),
         lang,
-        selection: { kind: 'template' },
-        active: new Set(),
-        path: [],
-        diff: undefined,
         direction,
-        routes: new Map(),
       });
-      const data = new Map(edges.map((e) => [e.id, e.data!]));
       const measure = labelMeasurer();
-      const titles = new Map(graph.nodes.map((n) => [n.id, labelText(n.title, lang) ?? n.key]));
       performance.mark('relief:layout-prepared');
       const lay = ({ runElk, warmElk }: NonNullable<typeof runner>) =>
         layeredLayout(
