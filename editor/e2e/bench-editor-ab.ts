@@ -14,7 +14,7 @@
  */
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { buildEditor, launchChromium } from './e2e-target.js';
+import { GRAPH_DRAWN, buildEditor, launchChromium } from './e2e-target.js';
 import { generateTemplate } from './generate-template.js';
 import { startReliefServer } from './relief-server.js';
 
@@ -71,13 +71,7 @@ try {
         window.reliefEditor.load(${JSON.stringify(generateTemplate(100, i + 1))});
         window.benchExpected = window.reliefEditor.store.getState().graph.nodes.length;
       })()`);
-      await page.waitForFunction(
-        `document.querySelectorAll(".react-flow__node").length >= window.benchExpected &&
-         window.reliefEditor.store.getState().routes.size > 0 &&
-         document.querySelector(".edge-label[data-routed]") !== null`,
-        undefined,
-        { polling: 'raf' },
-      );
+      await page.waitForFunction(GRAPH_DRAWN, undefined, { polling: 'raf' });
       const run = await page.evaluate<{ render: number; marks: Record<string, number> }>(
         `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
         resolve({ render: performance.now() - window.benchStart,

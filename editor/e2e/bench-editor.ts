@@ -6,7 +6,7 @@
  * nothing computed for an earlier run can be reused. Marks the canvas sets (`relief:*`) split
  * the time. Run: `pnpm --filter @relief/editor bench` (builds first). Target ≤ 500 ms.
  */
-import { launchChromium, startTarget } from './e2e-target.js';
+import { GRAPH_DRAWN, launchChromium, startTarget } from './e2e-target.js';
 import { generateTemplate } from './generate-template.js';
 
 const RUNS = 7;
@@ -34,13 +34,7 @@ try {
       window.benchExpected = editor.store.getState().graph.nodes.length;
       return performance.now() - window.benchStart;
     })()`);
-    await page.waitForFunction(
-      `document.querySelectorAll(".react-flow__node").length >= window.benchExpected &&
-       window.reliefEditor.store.getState().routes.size > 0 &&
-       document.querySelector(".edge-label[data-routed]") !== null`,
-      undefined,
-      { polling: 'raf' },
-    );
+    await page.waitForFunction(GRAPH_DRAWN, undefined, { polling: 'raf' });
     // Two more frames: React Flow measures the nodes, then paints them in place.
     const run = await page.evaluate<{
       load: number;

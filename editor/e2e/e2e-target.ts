@@ -99,3 +99,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Whether Chromium is installed here (CI installs it; elsewhere the suite says why it skips). */
 export const hasChromium = existsSync(CHROMIUM);
+
+/**
+ * When the editor benchmarks stop the clock: every state drawn, the layout's routes in, and an edge
+ * label placed on its route (one condition for `bench-editor.ts` and its A/B, so both measure the same).
+ */
+export const GRAPH_DRAWN = `document.querySelectorAll(".react-flow__node").length >= window.benchExpected &&
+  window.reliefEditor.store.getState().routes.size > 0 &&
+  document.querySelector(".edge-label[data-routed]") !== null`;

@@ -18,7 +18,7 @@ import { BENCH_DISTRICT, provisionWorkerLoad } from './bench-programme.js';
 import type { ImportRun } from './import-bench.js';
 import { databaseBackendPids, processCpuMs, processesCpuMs } from './process-cpu.js';
 import { rosterRows, toRosterCsv } from './roster.js';
-import { haveWrk, runWrk } from './wrk-load.js';
+import { haveWrk, wrkLoad } from './wrk-load.js';
 import type { WrkLoadResult } from './wrk-load.js';
 
 /** One measured load, with the CPU of the server and of PostgreSQL over it. */
@@ -144,22 +144,18 @@ export async function benchHttp(
           await new Promise((r) => setTimeout(r, 2000));
           const shipped = config === shippedVariant;
           if (shipped) rssIdleMb = server.rssMb();
-          const load = (seconds: number) =>
-            runWrk({
-              baseUrl: server.baseUrl,
-              apiKey: workerKey,
-              caseIds,
-              connections: options.clients,
-              durationSeconds: seconds,
-              scratch,
-            });
-          await load(Math.max(1, Math.round(options.warmupMs / 1000)));
+          const load = wrkLoad({
+            baseUrl: server.baseUrl,
+            apiKey: workerKey,
+            caseIds,
+            connections: options.clients,
+            scratch,
+          });
+          await load(options.warmupMs);
           const events: HttpLoadRun[] = [];
           for (let r = 0; r < options.runs; r++)
             events.push(
-              await measured(server, admin, database.name, () =>
-                load(Math.max(1, Math.round(options.durationMs / 1000))),
-              ),
+              await measured(server, admin, database.name, () => load(options.durationMs)),
             );
           variants.push({ ...config, events });
           if (shipped) rssAfterLoadMb = server.rssMb();

@@ -11,7 +11,7 @@ import { createReliefStore, openDatabase } from '../../engine/src/store/index.js
 import { startServer } from '../reliability/server-process.js';
 import { provisionWorkerLoad } from './bench-programme.js';
 import { processCpuMs } from './process-cpu.js';
-import { haveWrk, runWrk } from './wrk-load.js';
+import { haveWrk, wrkLoad } from './wrk-load.js';
 import type { WrkLoadResult } from './wrk-load.js';
 
 /** One measured load with the server's CPU (PGlite's included). */
@@ -88,18 +88,16 @@ export async function benchHttpPglite(options: PgliteHttpOptions): Promise<Pglit
               : [],
         });
         try {
-          const load = (seconds: number) =>
-            runWrk({
-              baseUrl: server.baseUrl,
-              apiKey: workerKey,
-              caseIds,
-              connections: options.clients,
-              durationSeconds: seconds,
-              scratch,
-            });
-          await load(Math.max(1, Math.round(options.warmupMs / 1000)));
+          const load = wrkLoad({
+            baseUrl: server.baseUrl,
+            apiKey: workerKey,
+            caseIds,
+            connections: options.clients,
+            scratch,
+          });
+          await load(options.warmupMs);
           const cpu0 = processCpuMs(server.pid) ?? NaN;
-          const result = await load(Math.max(1, Math.round(options.durationMs / 1000)));
+          const result = await load(options.durationMs);
           variant.events.push({ ...result, serverCpuMs: (processCpuMs(server.pid) ?? NaN) - cpu0 });
         } finally {
           await server.stop();

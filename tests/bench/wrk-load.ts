@@ -72,6 +72,13 @@ end
 }
 
 /** Run wrk once for `durationSeconds`. */
+/** A load of `ms` milliseconds (whole seconds, at least one) with everything else fixed. */
+export function wrkLoad(
+  config: Omit<WrkLoadConfig, 'durationSeconds'>,
+): (ms: number) => Promise<WrkLoadResult> {
+  return (ms) => runWrk({ ...config, durationSeconds: Math.max(1, Math.round(ms / 1000)) });
+}
+
 export async function runWrk(config: WrkLoadConfig): Promise<WrkLoadResult> {
   const file = join(config.scratch, 'events.lua');
   writeFileSync(file, script(config));

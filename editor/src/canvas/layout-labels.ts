@@ -4,7 +4,8 @@
  * comparison and the overlap test lay out the same labels.
  */
 import { labelText } from '@relief/engine';
-import { toFlowElements } from './flow-elements.js';
+import type { LayeredInput } from '../model/index.js';
+import { edgeLabelText, toFlowElements } from './flow-elements.js';
 import type { FlowInput, TransitionEdgeData } from './flow-elements.js';
 
 /** Edge data by edge id and state titles by state id, for `layeredLayout`. */
@@ -23,5 +24,23 @@ export function layoutLabels(
   return {
     edges: new Map(edges.flatMap((e) => (e.data ? [[e.id, e.data] as const] : []))),
     titles: new Map(input.graph.nodes.map((n) => [n.id, labelText(n.title, input.lang) ?? n.key])),
+  };
+}
+
+/** `layeredLayout`'s input: states and edge labels as drawn, each edge label sized by `measure`. */
+export function layeredInput(
+  input: Pick<FlowInput, 'graph' | 'boxes' | 'template' | 'lang' | 'direction'>,
+  measure: (data: TransitionEdgeData) => { width: number; height: number },
+): LayeredInput {
+  const { edges, titles } = layoutLabels(input);
+  return {
+    graph: input.graph,
+    direction: input.direction,
+    nodeLabel: (id) => titles.get(id) ?? id,
+    edgeLabel: (id) => {
+      const data = edges.get(id);
+      return data ? edgeLabelText(data) : '';
+    },
+    measure: (id) => measure(edges.get(id)!),
   };
 }

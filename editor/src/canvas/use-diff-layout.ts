@@ -7,8 +7,7 @@
 import { useEffect } from 'react';
 import { layeredLayout } from '../model/index.js';
 import { useActions, useEditor } from '../state/editor-context.js';
-import { edgeLabelText } from './flow-elements.js';
-import { layoutLabels } from './layout-labels.js';
+import { layeredInput } from './layout-labels.js';
 import { labelMeasurer } from './use-layered-layout.js';
 
 /** Lay the comparison shown out with ELK once; a new comparison, language or direction again. */
@@ -24,30 +23,12 @@ export function useDiffLayout(): void {
     let current = true;
     const { template } = store.getState();
     const graph = diff.result.graph;
-    const { edges: data, titles } = layoutLabels({
-      graph,
-      boxes: diff.boxes,
-      template,
-      lang,
-      direction,
-    });
-    const measure = labelMeasurer();
+    const input = layeredInput(
+      { graph, boxes: diff.boxes, template, lang, direction },
+      labelMeasurer(),
+    );
     import('./elk-runner.js')
-      .then(({ runElk }) =>
-        layeredLayout(
-          {
-            graph,
-            direction,
-            nodeLabel: (id) => titles.get(id) ?? id,
-            edgeLabel: (id) => {
-              const d = data.get(id);
-              return d ? edgeLabelText(d) : '';
-            },
-            measure: (id) => measure(data.get(id)!),
-          },
-          runElk,
-        ),
-      )
+      .then(({ runElk }) => layeredLayout(input, runElk))
       .then(({ boxes, routes }) => {
         const state = store.getState();
         if (!current || state.diff !== diff) return;

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import { layeredLayout, visibleGraph } from '../model/index.js';
 import { useActions, useEditor } from '../state/editor-context.js';
-import { edgeLabelText, edgeMark } from './flow-elements.js';
-import { layoutLabels } from './layout-labels.js';
+import { edgeMark } from './flow-elements.js';
+import { layeredInput } from './layout-labels.js';
 import type { TransitionEdgeData } from './flow-elements.js';
 import type * as ElkRunner from './elk-runner.js';
 
@@ -66,29 +66,13 @@ export function useLayeredLayout(): boolean {
       performance.mark('relief:layout-start');
       const { lang, direction } = state;
       const graph = visibleGraph(state.graph, state.collapsed);
-      const { edges: data, titles } = layoutLabels({
-        graph,
-        boxes: state.boxes,
-        template: state.template,
-        lang,
-        direction,
-      });
-      const measure = labelMeasurer();
+      const input = layeredInput(
+        { graph, boxes: state.boxes, template: state.template, lang, direction },
+        labelMeasurer(),
+      );
       performance.mark('relief:layout-prepared');
       const lay = ({ runElk, warmElk }: NonNullable<typeof runner>) =>
-        layeredLayout(
-          {
-            graph,
-            direction,
-            nodeLabel: (id) => titles.get(id) ?? id,
-            edgeLabel: (id) => {
-              const d = data.get(id);
-              return d ? edgeLabelText(d) : '';
-            },
-            measure: (id) => measure(data.get(id)!),
-          },
-          runElk,
-        ).then((layout) => {
+        layeredLayout(input, runElk).then((layout) => {
           performance.mark('relief:layout-answered');
           if (latest()) store.getState().applyLayered(layout, graph);
           // The first template is on screen: get ELK ready for a larger one.
