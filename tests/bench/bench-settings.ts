@@ -25,6 +25,8 @@ export interface BenchSettings {
   profileDir: string | undefined;
   /** HTTP: extra environment of the server as shipped (`--server-env K=V,K=V`), for an A/B of a setting. */
   serverEnv: Record<string, string>;
+  /** HTTP: extra node options of the server as shipped (`--server-node-args=--a,--b=1`), for an A/B. */
+  serverNodeArgs: string[];
   only: BenchId[];
   runs: number;
   clients: number;
@@ -38,7 +40,7 @@ export interface BenchSettings {
   pgliteDurationMs: number;
 }
 
-/** Parse `--quick`, `--steps`, `--profile dir`, `--server-env K=V,…`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
+/** Parse `--quick`, `--steps`, `--profile dir`, `--server-env K=V,…`, `--server-node-args=--a,…`, `--only a,b`, `--seconds n`, `--runs n`, `--clients n`. */
 export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   const flag = (name: string) => argv.includes(`--${name}`);
   const value = (name: string): string | undefined => {
@@ -61,6 +63,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     steps: flag('steps'),
     profileDir: value('profile'),
     serverEnv: parseServerEnv(value('server-env')),
+    serverNodeArgs: parseServerNodeArgs(value('server-node-args')),
     only,
     runs,
     clients: Number(value('clients') ?? 32),
@@ -73,6 +76,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     warmIterations: quick ? 10 : 30,
     pgliteDurationMs: Math.min(seconds, quick ? 2 : 10) * 1000,
   };
+}
+
+/** `--a,--b=1` → `['--a', '--b=1']`: node options only (each begins with `--`). */
+function parseServerNodeArgs(text: string | undefined): string[] {
+  const args = text?.split(',').filter(Boolean) ?? [];
+  for (const arg of args)
+    if (!arg.startsWith('--'))
+      throw new Error(
+        `--server-node-args takes node options (--name or --name=value), got '${arg}'`,
+      );
+  return args;
 }
 
 /** `K=V,K=V` → `{ K: V }`; only RELIEF_ settings, so a typo cannot change the machine's PATH. */

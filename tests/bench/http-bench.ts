@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { createReliefStore, openDatabase } from '../../engine/src/store/index.js';
 import { startServer } from '../reliability/server-process.js';
@@ -17,6 +18,8 @@ import { createBenchDatabase, settleDatabaseServer } from './bench-database.js';
 import { BENCH_DISTRICT, provisionWorkerLoad } from './bench-programme.js';
 import type { ImportRun } from './import-bench.js';
 import { databaseBackendPids, processCpuMs, processesCpuMs } from './process-cpu.js';
+import { summarizeGcProbe } from './summarize-gc-probe.js';
+import type { GcSummary } from './summarize-gc-probe.js';
 import { rosterRows, toRosterCsv } from './roster.js';
 import { haveWrk, wrkLoad } from './wrk-load.js';
 import type { WrkLoadResult } from './wrk-load.js';
@@ -25,6 +28,8 @@ import type { WrkLoadResult } from './wrk-load.js';
 export interface HttpLoadRun extends WrkLoadResult {
   serverCpuMs: number;
   postgresCpuMs: number;
+  /** The server's garbage collections and event-loop use during the run (`server-gc-probe.ts`). */
+  gc: GcSummary | undefined;
   /** Events written per transaction (history rows over their distinct `xmin`): group commit's batch size. */
   eventsPerTransaction: number;
 }
@@ -46,6 +51,9 @@ export interface HttpBenchResult {
   rssAfterLoadMb: number;
   imports: ImportRun[];
 }
+
+/** Loaded into every server the benchmark starts: its collections and event-loop use. */
+const GC_PROBE = fileURLToPath(new URL('./server-gc-probe.ts', import.meta.url));
 
 /** The server as shipped. */
 const DEFAULT_VARIANT = { id: 'http', name: 'as shipped', env: {} };
@@ -81,6 +89,8 @@ export interface HttpBenchOptions {
   profileDir?: string | undefined;
   /** Extra environment of the server as shipped. */
   serverEnv?: Record<string, string> | undefined;
+  /** Extra options for node running the server as shipped (`--max-semi-space-size=64`, …). */
+  serverNodeArgs?: readonly string[] | undefined;
 }
 
 /** Provision, start the server, load it `runs` times, import, stop; the database is dropped. */
@@ -90,6 +100,7 @@ export async function benchHttp(
 ): Promise<HttpBenchResult> {
   const database = await createBenchDatabase(serverUrl);
   const scratch = mkdtempSync(join(tmpdir(), 'relief-bench-http-'));
+  const gcFile = (variantId: string) => join(scratch, `gc-${variantId}.jsonl`);
   try {
     const setup = await openDatabase({ databaseUrl: database.url, poolSize: 4 });
     let caseIds: string[];
@@ -134,11 +145,17 @@ export async function benchHttp(
         const server = await startServer({
           databaseUrl: database.url,
           dataDir: join(scratch, `data-${config.id}`),
-          env: config.env,
           nodeArgs:
-            config === shippedVariant && options.profileDir
-              ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+            config === shippedVariant
+              ? [
+                  ...(options.profileDir
+                    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+                    : []),
+                  ...(options.serverNodeArgs ?? []),
+                ]
               : [],
+          preload: [GC_PROBE],
+          env: { ...config.env, RELIEF_BENCH_GC_FILE: gcFile(config.id) },
         });
         try {
           await new Promise((r) => setTimeout(r, 2000));
@@ -155,7 +172,9 @@ export async function benchHttp(
           const events: HttpLoadRun[] = [];
           for (let r = 0; r < options.runs; r++)
             events.push(
-              await measured(server, admin, database.name, () => load(options.durationMs)),
+              await measured(server, admin, database.name, gcFile(config.id), () =>
+                load(options.durationMs),
+              ),
             );
           variants.push({ ...config, events });
           if (shipped) rssAfterLoadMb = server.rssMb();
@@ -195,6 +214,7 @@ async function measured(
   server: ServerProcess,
   admin: postgres.Sql,
   databaseName: string,
+  gcFile: string,
   load: () => Promise<WrkLoadResult>,
 ): Promise<HttpLoadRun> {
   await settleDatabaseServer(admin);
@@ -203,6 +223,7 @@ async function measured(
   const server0 = processCpuMs(server.pid) ?? NaN;
   const postgres0 = processesCpuMs(backends);
   const result = await load();
+  const ended = Date.now();
   const serverCpuMs = (processCpuMs(server.pid) ?? NaN) - server0;
   const postgresCpuMs = processesCpuMs(backends) - postgres0;
   // Every row carries the id of the transaction that wrote it.
@@ -213,6 +234,7 @@ async function measured(
     ...result,
     serverCpuMs,
     postgresCpuMs,
+    gc: summarizeGcProbe(gcFile, started.getTime(), ended),
     eventsPerTransaction: written!.transactions > 0 ? written!.events / written!.transactions : NaN,
   };
 }

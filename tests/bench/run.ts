@@ -25,6 +25,7 @@ import type { LimitRun } from './limit-bench.js';
 import { readMachineInfo } from './machine-info.js';
 import { benchPeer } from './peer-bench.js';
 import { benchPglite } from './pglite-bench.js';
+import type { GcSummary } from './summarize-gc-probe.js';
 import type { LoadRun } from './run-closed-loop.js';
 import { benchTimers } from './timer-bench.js';
 
@@ -90,6 +91,7 @@ const httpOptions = (runs: number) => ({
   steps: settings.steps,
   profileDir: settings.profileDir,
   serverEnv: settings.serverEnv,
+  serverNodeArgs: settings.serverNodeArgs,
 });
 
 const benches: Record<BenchId, () => Promise<void>> = {
@@ -136,7 +138,7 @@ const benches: Record<BenchId, () => Promise<void>> = {
       const runs = variant.events.map((e) => ({ ...e, ops: e.ok, errors: e.errors + e.non2xx }));
       const row = loadRow(
         variant.id,
-        `engine over HTTP (wrk), ${settings.clients} connections${variant.id === 'http' ? serverEnvLabel(settings.serverEnv) : `: ${variant.name}`}`,
+        `engine over HTTP (wrk), ${settings.clients} connections${variant.id === 'http' ? serverEnvLabel(settings.serverEnv, settings.serverNodeArgs) : `: ${variant.name}`}`,
         runs,
       );
       const failures = variant.events.some((e) => e.non2xx > 0 || e.errors > 0)
@@ -153,6 +155,7 @@ const benches: Record<BenchId, () => Promise<void>> = {
             postgres: e.postgresCpuMs,
           })),
         ) +
+        gcNote(variant.events.map((e) => e.gc)) +
         failures;
       return row;
     });
@@ -457,8 +460,20 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-/** ` (K=V, …)` when the server as shipped ran with `--server-env`. */
-function serverEnvLabel(env: Record<string, string>): string {
-  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+/** ` (K=V, …)` when the server as shipped ran with `--server-env` or `--server-node-args`. */
+function serverEnvLabel(env: Record<string, string>, nodeArgs: readonly string[]): string {
+  const pairs = [...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...nodeArgs];
   return pairs.length === 0 ? '' : ` (${pairs.join(', ')})`;
+}
+
+/** `; server GC …` (medians over the runs): how often its one thread stopped, how long, how busy. */
+function gcNote(runs: readonly (GcSummary | undefined)[]): string {
+  const known = runs.filter((r): r is GcSummary => r !== undefined);
+  if (known.length === 0) return '';
+  const m = (pick: (r: GcSummary) => number) => median(known.map(pick));
+  return (
+    `; server GC: ${m((r) => r.scavengesPerS).toFixed(1)} scavenges/s, ` +
+    `pause mean ${m((r) => r.scavengeMeanMs).toFixed(1)} ms, max ${m((r) => r.scavengeMaxMs).toFixed(1)} ms, ` +
+    `other GC ${m((r) => r.majorMsPerS).toFixed(0)} ms/s; event loop busy ${(100 * m((r) => r.busy)).toFixed(0)} %`
+  );
 }

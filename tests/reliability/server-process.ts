@@ -41,6 +41,8 @@ export interface StartServerOptions {
   env?: Record<string, string> | undefined;
   /** Options for node itself, before the script (`--cpu-prof`, …). */
   nodeArgs?: readonly string[] | undefined;
+  /** Modules loaded before the server, after tsx (so they may be TypeScript): probes. */
+  preload?: readonly string[] | undefined;
   /** How long to wait for `/api/v1/health` (default 60 s). */
   readyTimeoutMs?: number | undefined;
 }
@@ -84,6 +86,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
       ...(options.nodeArgs ?? []),
       '--import',
       'tsx',
+      ...(options.preload ?? []).flatMap((path) => ['--import', path]),
       join(REPO_ROOT, 'engine/src/cli/main.ts'),
       'serve',
     ],

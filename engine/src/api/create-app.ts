@@ -77,15 +77,17 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
+    // `c.get`, not `c.var`: every read of `c.var` copies all the request's variables.
+    const caller = c.get('caller');
     // Only the route pattern and ids: never a query string, a body or a name.
     ctx.log.info('request', {
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
       ms: Math.round(performance.now() - started),
-      key: c.var.caller?.keyId,
-      person: c.var.caller?.person?.id,
+      key: caller?.keyId,
+      person: caller?.person?.id,
     });
   });
 
