@@ -9,10 +9,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { webAppCsp } from './web-app-csp.js';
 import type { ApiContext, ApiEnv } from './api-context.js';
+import { apiHeaders } from './api-headers.js';
 import { API_OPERATIONS } from './api-operations.js';
 import type { OperationSpec } from './api-operations.js';
 import { authenticate } from './authenticate.js';
@@ -71,9 +70,8 @@ export function createApp(ctx: ApiContext): Hono<ApiEnv> {
     ...previewRoutes(ctx),
   } satisfies RouteTable;
 
-  app.use('*', requestId());
-  // nosniff, no framing by other sites, no referrer: the usual defaults for an API and its editor.
-  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+  // The request id, and nosniff, no framing by other sites, no referrer on every answer.
+  app.use('*', apiHeaders());
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();

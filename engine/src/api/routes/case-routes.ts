@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { CaseRecord } from '../../store/index.js';
 import type { CaseCreate, EventRequest } from '../../contract/api-types.js';
 import type { ApiContext, ApiEnv } from '../api-context.js';
+import { answerJson } from '../api-headers.js';
 import { caseReaderOf, readerOf, toStoreCaller } from '../caller.js';
 import { badRequest } from '../http-problem.js';
 import { importCases } from './import-cases.js';
@@ -123,14 +124,18 @@ export function caseRoutes(ctx: ApiContext): RouteTable<IdsOf<typeof CASE_OPERAT
         viewer: readerOf(caller),
       });
       const view = applied.view!;
-      c.header('etag', `"${applied.case.version}"`);
-      if (applied.replayed) c.header('idempotent-replayed', 'true');
-      return c.json({
-        case: toCaseView(view.case),
-        seq: applied.seq,
-        replayed: applied.replayed,
-        stateTitle: view.stateTitle,
-      });
+      const etag = `"${applied.case.version}"`;
+      return answerJson(
+        c,
+        {
+          case: toCaseView(view.case),
+          seq: applied.seq,
+          replayed: applied.replayed,
+          stateTitle: view.stateTitle,
+        },
+        200,
+        applied.replayed ? { etag, 'idempotent-replayed': 'true' } : { etag },
+      );
     },
     async getCaseHistory(c) {
       const page = await ctx.store.caseHistoryPage(c.req.param('id') ?? '', {
