@@ -278,9 +278,11 @@ export function acceptedEvent(
 /**
  * History rows and case updates of accepted events in one statement, the rows as one JSON
  * parameter: the statement's text is the same for one event or a batch (prepared once).
- * The cases are also named by id (`= any(ids)`): joined only to the JSON rows (which PostgreSQL
- * estimates at 100), a programme of a few thousand cases was planned as a sequential scan of all
- * its cases per batch (write-accepted-plan.test.ts).
+ * The cases are also named by id (`= any(array(…))`): joined only to the JSON rows (which
+ * PostgreSQL estimates at 100), a programme of a few thousand cases was planned as a sequential
+ * scan of all its cases per batch. The ids come from the rows, not from a second parameter: an
+ * array parameter made PostgreSQL plan the statement anew on every execution (a one-row array
+ * always looked cheaper than the cached generic plan). write-accepted-plan.test.ts checks both.
  */
 export function writeAccepted(tx: SqlClient, rows: readonly HistoryRow[]): Promise<Row[]> {
   return tx.query(sql`
@@ -294,7 +296,7 @@ export function writeAccepted(tx: SqlClient, rows: readonly HistoryRow[]): Promi
       select case_id, seq, event_type, payload, actor, roles, from_state, to_state, at, idempotency_key, request_hash, result from x)
     update cases c set state = x.to_state, active_states = x.active_states, value = x.value,
       data = x.data, version = x.seq, assignee = x.assignee, done = x.done, updated_at = x.at
-    from x where c.id = x.case_id and c.id = any(${textArray(rows.map((r) => r.case_id))}::uuid[])`);
+    from x where c.id = x.case_id and c.id = any(array(select case_id from x))`);
 }
 
 /** The access-log rows of an answer that shows these cases (`recordCaseReads`, in a transaction). */

@@ -29,6 +29,28 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
+/** History rows of one accepted event on each of `ids`, numbered `seq`. */
+const historyRows = (ids: readonly string[], seq: number): HistoryRow[] =>
+  ids.map((id) => ({
+    case_id: id,
+    seq,
+    event_type: 'review',
+    payload: {},
+    actor: 'worker',
+    roles: null,
+    from_state: 'applied',
+    to_state: 'enrolled',
+    at: '2026-12-02T08:00:00.000Z',
+    idempotency_key: null,
+    request_hash: null,
+    result: null,
+    active_states: ['enrolled'],
+    value: 'enrolled',
+    data: {},
+    assignee: null,
+    done: false,
+  }));
+
 /** Every node of a plan tree, flattened. */
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
@@ -65,25 +87,7 @@ describe.runIf(gateSuite('write statement plan on postgres', missingTestDatabase
 
     it('reads its cases by primary key, not by scanning all of them', async () => {
       expect(caseIds).toHaveLength(CASES);
-      const rows: HistoryRow[] = caseIds.slice(0, 11).map((id) => ({
-        case_id: id,
-        seq: 2,
-        event_type: 'review',
-        payload: {},
-        actor: 'worker',
-        roles: null,
-        from_state: 'applied',
-        to_state: 'enrolled',
-        at: '2026-12-02T08:00:00.000Z',
-        idempotency_key: null,
-        request_hash: null,
-        result: null,
-        active_states: ['enrolled'],
-        value: 'enrolled',
-        data: {},
-        assignee: null,
-        done: false,
-      }));
+      const rows = historyRows(caseIds.slice(0, 11), 2);
       let statement: SQL | undefined;
       const capture = {
         query: (query: SQL) => {
@@ -99,6 +103,27 @@ describe.runIf(gateSuite('write statement plan on postgres', missingTestDatabase
       const onCases = nodes.filter((n) => n['Relation Name'] === 'cases');
       expect(onCases.map((n) => n['Node Type'])).not.toContain('Seq Scan');
       expect(onCases.length).toBeGreaterThan(0);
+    });
+
+    it('is planned once and then reused, one event at a time (no plan per execution)', async () => {
+      const rolledBack = new Error('rolled back on purpose');
+      let plans: { generic_plans: number; custom_plans: number }[] = [];
+      await test.database.sql
+        .transaction(async (tx) => {
+          // One event at a time, as an idle engine applies them: past PostgreSQL's five custom
+          // plans it keeps the generic one, unless a custom plan always looks cheaper.
+          for (let seq = 2; seq <= 9; seq++)
+            await writeAccepted(tx, historyRows([caseIds[0]!], seq));
+          plans = await tx.query(sql`
+            select generic_plans::int, custom_plans::int from pg_prepared_statements
+            where statement like '%jsonb_to_recordset%insert into case_history%'`);
+          throw rolledBack;
+        })
+        .catch((error: unknown) => {
+          if (error !== rolledBack) throw error;
+        });
+      expect(plans).toHaveLength(1);
+      expect(plans[0]!.generic_plans).toBeGreaterThan(0);
     });
   },
 );
