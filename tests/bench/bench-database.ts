@@ -53,13 +53,13 @@ export async function createBenchDatabase(
 }
 
 /**
- * Before a measured run: vacuum and analyze the benchmark's database (what autovacuum would have
- * done — it is off on the development machine, and without it each run leaves the next one its
- * dead row versions to step over; a vacuum without analyze leaves row counts without statistics,
- * a state autovacuum does not leave) and write out the dirty pages earlier runs left (their own or another
- * benchmark's), so no run pays for the one before it. Every load benchmark calls this before each
- * measured run, the reference and the engine alike. CHECKPOINT needs a superuser or the
- * `pg_checkpoint` role; without it, runs go without.
+ * Before a measured run, so no run pays for the one before it (the reference and the engine alike):
+ * - VACUUM ANALYZE the benchmark's database, as autovacuum would (it is off on the development
+ *   machine, and each run would leave the next its dead row versions to step over). ANALYZE too:
+ *   a table vacuumed but not analyzed has row counts without statistics, which autovacuum never
+ *   leaves, and which planned the batch's lock query from the programme (apply-event-batch.ts).
+ * - CHECKPOINT: write out the dirty pages earlier runs left, their own or another benchmark's.
+ *   It needs a superuser or the `pg_checkpoint` role; without it, runs go without.
  */
 export async function settleDatabaseServer(sql: postgres.Sql): Promise<void> {
   await sql.unsafe('vacuum analyze');

@@ -142,6 +142,7 @@ export async function benchHttp(
       let rssAfterLoadMb = NaN;
       let imports: ImportRun[] = [];
       for (const config of configs) {
+        const gcPath = gcFile(config.id);
         const server = await startServer({
           databaseUrl: database.url,
           dataDir: join(scratch, `data-${config.id}`),
@@ -155,7 +156,7 @@ export async function benchHttp(
                 ]
               : [],
           preload: [GC_PROBE],
-          env: { ...config.env, RELIEF_BENCH_GC_FILE: gcFile(config.id) },
+          env: { ...config.env, RELIEF_BENCH_GC_FILE: gcPath },
         });
         try {
           await new Promise((r) => setTimeout(r, 2000));
@@ -172,9 +173,7 @@ export async function benchHttp(
           const events: HttpLoadRun[] = [];
           for (let r = 0; r < options.runs; r++)
             events.push(
-              await measured(server, admin, database.name, gcFile(config.id), () =>
-                load(options.durationMs),
-              ),
+              await measured(server, admin, database.name, gcPath, () => load(options.durationMs)),
             );
           variants.push({ ...config, events });
           if (shipped) rssAfterLoadMb = server.rssMb();

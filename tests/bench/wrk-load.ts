@@ -71,7 +71,6 @@ end
 `;
 }
 
-/** Run wrk once for `durationSeconds`. */
 /** A load of `ms` milliseconds (whole seconds, at least one) with everything else fixed. */
 export function wrkLoad(
   config: Omit<WrkLoadConfig, 'durationSeconds'>,
@@ -79,6 +78,7 @@ export function wrkLoad(
   return (ms) => runWrk({ ...config, durationSeconds: Math.max(1, Math.round(ms / 1000)) });
 }
 
+/** Run wrk once for `durationSeconds`. */
 export async function runWrk(config: WrkLoadConfig): Promise<WrkLoadResult> {
   const file = join(config.scratch, 'events.lua');
   writeFileSync(file, script(config));
