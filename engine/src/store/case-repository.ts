@@ -1,5 +1,4 @@
 /** Opening cases and reading them back. */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { EngineError } from '../errors/engine-error.js';
 import {
@@ -19,6 +18,7 @@ import type { CaseRecord } from './case-record.js';
 import { checkStorable } from './check-storable.js';
 import { caseDistrict, inScope, scopeCondition } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
+import { newCaseId } from './new-case-id.js';
 import { nextEvents } from './next-events.js';
 import type { NextEvent } from './next-events.js';
 import { cursorTime, fromCursor, pageLimit, toCursor, toPage } from './page-cursor.js';
@@ -80,7 +80,7 @@ export async function openCase(
   if (!isUuid(programmeId)) throw new NotFoundError('programme', programmeId);
   checkStorable('case', { data: input.data, ref: input.ref ?? '' });
   const now = ctx.clock.now();
-  const id = randomUUID();
+  const id = newCaseId();
   const ref = input.ref ?? null;
   try {
     return await ctx.sql.transaction(async (tx) => {

@@ -9,7 +9,6 @@
  * ledger, the chunk locks the programme's ledger rows first and carries the balances from row to
  * row, so every row sees the balance its predecessors left, as one `openCase` after another would.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { CompiledTemplate } from '../compile/compile-template.js';
 import { addExact, toAmountText } from '../compile/money.js';
@@ -30,6 +29,7 @@ import { checkStorable } from './check-storable.js';
 import { toEffectRows } from './effect-rows.js';
 import { caseDistrict, inScope } from './district-scope.js';
 import { isUuid } from './is-uuid.js';
+import { newCaseId } from './new-case-id.js';
 import { letOthersIn } from './let-others-in.js';
 import { arrayColumn, arrayLiteral } from './sql/sql-client.js';
 import type { SqlClient } from './sql/sql-client.js';
@@ -314,7 +314,7 @@ function startRows(
         result = startCase(compiled, data, { params: programme.params, ledger: balances, now });
         if (result.data === data && startsWithoutActions(compiled, result)) plain = result;
       }
-      const opened = { id: randomUUID(), programmeId, ref, district };
+      const opened = { id: newCaseId(), programmeId, ref, district };
       const record = newCaseRecord(opened, result, caller.actorId, now);
       if (ref !== null) seen.add(ref);
       ledgerBefore.push(balances);
