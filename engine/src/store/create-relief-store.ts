@@ -26,8 +26,8 @@ export interface ReliefStoreOptions {
   clock?: Clock | undefined;
   /**
    * Group commit of events (`event-batcher.ts`); `false` applies every event in a transaction of
-   * its own. Default: the environment's `RELIEF_GROUP_COMMIT` (`on` / `off`), else on PostgreSQL
-   * only (see `groupCommitByDefault`).
+   * its own. Default: the environment's `RELIEF_GROUP_COMMIT` (`on` / `off`), else on (see
+   * `groupCommitByDefault`).
    */
   groupCommit?: boolean | GroupCommitOptions | undefined;
 }
@@ -42,8 +42,7 @@ export function createReliefStore(
     clock: options.clock ?? systemClock,
     templates: createTemplateCache(),
   };
-  const groupCommit =
-    options.groupCommit ?? groupCommitByDefault(database.kind, process.env.RELIEF_GROUP_COMMIT);
+  const groupCommit = options.groupCommit ?? groupCommitByDefault(process.env.RELIEF_GROUP_COMMIT);
   // The batcher works through the context without itself (its fallback applies events alone).
   const ctx: StoreContext = groupCommit
     ? {
@@ -60,16 +59,15 @@ export function createReliefStore(
 }
 
 /**
- * Whether events are group-committed when the caller does not say. On PGlite (one connection, in
- * the server's own thread, no flush to share) batches measured slower than one transaction per
- * event: 149 against 203 events/s at 32 connections, 7.1 against 5.1 ms of CPU per event
- * (`pnpm bench --only http-pglite`, quiet machine, docs/performance.md), so there it is off
- * unless `RELIEF_GROUP_COMMIT=on`.
+ * Whether events are group-committed when the caller does not say: on, on both databases, unless
+ * `RELIEF_GROUP_COMMIT=off`. On PGlite it was off until its transactions took turns through the
+ * event loop (`create-pglite-client.ts`): before, a batch was formed from what one turn had read,
+ * rarely more than one event, and batches cost more than single transactions (149 against 203
+ * events/s). Since, at 32 connections: 1,111–1,434 events/s with group commit against 164–212
+ * without, p99 42 against 275 ms (`pnpm bench --only http-pglite`, docs/performance.md).
  */
-export function groupCommitByDefault(kind: DatabaseKind, setting: string | undefined): boolean {
-  if (setting === 'on') return true;
-  if (setting === 'off') return false;
-  return kind === 'postgres';
+export function groupCommitByDefault(setting: string | undefined): boolean {
+  return setting !== 'off';
 }
 
 /**

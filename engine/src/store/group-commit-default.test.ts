@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { groupCommitByDefault, groupCommitFromEnv } from './create-relief-store.js';
 
 describe('groupCommitByDefault', () => {
-  it('is on for PostgreSQL and off for PGlite unless RELIEF_GROUP_COMMIT says', () => {
-    expect(groupCommitByDefault('postgres', undefined)).toBe(true);
-    expect(groupCommitByDefault('pglite', undefined)).toBe(false);
-    expect(groupCommitByDefault('pglite', 'on')).toBe(true);
-    expect(groupCommitByDefault('postgres', 'off')).toBe(false);
+  it('is on, on PostgreSQL and PGlite alike, unless RELIEF_GROUP_COMMIT=off', () => {
+    expect(groupCommitByDefault(undefined)).toBe(true);
+    expect(groupCommitByDefault('on')).toBe(true);
+    expect(groupCommitByDefault('off')).toBe(false);
   });
 });
 
