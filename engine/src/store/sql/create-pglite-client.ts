@@ -14,7 +14,7 @@ import type { SqlClient } from './sql-client.js';
  * break a queue of waiting transactions ran back to back inside one turn of the event loop (a
  * hundred milliseconds and more under load): a connection that arrived meanwhile was accepted at
  * most once per such turn, and its request then queued behind all of them. Under 32 connections
- * the 32 connections of a new client were accepted over 1.5–3.4 s, and wrk's p99 was 1.9–2.8 s
+ * the 32 connections of a new client were accepted over 1.5–3.4 s, and wrk's p99 reached 3.2 s
  * while no request took over 0.5 s once read (docs/performance.md, "PGlite over HTTP").
  */
 export function createPgliteClient(db: PGlite): SqlClient {
