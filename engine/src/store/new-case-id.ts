@@ -4,9 +4,9 @@
  * Why not `randomUUID()` (version 4): a case id keys `cases_pkey` and leads the two history
  * indexes, so random ids put every new case on a random leaf page of three large B-trees. An
  * import of 10,000 rows then touched thousands of pages, each written whole to the WAL after a
- * checkpoint; time-ordered ids all land at the right edge of each index (measured,
- * docs/performance.md "Import": WAL per row 3,000–3,400 → 2,100 bytes, the insert statement a third
- * faster). An id shows when its case was opened, to the millisecond, which the case record shows
+ * checkpoint; time-ordered ids all land at the right edge of each index (measured in
+ * docs/performance.md, "Ninth session": WAL per row 3,000–3,400 → 2,100 bytes, the insert
+ * statement a third faster). An id shows when its case was opened, to the millisecond, which the case record shows
  * anyway (`createdAt`); the other 74 bits stay unpredictable (42 of them random at each new
  * millisecond, then counted up; the last 32 random for every id).
  *
@@ -46,7 +46,8 @@ export function newCaseId(now: number = Date.now()): string {
     const at = take(6);
     counter = pool.readUIntBE(at, 6) % (COUNTER_LIMIT / 2);
   } else if (++counter >= COUNTER_LIMIT) {
-    // 2^41 ids in one millisecond, or the clock went back: borrow the next millisecond.
+    // The same millisecond (or the clock went back): the counter goes on from the last id; once
+    // it runs out (2^41 ids after its start), the ids go on in the next millisecond.
     lastMs += 1;
     counter = 0;
   }
