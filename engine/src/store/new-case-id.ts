@@ -6,9 +6,9 @@
  * import of 10,000 rows then touched thousands of pages, each written whole to the WAL after a
  * checkpoint; time-ordered ids all land at the right edge of each index (measured in
  * docs/performance.md, "Ninth session": WAL per row 3,000–3,400 → 2,100 bytes, the insert
- * statement a third faster). An id shows when its case was opened, to the millisecond, which the case record shows
- * anyway (`createdAt`); the other 74 bits stay unpredictable (42 of them random at each new
- * millisecond, then counted up; the last 32 random for every id).
+ * statement a third faster). An id shows when its case was opened, to the millisecond, which the
+ * case record shows anyway (`createdAt`); the other 74 bits stay unpredictable (42 of them random
+ * at each new millisecond, then counted up; the last 32 random for every id).
  *
  * Why not the `uuid` package's `v7()`: it asks `crypto.getRandomValues` for 16 bytes per id,
  * 5.6–6.2 µs each on the development machine against 0.13 µs for `randomUUID()`; bytes are taken

@@ -13,9 +13,9 @@ import type { SqlClient } from './sql-client.js';
  * one to the next. PGlite runs in this thread and answers through promises only, so without the
  * break a queue of waiting transactions ran back to back inside one turn of the event loop (a
  * hundred milliseconds and more under load): a connection that arrived meanwhile was accepted at
- * most once per such turn, and its request then queued behind all of them. Under 32 connections
- * the 32 connections of a new client were accepted over 1.5–3.4 s, and wrk's p99 reached 3.2 s
- * while no request took over 0.5 s once read (docs/performance.md, "PGlite over HTTP").
+ * most once per such turn, and its request then queued behind all of them. Under a 32-connection
+ * load, a new client's 32 connections were accepted over 1.5–3.4 s and wrk's p99 reached 3.2 s,
+ * while no request took over 0.5 s once read (docs/performance.md, "Ninth session").
  */
 export function createPgliteClient(db: PGlite): SqlClient {
   /** Settles when the transaction queued last has ended. */
