@@ -2,6 +2,10 @@
  * Template → XState v5 machine. Guards and actions are named implementations registered with
  * `setup()`; each evaluates compiled CEL. Timers are not XState delays: they are durable rows the
  * runtime arms on `enter` effects and fires as `after:<state>:<i>` events, so they survive restarts.
+ * Only a state with `after` timers records `enter`/`exit` effects: for any other state they would
+ * fold into nothing, and each is an `assign` XState resolves by copying the context and the
+ * snapshot (a third of a step's allocation on a plain transition, measured in
+ * docs/performance.md, "Tenth session").
  */
 import { assign, setup } from 'xstate';
 import type { AnyStateMachine } from 'xstate';
@@ -78,10 +82,11 @@ export function compileTemplate(template: Template): CompiledTemplate {
     actions[name] = compileAction(action, compile);
     return name;
   };
-  const marker = (kind: 'enter' | 'exit', state: string): string => {
+  const markers = (kind: 'enter' | 'exit', state: string, def: StateDef): string[] => {
+    if (!def.after?.length) return [];
     const name = `${kind}:${state}`;
     actions[name] = assign({ effects: ({ context }) => [...context.effects, { kind, state }] });
-    return name;
+    return [name];
   };
   const transitionConfig = (fromId: string, t: Transition, pointer: string) => {
     const target = t.target === undefined ? undefined : resolveTarget(states, fromId, t.target);
@@ -121,11 +126,11 @@ export function compileTemplate(template: Template): CompiledTemplate {
       }),
       on,
       entry: [
-        marker('enter', id),
+        ...markers('enter', id, def),
         ...(def.entry ?? []).map((a, i) => actionFor(a, `${pointer}/entry/${i}`)),
       ],
       exit: [
-        marker('exit', id),
+        ...markers('exit', id, def),
         ...(def.exit ?? []).map((a, i) => actionFor(a, `${pointer}/exit/${i}`)),
       ],
     };

@@ -330,16 +330,15 @@ function startRows(
 }
 
 /**
- * Whether a start ran no action: every state it entered has no `entry` actions (the DSL has no
- * eventless transitions, and the first state has no guard). Such a start (state, timers, no
- * assignee, no ledger move) is the same for every row of the call whatever its data, params or
+ * Whether a start ran no action: no state it entered (the active states: the DSL has no eventless
+ * transitions, and the first state has no guard) has `entry` actions. Such a start (state, timers,
+ * no assignee, no ledger move) is the same for every row of the call whatever its data, params or
  * ledger (`now` is the call's), so `startRows` takes it once instead of from XState per row.
  */
 function startsWithoutActions(compiled: CompiledTemplate, result: StepResult): boolean {
-  return result.effects.every((effect) => {
-    const def = effect.kind === 'enter' ? compiled.states.get(effect.state)?.def : undefined;
-    return def !== undefined && (def.entry ?? []).length === 0;
-  });
+  return activeStateIds(result.value).every(
+    (id) => (compiled.states.get(id)?.def.entry ?? []).length === 0,
+  );
 }
 
 const hasLedgerMoves = (result: StepResult) =>
