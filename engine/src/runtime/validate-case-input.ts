@@ -87,13 +87,20 @@ export function validateEventPayload(
   eventType: string,
   payload: unknown,
 ): Record<string, unknown> {
+  const form = ownValue(compiled.template.events, eventType)?.form;
+  // Most events carry no form and no payload: `{}` passes the empty form as it is, without the
+  // copy and the validator call (a tenth of a plain step's time, docs/performance.md).
+  if (form === undefined && isEmptyObject(payload)) return {};
   return check(
-    validatorFor(
-      compiled,
-      `event:${eventType}`,
-      ownValue(compiled.template.events, eventType)?.form,
-    ),
+    validatorFor(compiled, `event:${eventType}`, form),
     `payload of '${eventType}'`,
     payload,
   );
+}
+
+/** A plain object with no own keys (`{}` as JSON parses it). */
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null;
 }
