@@ -397,7 +397,8 @@ async function insertCases(
     actives[k] = arrayLiteral(activeStateIds(result.value));
     values[k] = JSON.stringify(result.value);
     datas[k] = JSON.stringify(result.data);
-    const payload = JSON.stringify(data);
+    // A start that ran no action keeps the validated data object itself: nothing to compare.
+    const payload = result.data === data ? null : JSON.stringify(data);
     payloads[k] = payload === datas[k] ? null : payload;
     assignees[k] = result.assignee;
     dones[k] = result.done;
