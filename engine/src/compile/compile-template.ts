@@ -4,7 +4,7 @@
  * runtime arms on `enter` effects and fires as `after:<state>:<i>` events, so they survive restarts.
  * Only a state with `after` timers records `enter`/`exit` effects: for any other state they would
  * fold into nothing, and each is an `assign` XState resolves by copying the context and the
- * snapshot (a third of a step's allocation on a plain transition, measured in
+ * snapshot (a quarter of a plain step's allocation: 272 against 208 scavenges per 200,000 steps,
  * docs/performance.md, "Tenth session").
  */
 import { assign, setup } from 'xstate';
