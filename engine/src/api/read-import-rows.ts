@@ -140,6 +140,16 @@ export async function* readCsvRows(
     parser.end();
   })().catch((error: unknown) => parser.destroy(error as Error));
   let header: string[] | undefined;
+  const notData = caseColumns(fields);
+  /** Where the `ref` and `district` columns are (-1: absent, or `district` is a data field). */
+  let refAt = -1;
+  let districtAt = -1;
+  /** Per column of the header: its data field's schema, or null for `ref`/`district`. */
+  let columnSchemas: (JsonSchemaObject | undefined | null)[] = [];
+  const cell = (record: string[], at: number) => {
+    const text = at >= 0 ? record[at]?.trim() : undefined;
+    return text ? text : null;
+  };
   let row = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
@@ -149,16 +159,15 @@ export async function* readCsvRows(
       if (!header) {
         header = record.map((name) => name.trim());
         checkHeader(header, fields);
+        refAt = notData.includes('ref') ? header.indexOf('ref') : -1;
+        districtAt = notData.includes('district') ? header.indexOf('district') : -1;
+        columnSchemas = header.map((name) => (notData.includes(name) ? null : fields[name]));
         continue;
       }
       row += 1;
       const line = info.lines;
-      const cell = (column: string) => {
-        const at = caseColumns(fields).includes(column) ? header!.indexOf(column) : -1;
-        return at >= 0 && record[at]?.trim() ? record[at].trim() : null;
-      };
-      const ref = cell('ref');
-      const district = cell('district');
+      const ref = cell(record, refAt);
+      const district = cell(record, districtAt);
       if (record.length !== header.length) {
         yield {
           row,
@@ -172,12 +181,12 @@ export async function* readCsvRows(
         continue;
       }
       const data: Record<string, unknown> = {};
-      const notData = caseColumns(fields);
-      header.forEach((name, i) => {
-        if (notData.includes(name)) return;
-        const value = toFieldValue(record[i]!, fields[name]);
-        if (value !== undefined) data[name] = value;
-      });
+      for (let i = 0; i < header.length; i++) {
+        const schema = columnSchemas[i];
+        if (schema === null) continue;
+        const value = toFieldValue(record[i]!, schema);
+        if (value !== undefined) data[header[i]!] = value;
+      }
       yield { row, line, ref, district, data };
     }
   } catch (error) {

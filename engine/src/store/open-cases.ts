@@ -389,13 +389,22 @@ async function insertCases(
     eventTypes: [] as string[],
     dueAts: [] as string[],
   };
+  let lastValue: StepResult['value'] | undefined;
+  let lastActives = '';
+  let lastValueText = '';
   entries.forEach(({ index, record, data, result }, k) => {
     ids[k] = record.id;
     refs[k] = record.ref;
     districts[k] = record.district;
     states[k] = record.state;
-    actives[k] = arrayLiteral(activeStateIds(result.value));
-    values[k] = JSON.stringify(result.value);
+    // Rows whose start ran no action share one state value: its texts are made once.
+    if (result.value !== lastValue) {
+      lastValue = result.value;
+      lastActives = arrayLiteral(activeStateIds(result.value));
+      lastValueText = JSON.stringify(result.value);
+    }
+    actives[k] = lastActives;
+    values[k] = lastValueText;
     datas[k] = JSON.stringify(result.data);
     // A start that ran no action keeps the validated data object itself: nothing to compare.
     const payload = result.data === data ? null : JSON.stringify(data);
