@@ -146,10 +146,7 @@ export async function* readCsvRows(
   let districtAt = -1;
   /** Per column of the header: its data field's schema, or null for `ref`/`district`. */
   let columnSchemas: (JsonSchemaObject | undefined | null)[] = [];
-  const cell = (record: string[], at: number) => {
-    const text = at >= 0 ? record[at]?.trim() : undefined;
-    return text ? text : null;
-  };
+  const cell = (record: string[], at: number) => (at >= 0 && record[at]?.trim()) || null;
   let row = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
